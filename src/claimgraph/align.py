@@ -1,0 +1,252 @@
+"""The align stage: which claims from different outlets are about the same thing.
+
+Articles are first grouped into stories (connected components of articles whose claims share
+weighted vocabulary), so that claims are only ever compared within a story; inside a story
+each pair of articles from different outlets is matched one to one, greedily by score. The
+matches and the stories are written to their own named graphs as data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, Store, Triple
+
+from .graph import read_claims
+from .lexicon import ANTONYMS
+from .model import Claim, ClaimMatch
+from .store import replace_graph
+from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
+
+STORY_THRESHOLD = 0.12
+MATCH_THRESHOLD = 0.30
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_MONEY = {"USD", "EUR", "GBP", "CNY", "CHF", "JPY", "AUD", "CAD", "HKD"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    claim: Claim
+    iri: str
+    article: str
+    outlet: str
+
+
+def unit_family(unit: str) -> str:
+    if unit in _DURATIONS:
+        return "duration"
+    if unit in _MONEY:
+        return "money"
+    return unit
+
+
+def load_rows(store: Store) -> list[Row]:
+    return [Row(c, m["iri"], m["article"], m["outlet"] or m["article"]) for c, m in read_claims(store)]
+
+
+def group_stories(rows: list[Row]) -> dict[str, list[str]]:
+    """story IRI -> sorted article IRIs; articles linked when their vocabularies overlap enough."""
+    bags: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        bags[r.article].update(r.claim.keywords)
+    arts = sorted(bags)
+    df = Counter(w for a in arts for w in bags[a])
+    n = len(arts)
+    vec = {a: {w: c * math.log((1 + n) / (1 + df[w])) + 0.0 for w, c in bags[a].items()} for a in arts}
+    parent = {a: a for a in arts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            if _cos(vec[a], vec[b]) >= STORY_THRESHOLD or (n <= 4 and _cos_raw(bags[a], bags[b]) >= 0.25):
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in arts:
+        groups[find(a)].append(a)
+    return {story_iri(members): sorted(members) for members in groups.values()}
+
+
+def story_iri(articles: list[str]) -> str:
+    return f"{ID}story/{hashlib.sha256(min(articles).encode()).hexdigest()[:16]}"
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _cos_raw(a: Counter[str], b: Counter[str]) -> float:
+    return _cos({k: float(v) for k, v in a.items()}, {k: float(v) for k, v in b.items()})
+
+
+def _idf(rows: list[Row]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for r in rows:
+        df.update(set(r.claim.keywords))
+    n = len(rows) or 1
+    return {w: math.log((1 + n) / (1 + c)) + 0.5 for w, c in df.items()}
+
+
+def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
+    """How likely two claims are about the same thing (0..1), and which features agreed."""
+    feats: list[str] = []
+    if (x.quantity is None) != (y.quantity is None):
+        return 0.0, feats
+    kx, ky = set(x.keywords), set(y.keywords)
+    inter = sum(idf.get(w, 1.0) for w in kx & ky)
+    union = sum(idf.get(w, 1.0) for w in kx | ky) or 1.0
+    s = inter / union
+    mx, my = set(x.measure_key.split()), set(y.measure_key.split())
+    if mx and my and mx & my:
+        s += 0.15 * len(mx & my) / min(len(mx), len(my))
+        feats.append("measure")
+    if x.quantity and y.quantity:
+        qx, qy = x.quantity, y.quantity
+        if unit_family(qx.unit) != unit_family(qy.unit):
+            return 0.0, feats
+        feats.append("unit")
+        if qx.baseline != qy.baseline:
+            s -= 0.15
+        lx, hx = qx.bounds()
+        ly, hy = qy.bounds()
+        if qx.unit == qy.unit and (lx <= hy and ly <= hx):
+            s += 0.2
+            feats.append("value")
+        elif qx.unit == qy.unit:
+            rel = abs(lx - ly) / max(abs(lx), abs(ly), 1e-9)
+            s += 0.1 * max(0.0, 1 - rel)
+    if x.time and y.time:
+        if x.time.begin <= y.time.end and y.time.begin <= x.time.end:
+            s += 0.1
+            feats.append("time")
+        else:
+            s -= 0.25
+    if x.kind == y.kind and x.kind in ("proposal",):
+        s += 0.1
+        feats.append("kind")
+    if x.predicate and x.predicate == y.predicate:
+        s += 0.05
+        feats.append("predicate")
+    feats.extend(differences(x, y))
+    return s, feats
+
+
+def _words(text: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "and", "or", "to", "for", "on",
+            "by", "with", "at", "from", "that", "this", "company", "s", "who", "which"}
+    return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
+
+
+def differences(x: Claim, y: Claim) -> list[str]:
+    """Frame fields on which two matched claims differ, as '!field' features."""
+    out = []
+    sx, sy = _words(x.scope), _words(y.scope)
+    if sx and sy and not (sx & sy):
+        out.append("!scope")
+    mx, my = set(x.measure_key.split()), set(y.measure_key.split())
+    if mx and my and not (mx & my):
+        out.append("!measure")
+    cx, cy = _words(x.claimant + " " + x.cited_document), _words(y.claimant + " " + y.cited_document)
+    if cx and cy and not (cx & cy):
+        out.append("!source")
+    if x.predicate and y.predicate:
+        if (x.predicate == y.predicate and x.negated != y.negated) or frozenset((x.predicate, y.predicate)) in ANTONYMS:
+            out.append("!polarity")
+    return out
+
+
+def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMatch]:
+    """Greedy one-to-one matches between the claims of every two outlets of each story."""
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.claim.field == "body":
+            by_article[r.article].append(r)
+    matches: list[ClaimMatch] = []
+    for arts in stories.values():
+        story_rows = [r for a in arts for r in by_article[a]]
+        idf = _idf(story_rows)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                ra, rb = by_article[a], by_article[b]
+                if not ra or not rb or ra[0].outlet == rb[0].outlet:
+                    continue
+                cands = []
+                for x in ra:
+                    for y in rb:
+                        sc, feats = score(x.claim, y.claim, idf)
+                        if sc >= MATCH_THRESHOLD:
+                            cands.append((sc, x.iri, y.iri, feats))
+                used_a: set[str] = set()
+                used_b: set[str] = set()
+                for sc, xa, yb, feats in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
+                    if xa in used_a or yb in used_b:
+                        continue
+                    used_a.add(xa)
+                    used_b.add(yb)
+                    lo, hi = sorted((xa, yb))
+                    matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
+    return matches
+
+
+def headline_links(rows: list[Row]) -> list[ClaimMatch]:
+    """Each headline linked to the body claim of its own article that it restates best."""
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_article[r.article].append(r)
+    out = []
+    for arts in by_article.values():
+        idf = _idf(arts)
+        body = [r for r in arts if r.claim.field == "body"]
+        for h in (r for r in arts if r.claim.field == "title"):
+            scored = []
+            for b in body:
+                hx, bx = h.claim, b.claim
+                if (hx.quantity is None) != (bx.quantity is None):
+                    hx, bx = replace(hx, quantity=None), replace(bx, quantity=None)
+                sc, _ = score(hx, bx, idf)
+                if h.claim.modality == bx.modality == "proposed":
+                    sc += 0.1
+                scored.append((sc, b.iri))
+            if scored:
+                sc, best = max(scored)
+                if sc >= 0.12:
+                    out.append(ClaimMatch(h.iri, best, round(min(sc, 1.0), 4), ("headline",)))
+    return out
+
+
+def align(store: Store) -> tuple[dict[str, list[str]], list[ClaimMatch]]:
+    """Group articles into stories, match claims, and write both to their named graphs."""
+    rows = load_rows(store)
+    stories = group_stories(rows)
+    matches = match_claims(rows, stories) + headline_links(rows)
+    st: list[Triple] = []
+    for s, arts in stories.items():
+        sn = NamedNode(s)
+        st.append(Triple(sn, NamedNode(RDF + "type"), NamedNode(CG + "Story")))
+        st.extend(Triple(sn, NamedNode(CG + "hasArticle"), NamedNode(a)) for a in arts)
+    mt: list[Triple] = []
+    for m in matches:
+        mn = NamedNode(f"{ID}match/{hashlib.sha256((m.a + ' ' + m.b).encode()).hexdigest()[:20]}")
+        mt += [
+            Triple(mn, NamedNode(RDF + "type"), NamedNode(CG + "ClaimMatch")),
+            Triple(mn, NamedNode(CG + "claimA"), NamedNode(m.a)),
+            Triple(mn, NamedNode(CG + "claimB"), NamedNode(m.b)),
+            Triple(mn, NamedNode(CG + "score"), Literal(repr(m.score), datatype=NamedNode(XSD + "double"))),
+        ]
+        mt += [Triple(mn, NamedNode(CG + ("differsOn" if f[0] == "!" else "agreedOn")), Literal(f.lstrip("!")))
+               for f in m.features]
+    replace_graph(store, STORIES_GRAPH, st)
+    replace_graph(store, MATCHES_GRAPH, mt)
+    return stories, matches

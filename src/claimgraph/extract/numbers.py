@@ -1,0 +1,553 @@
+"""Amounts in running text: numbers, ranges, vague amounts, units and qualifiers.
+
+This module is pure Python over a string, so it is fast and testable on its own; the spaCy
+side (`frame.py`) uses its mentions and adds what only a parse can give (what is measured,
+which entity is a name). Years, dates, clock times, fiscal years, ordinals and numbers inside
+names are not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+# -- number words ---------------------------------------------------------------------------
+
+_UNITS_W = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_W = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1, "tenths": 0.1,
+    "eighth": 0.125, "eighths": 0.125,
+}
+_FOLD = {
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+}
+_CHANGE_VERBS = {
+    "doubled": 2, "doubles": 2, "doubling": 2, "double": 2, "tripled": 3, "triples": 3,
+    "trebled": 3, "tripling": 3, "quadrupled": 4, "quadruples": 4, "halved": 0.5,
+    "halves": 0.5,
+}
+# vague amounts as ranges
+_VAGUE = {
+    "single digits": (1, 9), "single-digit": (1, 9), "single digit": (1, 9),
+    "double digits": (10, 99), "double-digit": (10, 99), "double digit": (10, 99),
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
+    "millions": (2e6, 9.99e6), "several": (3, 9), "a few": (2, 5), "a couple of": (2, 3),
+    "a handful of": (2, 6), "a dozen": (12, 12),
+}
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+_NUMWORD = "|".join(sorted([*_UNITS_W, *_TENS_W], key=len, reverse=True))
+_WORDNUM = (
+    rf"(?:a\s+(?:hundred|thousand|million|billion)|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
+    rf"(?:\s+(?:hundred|thousand|million|billion|trillion)(?:\s+(?:and\s+)?(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?)?)?)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+_SCI = r"(?:\d+(?:\.\d+)?\s*[x×\*]\s*10\s*(?:\^|\*\*)\s*-?\d+|10\s*(?:\^|\*\*)\s*-?\d+|\d+(?:\.\d+)?\s*[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\d+(?:\.\d+)?[eE][+-]?\d+)"
+_FRACWORD = r"(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|tenth|tenths|eighth|eighths)|half)"
+_INWORD = rf"(?:(?:{_DIGITS}|{_NUMWORD})\s+(?:in|out\s+of)\s+(?:{_DIGITS}|{_NUMWORD}))"
+_VAGUE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True))
+_FOLD_RE = "|".join(_FOLD)
+_CHANGE_RE = "|".join(_CHANGE_VERBS)
+_MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
+
+_CORE = re.compile(
+    rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<frac>{_FRACWORD})"
+    rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
+    rf"|(?P<change>{_CHANGE_RE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
+    r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc)\b))",
+    re.I,
+)
+
+# -- units ----------------------------------------------------------------------------------
+
+_CURRENCY_PRE = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "cny": "CNY", "rmb": "CNY", "chf": "CHF", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+}
+_CURRENCY_POST = {
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "gbp": "GBP", "yuan": "CNY",
+    "renminbi": "CNY", "cny": "CNY", "francs": "CHF", "yen": "JPY",
+}
+_DURATION = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+}
+_MEASURE_UNITS = {
+    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "cm": "cm",
+    "centimetres": "cm", "centimeters": "cm", "m": "m", "metres": "m", "meters": "m",
+    "metre": "m", "meter": "m", "km": "km", "kilometres": "km", "kilometers": "km",
+    "kilometre": "km", "kilometer": "km", "miles": "mile", "mile": "mile", "kg": "kg",
+    "kilograms": "kg", "kilogram": "kg", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne",
+    "ton": "tonne", "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
+    "acres": "acre", "acre": "acre", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
+    "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "flops": "FLOP", "flop": "FLOP",
+    "°c": "celsius", "degrees": "degree", "litres": "litre", "liters": "litre",
+    "mph": "mph", "km/h": "km/h", "mg": "mg", "ml": "ml", "barrels": "barrel",
+}
+_PERCENT_RE = re.compile(r"\A\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
+_PP_RE = re.compile(r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I)
+_TIMES_RE = re.compile(r"\A(?:\s*(?:times|-times)\b|x\b|\s*x\b(?!\s*10))", re.I)
+_SCALE_RE = re.compile(r"\A(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn|[kmb])\b)", re.I)
+_WORD_AFTER = re.compile(r"\A([\s\-]*)([A-Za-z°][\w°/]*)")
+
+# -- qualifiers -----------------------------------------------------------------------------
+
+_QUALIFIERS: list[tuple[str, str]] = [
+    ("just over", "over"), ("just above", "over"), ("slightly more than", "over"),
+    ("well over", "over"), ("more than", "over"), ("over", "over"), ("above", "over"),
+    ("in excess of", "over"), ("upwards of", "over"), ("greater than", "over"),
+    ("exceeding", "over"), ("higher than", "over"), ("north of", "over"),
+    ("just under", "under"), ("just below", "under"), ("just shy of", "under"),
+    ("slightly less than", "under"), ("nearly", "under"), ("almost", "under"),
+    ("close to", "under"), ("less than", "under"), ("fewer than", "under"),
+    ("under", "under"), ("below", "under"), ("shy of", "under"),
+    ("roughly", "about"), ("about", "around"), ("around", "about"), ("approximately", "about"),
+    ("an estimated", "about"), ("estimated", "about"), ("some", "about"), ("circa", "about"),
+    ("approx.", "about"), ("~", "about"), ("in the region of", "about"), ("of the order of", "about"),
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
+    ("a minimum of", "at_least"), ("at minimum", "at_least"),
+    ("up to", "at_most"), ("no more than", "at_most"), ("at most", "at_most"),
+    ("a maximum of", "at_most"), ("as many as", "at_most"), ("as much as", "at_most"),
+    ("not more than", "at_most"), ("not exceeding", "at_most"),
+    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("just", "exact"),
+]
+_QUALIFIER_MAP = {k: ("about" if v == "around" else v) for k, v in _QUALIFIERS}
+_QUAL_RE = re.compile(
+    r"(?:^|(?<=[\s(\[\"'“]))(?P<q>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k, _ in
+                                                  sorted(_QUALIFIERS, key=lambda kv: -len(kv[0])))
+    + r")\s*(?:than\s+)?(?:a\s+|an\s+)?$",
+    re.I,
+)
+_POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
+_POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\A\s*(?:{_MONTHS})\b", re.I)
+_YEARISH_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|through|during|before|after|early|mid|late|"
+    r"year|fiscal|fy|q[1-4]|h[12]|spring|summer|autumn|fall|winter|between|and|to|as of|'s)\s*[-–]?\s*)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One amount found in a string; offsets are into that string."""
+
+    start: int
+    end: int
+    text: str
+    unit: str
+    qualifier: str
+    value: float | None
+    low: float | None
+    high: float | None
+    noun: str = ""  # the counted noun after a bare count ("129 scenarios" -> "scenarios")
+    kind: str = "amount"  # amount|multiplier|change|fraction|vague
+
+
+def _to_float(s: str) -> float:
+    s = s.strip().translate(_SUPERSCRIPT)
+    s = re.sub(r"[\u00a0\u202f\u2009 ,]", "", s)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)?[x×\*]?10(?:\^|\*\*)?(-?\d+)", s)
+    if m and ("^" in s or "*" in s or "x" in s or "×" in s or s.startswith("10")) and len(s) > 2 and not s.isdigit():
+        mant = float(m.group(1)) if m.group(1) else 1.0
+        return mant * 10 ** int(m.group(2))
+    return float(s)
+
+
+def _sci(s: str) -> float:
+    """'10^25', '10²⁵', '1.5 x 10^6', '1e25' -> float."""
+    t = s.translate(_SUPERSCRIPT).replace(" ", "")
+    if m := re.fullmatch(r"(?:(\d+(?:\.\d+)?)[x×\*])?10(?:\^|\*\*)?(-?\d+)", t):
+        if m.group(1) or "^" in s or "*" in s or any(c in s for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+            return float(m.group(1) or 1) * 10 ** int(m.group(2))
+    return float(t)
+
+
+def words_to_number(text: str) -> float | None:
+    """Parse English number words ("twenty-five", "two hundred", "one and a half")."""
+    t = text.lower().replace("-", " ")
+    t = re.sub(r"\band\b", " ", t)
+    parts = t.split()
+    if not parts:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in parts:
+        if w in _UNITS_W:
+            current += _UNITS_W[w]
+            seen = True
+        elif w in _TENS_W:
+            current += _TENS_W[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * _SCALES[w]
+            current = 0
+            seen = True
+        elif w in ("a", "an"):
+            current += 1
+            seen = True
+        elif w in ("half",):
+            current += 0.5
+            seen = True
+        elif w in ("third",):
+            current += 1 / 3
+            seen = True
+        elif w in ("quarter",):
+            current += 0.25
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | None, str, str]:
+    """(value, low, high, implied unit, kind) of a core match."""
+    g = m.lastgroup
+    s = m.group(0)
+    low_s = s.lower()
+    if g == "sci":
+        return _sci(s), None, None, "", "amount"
+    if g == "num":
+        return _to_float(s), None, None, "", "amount"
+    if g == "word":
+        return words_to_number(s), None, None, "", "amount"
+    if g == "mixed":
+        return _mixed(s), None, None, "", "amount"
+    if g == "frac":
+        parts = re.split(r"[- ]", low_s)
+        if len(parts) == 1:
+            return 50.0, None, None, "percent", "fraction"
+        num = 1.0 if parts[0] in ("a", "one") else float(_UNITS_W[parts[0]])
+        return round(num * _FRACTIONS[parts[1]] * 100, 2), None, None, "percent", "fraction"
+    if g == "inw":
+        a, b = re.split(r"\s+(?:in|out\s+of)\s+", low_s)
+        na = _to_float(a) if a[0].isdigit() else float(_UNITS_W.get(a, _TENS_W.get(a, 0)))
+        nb = _to_float(b) if b[0].isdigit() else float(_UNITS_W.get(b, _TENS_W.get(b, 0)) or words_to_number(b) or 0)
+        if not nb:
+            return None, None, None, "", "amount"
+        return round(na / nb * 100, 2), None, None, "percent", "fraction"
+    if g == "vague":
+        key = re.sub(r"\s+", " ", low_s)
+        lo, hi = _VAGUE[key]
+        if lo == hi:
+            return float(lo), None, None, "", "amount"
+        return None, float(lo), float(hi), "", "vague"
+    if g == "fold":
+        n = low_s.replace("-fold", "").replace("fold", "")
+        v = float(n) if n[:1].isdigit() else (words_to_number(n) if n in _UNITS_W or n in _TENS_W else _FOLD.get(low_s))
+        if v is None:
+            v = _FOLD.get(low_s)
+        return v, None, None, "times", "multiplier"
+    if g == "change":
+        return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
+    return None, None, None, "", "amount"
+
+
+def _mixed(s: str) -> float | None:
+    n, frac = re.split(r"\s+and\s+", s.lower())
+    whole = float(n) if n[0].isdigit() else words_to_number(n)
+    if whole is None:
+        return None
+    return whole + _FRACTIONS[re.split(r"[- ]", frac)[1]]
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
+    """(unit, end position, counted noun) for the words right after an amount."""
+    rest = text[pos:]
+    if m := _PP_RE.match(rest):
+        return "percentage_point", pos + m.end(), ""
+    if m := _PERCENT_RE.match(rest):
+        return "percent", pos + m.end(), ""
+    if m := _TIMES_RE.match(rest):
+        return "times", pos + m.end(), ""
+    m = _WORD_AFTER.match(rest)
+    if m:
+        sep, word = m.group(1), m.group(2)
+        lw = word.lower()
+        if "\n" in sep:
+            return "", pos, ""
+        if lw in _CURRENCY_POST:
+            return _CURRENCY_POST[lw], pos + m.end(), ""
+        if lw in _DURATION and (sep in (" ", "-", "\u00a0") or sep == ""):
+            return _DURATION[lw], pos + m.end(), ""
+        if lw in _MEASURE_UNITS and (sep in (" ", "", "\u00a0") or (sep == "-" and len(lw) > 2)):
+            if lw in ("m", "b") and sep == "":
+                return "", pos, ""
+            return _MEASURE_UNITS[lw], pos + m.end(), ""
+        if lw == "per" and rest[m.end() :].lstrip().lower().startswith("cent"):
+            m2 = re.match(r"\A\s*per\s*cent", rest, re.I)
+            if m2:
+                return "percent", pos + m2.end(), ""
+        if sep.strip() == "" and word[:1].isalpha():
+            # a counted noun: "129 scenarios", "4,812 patients", "dozens of homes"
+            if lw == "of":
+                nxt = re.match(r"\A\s*of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]*)", rest)
+                return "count", pos, nxt.group(1) if nxt else ""
+            if lw not in _NOT_COUNT_NOUNS:
+                return "count", pos, word
+    return "", pos, ""
+
+
+def find_amounts(text: str) -> list[Mention]:
+    """Every amount in ``text``, in order, with offsets into ``text``.
+
+    >>> [(m.text, m.value, m.unit, m.qualifier) for m in find_amounts("over 80% of code")]
+    [('over 80%', 80.0, 'percent', 'over')]
+    """
+    out: list[Mention] = []
+    cores = list(_CORE.finditer(text))
+    skip_until = -1
+    for i, m in enumerate(cores):
+        if m.start() < skip_until:
+            continue
+        value, low, high, unit, kind = _parse_core(m)
+        if value is None and low is None:
+            continue
+        start, end = m.start(), m.end()
+        g = m.lastgroup
+        # scale words right after the number ("1.2 million", "$1.5bn", "£40m")
+        if g in ("num", "word"):
+            if sm := _SCALE_RE.match(text[end:]):
+                word = sm.group(0).strip().lower()
+                nxt = text[end + sm.end() : end + sm.end() + 1]
+                if not (word in ("m", "b") and (nxt.isalpha() or text[end:end + 1] == " ")):
+                    assert value is not None
+                    value *= _SCALES[word]
+                    end += sm.end()
+        # fiscal years "2012–13", "2025-26" and year spans "2024-2026" are times, not amounts
+        if g == "num" and re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\A[-–/](?:\d{2}|(?:19|20)\d\d)\b", text[end:]):
+            skip_until = end + 1 + len(re.match(r"\A[-–/](\d+)", text[end:]).group(1))  # type: ignore[union-attr]
+            continue
+        # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days"
+        rng = _range_tail(text, end, cores, i)
+        if rng is not None and g in ("num", "word", "sci") and value is not None:
+            hi_val, hi_end, hi_idx = rng
+            low, high, value = value, hi_val, None
+            if high is not None and low is not None and high < low and high < 1000 and low >= 1000:
+                pass
+            end = hi_end
+            skip_until = hi_end
+            kind = "range"
+        if _is_not_an_amount(text, start, end, m, unit, kind, value):
+            continue
+        # currency before ("$200 million", "€3 billion", "US$ 5")
+        cur = ""
+        pre = text[max(0, start - 4) : start]
+        cm = re.search(r"(US\$|A\$|C\$|HK\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|RMB|CHF)\s?)$", pre)
+        if cm:
+            cur = _CURRENCY_PRE[cm.group(1).strip().lower()]
+            start -= len(cm.group(1))
+        noun = ""
+        if not unit:
+            u, uend, noun = _unit_after(text, end)
+            if cur and u == "count":
+                u = ""
+            if u and u != "count":
+                end = uend
+            unit = u
+        if cur:
+            unit = cur
+        if kind == "range" and rng is not None and (not unit or unit == "count"):
+            pass
+        if not unit:
+            unit = "count"
+        # multipliers "8 times", "8x": for change verbs like "doubles every 4 months" the rate wins
+        if kind == "change" and re.match(r"\A\s+every\b", text[end:], re.I):
+            continue
+        qualifier = "range" if kind in ("range", "vague") else "exact"
+        qm = _QUAL_RE.search(text[max(0, start - 40) : start])
+        if qm:
+            qualifier = _QUALIFIER_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
+            if qualifier == "exact" and qm.group("q").lower() in ("just", "only") and kind == "range":
+                qualifier = "range"
+            start = max(0, start - 40) + qm.start("q")
+        if pm := _POST_QUAL_RE.match(text[end:]):
+            qualifier = "at_least" if "or" in pm.group(0) else "over"
+            end += pm.end()
+        elif pm := _POST_QUAL_UNDER.match(text[end:]):
+            qualifier = "at_most"
+            end += pm.end()
+        if kind in ("range", "vague") and qualifier not in ("range", "exact"):
+            pass
+        elif kind in ("range", "vague"):
+            qualifier = "range"
+        out.append(
+            Mention(start, end, text[start:end], unit, qualifier, value, low, high, noun, kind)
+        )
+        skip_until = max(skip_until, end)
+    return _inherit_units(out, text)
+
+
+def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> tuple[float, int, int] | None:
+    if i + 1 >= len(cores):
+        return None
+    nxt = cores[i + 1]
+    if nxt.lastgroup not in ("num", "word"):
+        return None
+    between = text[end : nxt.start()]
+    if not re.fullmatch(r"\s*(?:-|–|—|to|and|or)\s*", between, re.I):
+        return None
+    if between.strip().lower() in ("and", "or"):
+        # "between 40 and 50"; "40 or 50" only with "between"/"from" context
+        before = text[max(0, cores[i].start() - 12) : cores[i].start()].lower()
+        if not re.search(r"\b(between|from)\s+(?:about\s+|roughly\s+|some\s+)?$", before):
+            return None
+    if between.strip() == "to":
+        before = text[max(0, cores[i].start() - 30) : cores[i].start()].lower()
+        # "from 7 months to 4 months", "rose from 12 to 15" are changes, not ranges
+        if re.search(r"\bfrom\s+(?:about\s+|roughly\s+)?[$€£]?$", before):
+            return None
+    hv, _, _, _, _ = _parse_core(nxt)
+    if hv is None:
+        return None
+    hend = nxt.end()
+    if sm := _SCALE_RE.match(text[hend:]):
+        word = sm.group(0).strip().lower()
+        if not (word in ("m", "b") and text[hend:hend + 1] == " "):
+            hv *= _SCALES[word]
+            hend += sm.end()
+    return hv, hend, i + 1
+
+
+def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: str, kind: str,
+                      value: float | None) -> bool:
+    s = m.group(0)
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    g = m.lastgroup
+    if g == "num":
+        digits = re.sub(r"\D", "", s)
+        # clock times, dates like 2026-05-14, 14/05, scores 3-1 are handled by the callers' NER
+        if re.match(r"\A[:/]\d", after) or re.search(r"\d[:/]\Z", before):
+            return True
+        if re.match(r"\A-\d{2}-\d{2}", after):
+            return True
+        # ordinals "1st", "22nd"
+        if re.match(r"\A(?:st|nd|rd|th)\b", after, re.I):
+            return True
+        # a year: four digits 1800-2100, no unit, not a currency amount, not a range of amounts
+        if kind != "range" and re.fullmatch(r"(?:1[89]|20|21)\d\d", s):
+            if not re.search(r"[$€£¥]\s*$", before) and not _PERCENT_RE.match(after):
+                unit_next, _, noun = _unit_after(text, end)
+                if unit_next in ("", "count") or _MONTH_BEFORE.search(before):
+                    if not noun or noun.lower() in _NOT_COUNT_NOUNS or _YEARISH_BEFORE.search(before) \
+                            or noun[:1].isupper() or re.match(r"\A\s*[,.;:)\]]", after) or not after.strip():
+                        return True
+        # fiscal years "2012–13", "2025-26"
+        if re.fullmatch(r"(?:19|20)\d\d", s) and re.match(r"\A[-–/]\d{2}\b", after):
+            return True
+        if re.fullmatch(r"\d{2}", s) and re.search(r"(?:19|20)\d\d[-–/]\Z", before):
+            return True
+        # day of month: "May 14", "14 May"
+        if len(digits) <= 2 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+            return True
+        # quarters and halves "Q2", "H1"; versions and names "Opus 4.6", "COVID-19", "G7"
+        if re.search(r"[A-Za-z]\Z", before) or re.search(r"[A-Za-z]-\Z", before):
+            return True
+        if (nm := re.search(r"(?<![.!?:;\"“]\s)(?<!^)\b([A-Z][a-z]+)\s\Z", before)) and not _MONTH_BEFORE.search(before) \
+                and nm.group(1).lower() not in _QUALIFIER_MAP and unit == "" \
+                and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after) \
+                and not re.match(r"\A\s+[a-z]", after):
+            return True
+        if re.search(r"(?:No\.|no\.|#|number|Number|Route|route|Article|article|Section|section|"
+                     r"Chapter|chapter|page|Page|version|Version|v\.?|Level|level|Category|category|"
+                     r"Phase|phase|Stage|stage|Gate|gate|Terminal|terminal|Line|line|Platform|platform|"
+                     r"Highway|highway|Flight|flight|Act|Resolution|Model|model|Series|Mark|Type|Room|room)\s\Z",
+                     before):
+            return True
+        if re.match(r"\A\.\d", after):  # IP addresses, section numbers 4.2.1
+            return True
+    if g == "word":
+        lw = s.lower()
+        # "one" as a pronoun or determiner ("one of the", "no one", "one company")
+        if lw == "one":
+            if not re.match(r"\A\s+(?:in|out of)\b", after):
+                return True
+        if lw in ("zero",):
+            return True
+        if re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I) and lw in ("one", "two"):
+            return True
+        # word numbers need something counted after them, or a unit
+        nxt = _unit_after(text, end)
+        if nxt[0] == "" and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|-fold)", after, re.I):
+            return True
+        if nxt[0] == "count" and (nxt[2].lower() in _NOT_COUNT_NOUNS):
+            return True
+    if g == "vague":
+        nxt = _unit_after(text, end)
+        lw = re.sub(r"\s+", " ", s.lower())
+        if lw.startswith(("single", "double")):
+            return False
+        if nxt[0] == "" or (nxt[0] == "count" and nxt[2].lower() in _NOT_COUNT_NOUNS):
+            if not re.match(r"\A\s+of\b", after):
+                return True
+    if g == "frac":
+        lw = s.lower()
+        if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
+            return True
+        if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(r"\bby\s\Z", before):
+            return True
+    if g == "change":
+        # a change verb is an amount only when used as a verb on a measure, not "double digits"
+        if re.match(r"\A\s+(?:digits?|check|standard|down|up)\b", after, re.I):
+            return True
+    return False
+
+
+_NOT_COUNT_NOUNS = {
+    "of", "and", "or", "the", "a", "an", "to", "in", "on", "at", "for", "by", "with", "from", "as",
+    "is", "was", "were", "are", "be", "been", "that", "which", "who", "when", "where", "while",
+    "but", "if", "than", "then", "so", "it", "its", "he", "she", "they", "we", "i", "you",
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "do", "did",
+    "more", "less", "after", "before", "since", "until", "into", "onto", "per", "also",
+    "times", "st", "nd", "rd", "th", "am", "pm", "a.m", "p.m", "this", "these", "those", "other",
+    "others", "again", "not", "no", "about", "over", "under", "up", "down", "out", "off",
+}
+
+
+def _inherit_units(ms: list[Mention], text: str) -> list[Mention]:
+    """A bare number in a range or a baseline takes the unit of its neighbour ("from 7 to 4 months")."""
+    out = list(ms)
+    for i, m in enumerate(out):
+        if m.unit != "count" or m.noun:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(out) and out[j].unit not in ("count",):
+                gap = text[min(m.end, out[j].end) : max(m.start, out[j].start)]
+                near = len(gap) <= 40 or (m.kind == "vague" and m.low == 1 and len(gap) <= 200)
+                if near and not re.search(r"[.;!?]\s", gap):
+                    if out[j].unit in ("percent", "percentage_point") and m.value is not None and m.value > 100:
+                        continue
+                    out[i] = replace(m, unit=out[j].unit)
+                    break
+    return out

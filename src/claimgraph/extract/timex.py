@@ -1,0 +1,225 @@
+"""Time expressions: "May 2026", "Q2 2026", "early 2025", "last year", "by 2027".
+
+Each is normalized against the article's publication date into a :class:`TimeSpan` with an
+ISO label, an inclusive interval and a granularity.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import TimeSpan
+
+_MONTHS = {
+    m.lower(): i for i, m in enumerate(calendar.month_name) if m
+} | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_YEAR = r"(?:19|20)\d\d"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("quarter", rf"\b(?:Q([1-4])|([1-4])Q)[\s-]*({_YEAR})\b"),
+    ("quarter_words", rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}))?\b"),
+    ("half", rf"\b(?:the\s+)?(first|second)\s+half\s+of\s+({_YEAR})\b|\bH([12])\s+({_YEAR})\b"),
+    ("part_year", rf"\b(early|mid|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+({_YEAR})\b"),
+    ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
+    ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
+    ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+    ("month_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?({_YEAR})\b"),
+    ("day_month", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b"),
+    ("fiscal", rf"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2,4}})\b"),
+    ("year", rf"(?<![\d$€£.,-])({_YEAR})(?![\d%])(?!\s*(?:per\s?cent|percent))"),
+    ("relative_year", r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b"),
+    ("relative_month", r"\b(last|this|next)\s+month\b"),
+    ("relative_week", r"\b(last|this|next)\s+week\b|\bthis\s+week(?:end)?\b"),
+    ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
+    ("weekday", r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("day_rel", r"\b(yesterday|today|tonight)\b"),
+    ("month_only", rf"\b(?:in|since|by|until|from|during|last|this|of)\s+({_MONTH_RE})(?!\s*\d)\b"),
+]
+_COMPILED = [(name, re.compile(p, re.I if name not in ("month_only", "day_month", "month_year") else 0))
+             for name, p in _PATTERNS]
+_RELATION = re.compile(r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I)
+_BASELINE = re.compile(
+    r"(?:\bthat\s+of|\bthose\s+of|\bthan(?:\s+(?:in|at|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|at))?|"
+    r"\bversus|\bvs\.?|\brelative\s+to|\bfrom(?:\s+(?:in|at))?|\bover|\bon)\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    span: TimeSpan
+    baseline: bool  # "than in 2024", "that of 2024", "compared with 2024"
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _span(text: str, b: date, e: date, iso: str, gran: str, rel: str = "at") -> TimeSpan:
+    return TimeSpan(text=text, iso=iso, begin=b, end=e, granularity=gran, relation=rel)
+
+
+def _year_span(text: str, y: int) -> TimeSpan:
+    return _span(text, date(y, 1, 1), date(y, 12, 31), f"{y}", "year")
+
+
+def _month_span(text: str, y: int, m: int) -> TimeSpan:
+    return _span(text, date(y, m, 1), _month_end(y, m), f"{y}-{m:02d}", "month")
+
+
+def _months_span(text: str, y: int, m1: int, m2: int) -> TimeSpan:
+    return _span(text, date(y, m1, 1), _month_end(y, m2), f"{y}-{m1:02d}/{y}-{m2:02d}", "interval")
+
+
+def _quarter_span(text: str, y: int, q: int) -> TimeSpan:
+    return _span(text, date(y, 3 * q - 2, 1), _month_end(y, 3 * q), f"{y}-Q{q}", "quarter")
+
+
+def _day_span(text: str, d: date) -> TimeSpan:
+    return _span(text, d, d, d.isoformat(), "day")
+
+
+def _month_num(s: str) -> int:
+    return _MONTHS[s.rstrip(".").lower()]
+
+
+def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None:
+    t = m.group(0)
+    ry = ref.year if ref else None
+    g = m.groups()
+    try:
+        if name == "quarter":
+            return _quarter_span(t, int(g[2]), int(g[0] or g[1]))
+        if name == "quarter_words":
+            y = int(g[1]) if g[1] else ry
+            return _quarter_span(t, y, _ORD[g[0].lower()]) if y else None
+        if name == "half":
+            if g[0]:
+                y, h = int(g[1]), 1 if g[0].lower() == "first" else 2
+            else:
+                y, h = int(g[3]), int(g[2])
+            return _months_span(t, y, 1, 6) if h == 1 else _months_span(t, y, 7, 12)
+        if name == "part_year":
+            part, y = re.sub(r"\s+", " ", g[0].lower()), int(g[1])
+            if part in ("early", "the start of", "the beginning of"):
+                return _months_span(t, y, 1, 4)
+            if part == "mid":
+                return _months_span(t, y, 5, 8)
+            return _months_span(t, y, 9, 12)
+        if name == "day_month_year":
+            return _day_span(t, date(int(g[2]), _month_num(g[0]), int(g[1])))
+        if name == "day_month_year2":
+            return _day_span(t, date(int(g[2]), _month_num(g[1]), int(g[0])))
+        if name == "iso_date":
+            return _day_span(t, date(int(g[0]), int(g[1]), int(g[2])))
+        if name == "month_year":
+            return _month_span(t, int(g[1]), _month_num(g[0]))
+        if name == "day_month":
+            if not ref:
+                return None
+            mon, day = (g[0], g[1]) if g[0] else (g[3], g[2])
+            d = date(ry, _month_num(mon), int(day))  # type: ignore[arg-type]
+            if d > ref + timedelta(days=60):
+                d = d.replace(year=d.year - 1)
+            return _day_span(t, d)
+        if name == "fiscal":
+            y = int(g[0])
+            return _year_span(t, y + 2000 if y < 100 else y)
+        if name == "year":
+            return _year_span(t, int(g[0]))
+        if not ref:
+            return None
+        low = t.lower()
+        if name == "relative_year":
+            if "last" in low or "previous" in low or "past" in low or "earlier" in low or "ago" in low:
+                return _year_span(t, ref.year - 1)
+            if "next" in low or "coming" in low:
+                return _year_span(t, ref.year + 1)
+            return _year_span(t, ref.year)
+        if name == "relative_month":
+            y, mo = ref.year, ref.month + (-1 if "last" in low else 1 if "next" in low else 0)
+            if mo == 0:
+                y, mo = y - 1, 12
+            if mo == 13:
+                y, mo = y + 1, 1
+            return _month_span(t, y, mo)
+        if name == "relative_quarter":
+            q = (ref.month - 1) // 3 + 1 + (-1 if ("last" in low or "previous" in low) else 1 if "next" in low else 0)
+            y = ref.year
+            if q == 0:
+                y, q = y - 1, 4
+            if q == 5:
+                y, q = y + 1, 1
+            return _quarter_span(t, y, q)
+        if name == "relative_week":
+            monday = ref - timedelta(days=ref.weekday())
+            if "last" in low:
+                monday -= timedelta(days=7)
+            elif "next" in low:
+                monday += timedelta(days=7)
+            iso = monday.isocalendar()
+            return _span(t, monday, monday + timedelta(days=6), f"{iso.year}-W{iso.week:02d}", "week")
+        if name == "weekday":
+            wd = _WEEKDAYS.index(g[0].lower())
+            delta = (ref.weekday() - wd) % 7
+            d = ref - timedelta(days=delta)
+            if "next" in low:
+                d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            return _day_span(t, d)
+        if name == "day_rel":
+            return _day_span(t, ref - timedelta(days=1) if low == "yesterday" else ref)
+        if name == "month_only":
+            mo = _month_num(g[0])
+            y = ref.year if mo <= ref.month + 1 else ref.year - 1
+            sp = _month_span(g[0], y, mo)
+            return sp
+    except (ValueError, KeyError, TypeError):
+        return None
+    return None
+
+
+def find_times(text: str, ref: date | None) -> list[TimeMention]:
+    """Every time expression in ``text``, longest first where they overlap.
+
+    >>> [t.span.iso for t in find_times("as of May 2026, up from early 2025", None)]
+    ['2026-05', '2025-01/2025-04']
+    """
+    found: list[tuple[int, int, TimeSpan]] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if name == "month_only":
+                s = m.start(1)
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            if name == "year" and re.match(r"\A\s*(?:[-–]\s*\d|people|patients|staff|jobs|units|homes)", text[e:]):
+                continue
+            if name == "month_only" and text[s:e].startswith("May") and not re.match(r"\A(?:in|since|by|until|from|during|last|this|of)\s", text[m.start():]):
+                continue
+            span = _normalize(name, m, ref)
+            if span is None:
+                continue
+            before = text[max(0, s - 40) : s]
+            if r := _RELATION.search(before):
+                rel = re.sub(r"\s+", "_", r.group(1).lower())
+                span = TimeSpan(span.text, span.iso, span.begin, span.end, span.granularity,
+                                {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"))
+            found.append((s, e, span))
+            taken.append((s, e))
+    out = []
+    for s, e, span in sorted(found, key=lambda x: x[0]):
+        before = text[max(0, s - 45) : s]
+        out.append(TimeMention(s, e, span, bool(_BASELINE.search(before))))
+    return out

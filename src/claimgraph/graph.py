@@ -1,0 +1,227 @@
+"""The graph stage: :class:`Article` and :class:`Claim` values <-> RDF.
+
+One named graph per article holds the article, its outlet and every claim with its frame and
+its span (W3C Web Annotation selectors). IRIs are derived from the article URL and the span,
+so the same input always gives the same triples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+
+from . import __version__
+from .model import Article, Claim, Quantity, TimeSpan
+from .vocab import CG, ID, OA, PROV, RDF, SCHEMA, SPARQL_PREFIXES, XSD
+
+_A = NamedNode(RDF + "type")
+
+
+def _h(s: str, n: int = 16) -> str:
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()[:n]
+
+
+def outlet_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+
+
+def article_iri(url: str) -> str:
+    return f"{ID}article/{_h(url)}"
+
+
+def article_graph(url: str) -> str:
+    return f"{ID}graph/article/{_h(url)}"
+
+
+def outlet_iri(name: str) -> str:
+    return f"{ID}outlet/{outlet_key(name)}"
+
+
+def claim_iri(c: Claim) -> str:
+    q = f"-q{c.quantity.start}" if c.quantity else ""
+    return f"{ID}claim/{_h(c.article_url)}/{c.field}-{c.start}-{c.end}{q}"
+
+
+def _lit(v: Any) -> Literal:
+    if isinstance(v, bool):
+        return Literal("true" if v else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(v, int):
+        return Literal(str(v), datatype=NamedNode(XSD + "integer"))
+    if isinstance(v, float):
+        return Literal(repr(float(v)), datatype=NamedNode(XSD + "double"))
+    if isinstance(v, datetime):
+        return Literal(v.isoformat(), datatype=NamedNode(XSD + "dateTime"))
+    if isinstance(v, date):
+        return Literal(v.isoformat(), datatype=NamedNode(XSD + "date"))
+    return Literal(str(v))
+
+
+def article_triples(article: Article, claims: Iterable[Claim], *, model: str = "", now: datetime | None = None) -> list[Triple]:
+    """Every triple of the article's named graph."""
+    a = NamedNode(article_iri(article.url))
+    out: list[Triple] = []
+
+    def add(s: NamedNode, p: str, o: Any) -> None:
+        if o is None or o == "":
+            return
+        out.append(Triple(s, NamedNode(p), o if isinstance(o, NamedNode) else _lit(o)))
+
+    add(a, RDF + "type", NamedNode(SCHEMA + "NewsArticle"))
+    add(a, SCHEMA + "url", NamedNode(article.url) if _is_iri(article.url) else article.url)
+    add(a, SCHEMA + "headline", article.title)
+    add(a, SCHEMA + "articleBody", article.text)
+    add(a, SCHEMA + "datePublished", article.published)
+    add(a, SCHEMA + "inLanguage", article.language)
+    add(a, CG + "checksum", article.checksum)
+    add(a, CG + "extractorVersion", __version__)
+    add(a, CG + "source", article.source)
+    if article.outlet:
+        o = NamedNode(outlet_iri(article.outlet))
+        add(a, SCHEMA + "publisher", o)
+        add(o, RDF + "type", NamedNode(SCHEMA + "Organization"))
+        add(o, SCHEMA + "name", article.outlet)
+        add(o, CG + "outletKey", outlet_key(article.outlet))
+    act = NamedNode(f"{ID}activity/{_h(article.url + article.checksum)}")
+    add(a, PROV + "wasGeneratedBy", act)
+    add(act, RDF + "type", NamedNode(CG + "ExtractionActivity"))
+    add(act, PROV + "endedAtTime", now or datetime.now(UTC).replace(microsecond=0))
+    add(act, SCHEMA + "softwareVersion", f"claimgraph {__version__}")
+    add(act, CG + "source", model)
+    for c in claims:
+        _claim_triples(c, a, add)
+    return out
+
+
+def _is_iri(s: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", s, re.I))
+
+
+def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
+    s = NamedNode(claim_iri(c))
+    add(s, RDF + "type", NamedNode(CG + "Claim"))
+    add(s, CG + "inArticle", a)
+    for p, v in (("field", c.field), ("text", c.text), ("start", c.start), ("end", c.end), ("kind", c.kind),
+                 ("measure", c.measure), ("measureKey", c.measure_key), ("subject", c.subject),
+                 ("scope", c.scope), ("condition", c.condition), ("claimant", c.claimant),
+                 ("citedDocument", c.cited_document), ("modality", c.modality), ("negated", c.negated),
+                 ("predicate", c.predicate), ("keywords", " ".join(c.keywords))):
+        add(s, CG + p, v)
+    if c.claimant:
+        add(s, CG + "claimantIsVague", c.claimant_vague)
+    pos = NamedNode(str(s.value) + "#position")
+    add(s, OA + "hasSelector", pos)
+    add(pos, RDF + "type", NamedNode(OA + "TextPositionSelector"))
+    add(pos, OA + "start", c.start)
+    add(pos, OA + "end", c.end)
+    if q := c.quantity:
+        qn = NamedNode(str(s.value) + "#quantity")
+        add(s, CG + "quantity", qn)
+        add(qn, RDF + "type", NamedNode(CG + "Quantity"))
+        for p, v in (("value", q.value), ("low", q.low), ("high", q.high), ("unit", q.unit),
+                     ("qualifier", q.qualifier), ("quantityText", q.text), ("quantityStart", q.start),
+                     ("quantityEnd", q.end), ("isBaseline", q.baseline)):
+            add(qn, CG + p, float(v) if p in ("value", "low", "high") and v is not None else v)
+    if t := c.time:
+        add(s, CG + "time", t.iso)
+        add(s, CG + "timeBegin", t.begin)
+        add(s, CG + "timeEnd", t.end)
+        add(s, CG + "timeGranularity", t.granularity)
+        add(s, CG + "timeText", t.text)
+        add(s, CG + "timeRelation", t.relation)
+
+
+def insert_data(graph: str, triples: Iterable[Triple]) -> str:
+    """A SPARQL INSERT DATA block; every term is serialized (and escaped) by pyoxigraph."""
+    body = " .\n".join(str(t) for t in triples)
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else ""
+
+
+# -- reading back ---------------------------------------------------------------------------
+
+_CLAIMS_QUERY = SPARQL_PREFIXES + """
+SELECT ?c ?article ?url ?outlet ?published ?field ?start ?end ?text ?kind ?measure ?measureKey ?subject
+       ?scope ?condition ?claimant ?vague ?doc ?modality ?negated ?predicate ?keywords
+       ?value ?low ?high ?unit ?qualifier ?qtext ?qstart ?qend ?baseline
+       ?time ?tbegin ?tend ?tgran ?ttext ?trel
+WHERE {
+  GRAPH ?g {
+    ?c a cg:Claim ; cg:inArticle ?article ; cg:field ?field ; cg:start ?start ; cg:end ?end ;
+       cg:text ?text ; cg:kind ?kind .
+    ?article schema:url ?url .
+    OPTIONAL { ?article schema:publisher/schema:name ?outlet }
+    OPTIONAL { ?article schema:datePublished ?published }
+    OPTIONAL { ?c cg:measure ?measure } OPTIONAL { ?c cg:measureKey ?measureKey }
+    OPTIONAL { ?c cg:subject ?subject } OPTIONAL { ?c cg:scope ?scope }
+    OPTIONAL { ?c cg:condition ?condition } OPTIONAL { ?c cg:claimant ?claimant }
+    OPTIONAL { ?c cg:claimantIsVague ?vague } OPTIONAL { ?c cg:citedDocument ?doc }
+    OPTIONAL { ?c cg:modality ?modality } OPTIONAL { ?c cg:negated ?negated }
+    OPTIONAL { ?c cg:predicate ?predicate } OPTIONAL { ?c cg:keywords ?keywords }
+    OPTIONAL { ?c cg:quantity ?q . ?q cg:unit ?unit ; cg:qualifier ?qualifier ; cg:quantityText ?qtext ;
+               cg:quantityStart ?qstart ; cg:quantityEnd ?qend .
+               OPTIONAL { ?q cg:value ?value } OPTIONAL { ?q cg:low ?low } OPTIONAL { ?q cg:high ?high }
+               OPTIONAL { ?q cg:isBaseline ?baseline } }
+    OPTIONAL { ?c cg:time ?time ; cg:timeBegin ?tbegin ; cg:timeEnd ?tend ; cg:timeGranularity ?tgran .
+               OPTIONAL { ?c cg:timeText ?ttext } OPTIONAL { ?c cg:timeRelation ?trel } }
+  }
+  FILTER(?g != <%s>)
+}
+ORDER BY ?url ?field ?start ?qstart
+"""
+
+
+def _py(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    dt = term.datatype.value if hasattr(term, "datatype") else ""
+    v = term.value
+    if dt == XSD + "integer":
+        return int(v)
+    if dt in (XSD + "double", XSD + "decimal", XSD + "float"):
+        return float(v)
+    if dt == XSD + "boolean":
+        return v == "true"
+    if dt == XSD + "date":
+        return date.fromisoformat(v)
+    return v
+
+
+def read_claims(store: Store) -> list[tuple[Claim, dict[str, Any]]]:
+    """Every claim of every current article, with its IRI, article IRI, outlet and date."""
+    from .vocab import ID
+
+    out = []
+    for row in store.query(_CLAIMS_QUERY % (ID + "graph/superseded")):
+        r = {k: _py(row[k]) for k in _VARS}
+        q = None
+        if r["unit"] is not None:
+            q = Quantity(text=r["qtext"], start=r["qstart"], end=r["qend"], unit=r["unit"],
+                         qualifier=r["qualifier"], value=r["value"], low=r["low"], high=r["high"],
+                         baseline=bool(r["baseline"]))
+        t = None
+        if r["time"] is not None:
+            t = TimeSpan(text=r["ttext"] or "", iso=r["time"], begin=r["tbegin"], end=r["tend"],
+                         granularity=r["tgran"], relation=r["trel"] or "at")
+        c = Claim(article_url=str(r["url"]), field=r["field"], start=r["start"], end=r["end"], text=r["text"],
+                  kind=r["kind"], quantity=q, time=t, measure=r["measure"] or "", measure_key=r["measureKey"] or "",
+                  subject=r["subject"] or "", scope=r["scope"] or "", condition=r["condition"] or "",
+                  claimant=r["claimant"] or "", claimant_vague=bool(r["vague"]), cited_document=r["doc"] or "",
+                  modality=r["modality"] or "asserted", negated=bool(r["negated"]), predicate=r["predicate"] or "",
+                  keywords=tuple((r["keywords"] or "").split()))
+        out.append((c, {"iri": r["c"], "article": r["article"], "outlet": r["outlet"] or "",
+                        "published": r["published"]}))
+    return out
+
+
+_VARS = [v.strip("?") for v in re.findall(r"\?\w+", _CLAIMS_QUERY.split("WHERE")[0])]
+
+
+def quads(graph: str, triples: Iterable[Triple]) -> list[Quad]:
+    g = NamedNode(graph)
+    return [Quad(t.subject, t.predicate, t.object, g) for t in triples]

@@ -1,0 +1,41 @@
+"""IRIs of the claimgraph vocabulary and the ones it reuses, as plain strings.
+
+The ontology itself is ``ontology/claimgraph.ttl``; ``tests/test_ontology.py`` checks that every
+``cg:`` term used here and in the SPARQL rules is declared there.
+"""
+
+from __future__ import annotations
+
+CG = "https://w3id.org/claimgraph/ontology#"
+ID = "https://w3id.org/claimgraph/id/"
+SCHEMA = "https://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCT = "http://purl.org/dc/terms/"
+
+MATCHES_GRAPH = ID + "graph/matches"
+STORIES_GRAPH = ID + "graph/stories"
+DISCREPANCIES_GRAPH = ID + "graph/discrepancies"
+FAILURES_GRAPH = ID + "graph/failures"
+
+PREFIXES = {
+    "cg": CG, "schema": SCHEMA, "prov": PROV, "oa": OA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+    "dct": DCT,
+}
+
+SPARQL_PREFIXES = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items()) + "\n"
+
+# cg: terms the code writes; the ontology declares each of them
+CLASSES = ("Claim", "Quantity", "ClaimMatch", "Discrepancy", "Story", "ExtractionActivity", "IngestFailure")
+PROPERTIES = (
+    "inArticle", "field", "text", "start", "end", "kind", "quantity", "value", "low", "high", "unit",
+    "qualifier", "quantityText", "quantityStart", "quantityEnd", "isBaseline", "time", "timeBegin",
+    "timeEnd", "timeGranularity", "timeText", "timeRelation", "measure", "measureKey", "subject",
+    "scope", "condition", "claimant", "claimantIsVague", "citedDocument", "modality", "negated",
+    "predicate", "keywords", "checksum", "extractorVersion", "outletKey", "claimA", "claimB", "score",
+    "agreedOn", "differsOn", "hasArticle", "discrepancyType", "involvesClaim", "explanation", "severity", "story",
+    "source", "reason", "attemptedAt",
+)
