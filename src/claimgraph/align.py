@@ -158,8 +158,11 @@ def differences(x: Claim, y: Claim) -> list[str]:
     mx, my = set(x.measure_key.split()), set(y.measure_key.split())
     if mx and my and not (mx & my):
         out.append("!measure")
-    cx, cy = _words(x.claimant + " " + x.cited_document), _words(y.claimant + " " + y.cited_document)
-    if cx and cy and not (cx & cy):
+    if x.cited_document and y.cited_document:
+        cx, cy = _words(x.cited_document), _words(y.cited_document)
+    else:
+        cx, cy = _words(x.claimant), _words(y.claimant)
+    if cx and cy and not (cx & cy) and not (x.claimant_vague and y.claimant_vague):
         out.append("!source")
     if x.predicate and y.predicate:
         if (x.predicate == y.predicate and x.negated != y.negated) or frozenset((x.predicate, y.predicate)) in ANTONYMS:

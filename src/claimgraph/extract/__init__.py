@@ -32,7 +32,7 @@ CHUNK_CHARS = 20_000
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|climbing|dropping)?\s*from|\bcompared\s+(?:with|to)|\bthan|"
-    r"\bversus|\bvs\.?|\brelative\s+to|\bagainst)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|the\s+)?\Z",
+    r"\bversus|\bvs\.?|\brelative\s+to|\bagainst)\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+|the\s+|a\s+|an\s+|a\s+share\s+(?:in|of)\s+the\s+)?\Z",
     re.I,
 )
 

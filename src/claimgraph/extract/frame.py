@@ -17,10 +17,13 @@ REPORTING_VERBS = {
     "predict", "suggest", "question", "accuse", "believe", "expect", "indicate", "reveal", "conclude",
     "contend", "assert", "maintain", "stress", "emphasise", "emphasize", "point", "put", "describe",
     "disclose", "forecast", "project", "calculate", "count", "record", "put", "observe", "caution",
-    "concede", "allege", "declare", "reckon", "recall", "tally", "told", "say", "according",
+    "concede", "allege", "declare", "reckon", "recall", "tally", "told", "say", "according", "set", "lay",
     "criticise", "criticize", "dispute", "reject", "counter", "respond", "reply", "urge", "outline",
     "publish", "release", "cite", "quote", "highlight", "flag", "list", "detail", "suspect",
 }
+FIGURE_VERBS = {"put", "estimate", "count", "tally", "record", "report", "show", "find", "publish",
+                "release", "outline", "set", "lay", "describe", "cite", "list", "detail", "forecast", "project"}
+SAY_VERBS = {"say", "tell", "add", "write", "state", "explain", "warn", "insist", "argue", "note"}
 PROPOSAL_VERBS = {"urge", "propose", "demand", "appeal", "recommend", "advocate", "plead", "petition", "press"}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
 VAGUE_SOURCES = {
@@ -84,9 +87,16 @@ def find_attribution(sent: Span) -> Attribution | None:
         return Attribution(who, _is_vague(who), doc_phrase or _doc_in(who), None)
     best: tuple[int, Token] | None = None
     for t in sent:
-        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (t.lemma_.lower() == "say" and t.pos_ != "NOUN"):
+        lem = t.lemma_.lower()
+        if lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (lem == "say" and t.pos_ != "NOUN"):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
+                continue
+            deps = {c.dep_ for c in t.children}
+            parts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+            if not ({"ccomp", "parataxis"} & deps or (lem in FIGURE_VERBS and "dobj" in deps)
+                    or (lem in ("set", "lay") and "out" in parts)
+                    or (lem in SAY_VERBS and re.search(r"[\"“”]", text))):
                 continue
             depth = _depth(t)
             if best is None or depth < best[0]:
@@ -246,7 +256,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             measure_toks = [t for t in pobj.subtree if t.i <= pobj.i and t.i not in span_ids]
-            scope = _scope_of(pobj)
+            scope = _scope_of(pobj) or _scope_after(pobj)
             head = pobj
     if not measure_toks and head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
         noun = head.head
@@ -279,8 +289,27 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     return measure[:160], scope[:160], subj_text[:160]
 
 
+def _scope_after(noun: Token) -> str:
+    """A place or population phrase right after the measured noun ("... in the company's repository")."""
+    doc = noun.doc
+    last = max(t.i for t in noun.subtree)
+    if last + 1 >= len(doc):
+        return ""
+    prep = doc[last + 1]
+    if prep.dep_ != "prep" or prep.lower_ not in _SCOPE_PREPS:
+        return ""
+    sub = sorted(t.i for t in prep.subtree)
+    if any(doc[i].ent_type_ in ("DATE", "TIME") for i in sub):
+        return ""
+    return doc[sub[0] : sub[-1] + 1].text
+
+
+_SCOPE_PREPS = {"in", "at", "across", "among", "within", "inside", "for", "from"}
+
+
 def _scope_of(noun: Token) -> str:
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "across", "among", "for", "within", "from", "on")]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS
+             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
     if not preps:
         return ""
     toks = sorted({t.i for p in preps for t in p.subtree})

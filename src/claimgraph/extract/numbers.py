@@ -308,6 +308,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
             m2 = re.match(r"\A\s*per\s*cent", rest, re.I)
             if m2:
                 return "percent", pos + m2.end(), ""
+        if lw in ("percentage", "percent", "pct") and sep.strip() == "" or (lw == "per" and rest[m.end():].lower().startswith(" cent")):
+            return "percent", pos, ""
         if sep.strip() == "" and word[:1].isalpha():
             # a counted noun: "129 scenarios", "4,812 patients", "dozens of homes"
             if lw == "of":

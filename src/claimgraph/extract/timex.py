@@ -49,7 +49,7 @@ _COMPILED = [(name, re.compile(p, re.I if name not in ("month_only", "day_month"
 _RELATION = re.compile(r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I)
 _BASELINE = re.compile(
     r"(?:\bthat\s+of|\bthose\s+of|\bthan(?:\s+(?:in|at|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|at))?|"
-    r"\bversus|\bvs\.?|\brelative\s+to|\bfrom(?:\s+(?:in|at))?|\bover|\bon)\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
+    r"\bversus|\bvs\.?|\brelative\s+to|\bfrom(?:\s+(?:in|at))?|\bover|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
     re.I,
 )
 
