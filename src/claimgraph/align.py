@@ -133,6 +133,9 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
             feats.append("time")
         else:
             s -= 0.25
+    if x.cited_document and y.cited_document:
+        s += 0.1
+        feats.append("cites")
     if x.kind == y.kind and x.kind in ("proposal",):
         s += 0.1
         feats.append("kind")
@@ -200,7 +203,48 @@ def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMa
                     used_b.add(yb)
                     lo, hi = sorted((xa, yb))
                     matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
-    return matches
+    return matches + _closure(matches, rows, by_article)
+
+
+def _closure(matches: list[ClaimMatch], rows: list[Row], by_article: dict[str, list[Row]]) -> list[ClaimMatch]:
+    """Claims matched through a third outlet are matched too (a~b, b~c => a~c), within limits.
+
+    A chain never joins two claims of one article, nor two claims of articles that already
+    matched each other to something else.
+    """
+    row = {r.iri: r for r in rows}
+    parent = {m.a: m.a for m in matches} | {m.b: m.b for m in matches}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for m in matches:
+        parent[find(m.a)] = find(m.b)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for c in parent:
+        clusters[find(c)].append(c)
+    have = {(m.a, m.b) for m in matches}
+    used = {(row[m.a].article, m.a, row[m.b].article) for m in matches} | {(row[m.b].article, m.b, row[m.a].article) for m in matches}
+    busy = {(a, art) for a, _, art in ((u[1], None, u[2]) for u in used)}
+    idf = _idf(rows)
+    extra = []
+    for members in clusters.values():
+        members.sort()
+        arts = [row[c].article for c in members]
+        if len(set(arts)) != len(arts):
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if (x, y) in have or row[x].outlet == row[y].outlet:
+                    continue
+                if (x, row[y].article) in busy or (y, row[x].article) in busy:
+                    continue
+                sc, feats = score(row[x].claim, row[y].claim, idf)
+                extra.append(ClaimMatch(x, y, round(max(0.0, min(sc, 1.0)), 4), (*feats, "transitive")))
+    return extra
 
 
 def headline_links(rows: list[Row]) -> list[ClaimMatch]:

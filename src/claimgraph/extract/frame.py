@@ -22,7 +22,7 @@ REPORTING_VERBS = {
     "publish", "release", "cite", "quote", "highlight", "flag", "list", "detail", "suspect",
 }
 FIGURE_VERBS = {"put", "estimate", "count", "tally", "record", "report", "show", "find", "publish",
-                "release", "outline", "set", "lay", "describe", "cite", "list", "detail", "forecast", "project"}
+                "release", "outline", "forecast", "project"}
 SAY_VERBS = {"say", "tell", "add", "write", "state", "explain", "warn", "insist", "argue", "note"}
 PROPOSAL_VERBS = {"urge", "propose", "demand", "appeal", "recommend", "advocate", "plead", "petition", "press"}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
@@ -34,8 +34,8 @@ VAGUE_SOURCES = {
 DOCUMENT_NOUNS = (
     "report", "study", "paper", "blog post", "post", "survey", "filing", "statement", "press release",
     "release", "note", "analysis", "letter", "memo", "essay", "document", "review", "briefing",
-    "bulletin", "update", "presentation", "earnings call", "call", "interview", "transcript", "data",
-    "figures", "poll", "audit", "assessment", "journal", "article", "paper", "plan", "proposal",
+    "bulletin", "presentation", "earnings call", "interview", "transcript", "internal data",
+    "poll", "audit", "assessment", "journal", "article",
 )
 _CONDITION_RE = re.compile(
     r"(?:\b(?:only\s+)?if\b|\bunless\b|\bprovided\s+(?:that\s+)?|\bproviding\s+(?:that\s+)?|"
@@ -46,9 +46,8 @@ _CONDITION_RE = re.compile(
     re.I,
 )
 _PREDICT_RE = re.compile(
-    r"\b(?:will|would|could|might|may|is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|forecasts?|"
+    r"\b(?:will|would|could|might|may|Will|Would|Could|Might|is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|forecasts?|"
     r"projects?|predicts?|is\s+set\s+to|are\s+set\s+to|is\s+likely\s+to|are\s+likely\s+to|by\s+(?:19|20)\d\d)\b",
-    re.I,
 )
 _STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "SYM", "NUM", "X", "INTJ"}
 _GENERIC = {"be", "have", "do", "say", "percent", "per", "cent", "%", "time", "year", "month", "day",
@@ -94,7 +93,10 @@ def find_attribution(sent: Span) -> Attribution | None:
                 continue
             deps = {c.dep_ for c in t.children}
             parts = {c.lower_ for c in t.children if c.dep_ == "prt"}
-            if not ({"ccomp", "parataxis"} & deps or (lem in FIGURE_VERBS and "dobj" in deps)
+            dobj_ok = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in t.children)
+            if not ("ccomp" in deps or (lem in FIGURE_VERBS and dobj_ok)
+                    or (lem in SAY_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i > sent.start + 3
+                        and any(c.dep_ == "punct" for c in t.children) and not dobj_ok)
                     or (lem in ("set", "lay") and "out" in parts)
                     or (lem in SAY_VERBS and re.search(r"[\"“”]", text))):
                 continue
