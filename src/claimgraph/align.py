@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Store, Triple
 
@@ -147,8 +146,32 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
 
 
 def _words(text: str) -> set[str]:
-    stop = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "and", "or", "to", "for", "on",
-            "by", "with", "at", "from", "that", "this", "company", "s", "who", "which"}
+    stop = {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "its",
+        "their",
+        "his",
+        "her",
+        "and",
+        "or",
+        "to",
+        "for",
+        "on",
+        "by",
+        "with",
+        "at",
+        "from",
+        "that",
+        "this",
+        "company",
+        "s",
+        "who",
+        "which",
+    }
     return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
 
 
@@ -168,7 +191,9 @@ def differences(x: Claim, y: Claim) -> list[str]:
     if cx and cy and not (cx & cy) and not (x.claimant_vague and y.claimant_vague):
         out.append("!source")
     if x.predicate and y.predicate:
-        if (x.predicate == y.predicate and x.negated != y.negated) or frozenset((x.predicate, y.predicate)) in ANTONYMS:
+        if (x.predicate == y.predicate and x.negated != y.negated) or frozenset(
+            (x.predicate, y.predicate)
+        ) in ANTONYMS:
             out.append("!polarity")
     return out
 
@@ -206,7 +231,9 @@ def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMa
     return matches + _closure(matches, rows, by_article)
 
 
-def _closure(matches: list[ClaimMatch], rows: list[Row], by_article: dict[str, list[Row]]) -> list[ClaimMatch]:
+def _closure(
+    matches: list[ClaimMatch], rows: list[Row], by_article: dict[str, list[Row]]
+) -> list[ClaimMatch]:
     """Claims matched through a third outlet are matched too (a~b, b~c => a~c), within limits.
 
     A chain never joins two claims of one article, nor two claims of articles that already
@@ -227,7 +254,9 @@ def _closure(matches: list[ClaimMatch], rows: list[Row], by_article: dict[str, l
     for c in parent:
         clusters[find(c)].append(c)
     have = {(m.a, m.b) for m in matches}
-    used = {(row[m.a].article, m.a, row[m.b].article) for m in matches} | {(row[m.b].article, m.b, row[m.a].article) for m in matches}
+    used = {(row[m.a].article, m.a, row[m.b].article) for m in matches} | {
+        (row[m.b].article, m.b, row[m.a].article) for m in matches
+    }
     busy = {(a, art) for a, _, art in ((u[1], None, u[2]) for u in used)}
     idf = _idf(rows)
     extra = []
@@ -292,8 +321,10 @@ def align(store: Store) -> tuple[dict[str, list[str]], list[ClaimMatch]]:
             Triple(mn, NamedNode(CG + "claimB"), NamedNode(m.b)),
             Triple(mn, NamedNode(CG + "score"), Literal(repr(m.score), datatype=NamedNode(XSD + "double"))),
         ]
-        mt += [Triple(mn, NamedNode(CG + ("differsOn" if f[0] == "!" else "agreedOn")), Literal(f.lstrip("!")))
-               for f in m.features]
+        mt += [
+            Triple(mn, NamedNode(CG + ("differsOn" if f[0] == "!" else "agreedOn")), Literal(f.lstrip("!")))
+            for f in m.features
+        ]
     replace_graph(store, STORIES_GRAPH, st)
     replace_graph(store, MATCHES_GRAPH, mt)
     return stories, matches

@@ -50,8 +50,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    store: Annotated[Path | None, typer.Option("--store", help="Store folder (default: $CLAIMGRAPH_STORE, else ./claimgraph-data).")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Store folder (default: $CLAIMGRAPH_STORE, else ./claimgraph-data)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """claimgraph: claims as a knowledge graph, discrepancies between outlets as data."""
     _state["store"] = store
@@ -76,14 +81,23 @@ def ingest(
         if r.status == "failed":
             err.print(f"[red]failed[/]   {r.source}: {r.error}", highlight=False)
         else:
-            out.print(f"{r.status:<9} {r.source} ({r.claims} claims)" if r.status != "unchanged" else f"unchanged {r.source}", highlight=False)
+            out.print(
+                f"{r.status:<9} {r.source} ({r.claims} claims)"
+                if r.status != "unchanged"
+                else f"unchanged {r.source}",
+                highlight=False,
+            )
 
     try:
         results = run_ingest(store, paths, nlp=nlp, on_result=show)
     except ClaimgraphError as e:
         raise _fail(e) from None
-    counts = {s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")}
-    out.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" — store: {_store_path()}", highlight=False)
+    counts = {
+        s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")
+    }
+    out.print(
+        ", ".join(f"{v} {k}" for k, v in counts.items()) + f" — store: {_store_path()}", highlight=False
+    )
     if not results:
         raise _fail(Exception("no article files found in the given paths"), 1)
     if counts["failed"]:
@@ -93,13 +107,17 @@ def ingest(
 @app.command()
 def query(
     query: Annotated[str, typer.Argument(help="A SPARQL query, or the path of a .rq file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or turtle (for CONSTRUCT/DESCRIBE).")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, json or turtle (for CONSTRUCT/DESCRIBE).")
+    ] = "table",
 ) -> None:
     """Run a SPARQL 1.1 query over the store (all graphs are in the default graph)."""
     from .queries import run_sparql
     from .store import open_store
 
-    text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
+    text = (
+        Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
+    )
     try:
         result = run_sparql(open_store(_store_path()), text)
     except ClaimgraphError as e:
@@ -111,7 +129,14 @@ def query(
         sys.stdout.write(result.turtle)
         return
     if fmt == "json":
-        sys.stdout.write(json.dumps({"head": {"vars": result.variables}, "results": {"bindings": result.bindings}}, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {"head": {"vars": result.variables}, "results": {"bindings": result.bindings}},
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -130,7 +155,9 @@ def query(
 
 @app.command()
 def detect(
-    queries: Annotated[Path | None, typer.Option("--queries", help="A folder of extra .rq rules to run too.")] = None,
+    queries: Annotated[
+        Path | None, typer.Option("--queries", help="A folder of extra .rq rules to run too.")
+    ] = None,
 ) -> None:
     """Re-run alignment and every detection rule over the whole store."""
     from .align import align
@@ -153,7 +180,9 @@ def detect(
 @app.command()
 def report(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
 ) -> None:
     """The discrepancies found and the single-source claims, for editors (md) or tools (json)."""
     from .report import build_report, render
@@ -189,10 +218,22 @@ def eval_cmd(
     c, d = res["claims"], res["discrepancies"]
     out.print(f"[bold]{res['story']}[/]")
     t = Table("", "precision", "recall", "F1", "tp", "fp", "fn")
-    t.add_row("claims", *(f"{c[k]:.3f}" for k in ("precision", "recall", "f1")), *(str(c[k]) for k in ("tp", "fp", "fn")))
-    t.add_row("discrepancies", *(f"{d[k]:.3f}" for k in ("precision", "recall", "f1")), *(str(d[k]) for k in ("tp", "fp", "fn")))
+    t.add_row(
+        "claims",
+        *(f"{c[k]:.3f}" for k in ("precision", "recall", "f1")),
+        *(str(c[k]) for k in ("tp", "fp", "fn")),
+    )
+    t.add_row(
+        "discrepancies",
+        *(f"{d[k]:.3f}" for k in ("precision", "recall", "f1")),
+        *(str(d[k]) for k in ("tp", "fp", "fn")),
+    )
     for name, v in d["by_type"].items():
-        t.add_row(f"  {name}", *(f"{v[k]:.3f}" for k in ("precision", "recall", "f1")), *(str(v[k]) for k in ("tp", "fp", "fn")))
+        t.add_row(
+            f"  {name}",
+            *(f"{v[k]:.3f}" for k in ("precision", "recall", "f1")),
+            *(str(v[k]) for k in ("tp", "fp", "fn")),
+        )
     out.print(t)
     f = Table("field", "accuracy", "n")
     for name, v in res["fields"].items():
@@ -226,7 +267,10 @@ def demo(
     for r in failed:
         err.print(f"[red]failed[/] {r.source}: {r.error}", highlight=False)
     n = len(rep.discrepancies)
-    out.print(f"{len(results) - len(failed)} articles in {_store_path()}, {len(rep.claims)} claims, {n} findings.", highlight=False)
+    out.print(
+        f"{len(results) - len(failed)} articles in {_store_path()}, {len(rep.claims)} claims, {n} findings.",
+        highlight=False,
+    )
     out.print(f"Report: {md.resolve()}", highlight=False)
     out.print(f"JSON:   {js.resolve()}", highlight=False)
 

@@ -24,8 +24,36 @@ from .model import Article
 TEXT_FIELDS = ("measure", "scope", "condition", "claimant")
 NUM_FIELDS = ("value", "low", "high")
 EXACT_FIELDS = ("unit", "qualifier", "time", "kind")
-_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "its", "their",
-         "his", "her", "is", "was", "were", "are", "be", "that", "this", "as", "from", "it", "s"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "and",
+    "or",
+    "its",
+    "their",
+    "his",
+    "her",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "that",
+    "this",
+    "as",
+    "from",
+    "it",
+    "s",
+}
 
 
 @dataclass
@@ -64,8 +92,14 @@ def load_gold(folder: str | Path) -> Gold:
         for cid in d.get("claims", []):
             if cid not in ids:
                 raise GoldError(f"{path}: discrepancy {d} names unknown claim {cid!r}")
-    return Gold(str(data.get("story") or folder.name), folder, arts, claims,
-                data.get("discrepancies") or [], data.get("agreements") or [])
+    return Gold(
+        str(data.get("story") or folder.name),
+        folder,
+        arts,
+        claims,
+        data.get("discrepancies") or [],
+        data.get("agreements") or [],
+    )
 
 
 def _content(s: str) -> set[str]:
@@ -110,7 +144,9 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
         text = art.field_text(fld)
         pos = text.find(g["quote"])
         if pos < 0:
-            raise GoldError(f"{gold.folder}: quote of {g['id']!r} is not in the article {fld}: {g['quote']!r}")
+            raise GoldError(
+                f"{gold.folder}: quote of {g['id']!r} is not in the article {fld}: {g['quote']!r}"
+            )
         gs, ge = pos, pos + len(g["quote"])
         for pi, p in enumerate(preds):
             if url_to_id[p["article_url"]] != g["article"] or p["field"] != fld:
@@ -121,7 +157,9 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
                 continue
             if p["end"] - p["start"] > (ge - gs) + 200:
                 continue
-            inside = p.get("quantity_start") is not None and gs <= p["quantity_start"] and p["quantity_end"] <= ge
+            inside = (
+                p.get("quantity_start") is not None and gs <= p["quantity_start"] and p["quantity_end"] <= ge
+            )
             cands.append(((1 if inside else 0, ov / max(p["end"] - p["start"], 1)), gi, pi))
     cands.sort(key=lambda t: (-t[0][0], -t[0][1], t[1], t[2]))
     g2p: dict[int, int] = {}
@@ -184,9 +222,6 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
                 if set(mapped) <= set(gd["claims"]):
                     hit = di
                     break
-            if hit is None:
-                # an already matched gold finding predicted twice is a false positive, unless optional
-                pass
         if hit is not None:
             matched_gold.add(hit)
             if gds[hit].get("optional"):
@@ -195,7 +230,8 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
             details.append({"type": t, "claims": mapped, "result": "tp"})
             continue
         if any(m in optional_ids for m in mapped) or any(
-            gd.get("optional") and gd["type"] == t and set(m for m in mapped if m) <= set(gd["claims"]) for gd in gds
+            gd.get("optional") and gd["type"] == t and set(m for m in mapped if m) <= set(gd["claims"])
+            for gd in gds
         ):
             continue
         by_type[t]["fp"] += 1

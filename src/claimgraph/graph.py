@@ -61,7 +61,9 @@ def _lit(v: Any) -> Literal:
     return Literal(str(v))
 
 
-def article_triples(article: Article, claims: Iterable[Claim], *, model: str = "", now: datetime | None = None) -> list[Triple]:
+def article_triples(
+    article: Article, claims: Iterable[Claim], *, model: str = "", now: datetime | None = None
+) -> list[Triple]:
     """Every triple of the article's named graph."""
     a = NamedNode(article_iri(article.url))
     out: list[Triple] = []
@@ -105,11 +107,24 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
     s = NamedNode(claim_iri(c))
     add(s, RDF + "type", NamedNode(CG + "Claim"))
     add(s, CG + "inArticle", a)
-    for p, v in (("field", c.field), ("text", c.text), ("start", c.start), ("end", c.end), ("kind", c.kind),
-                 ("measure", c.measure), ("measureKey", c.measure_key), ("subject", c.subject),
-                 ("scope", c.scope), ("condition", c.condition), ("claimant", c.claimant),
-                 ("citedDocument", c.cited_document), ("modality", c.modality), ("negated", c.negated),
-                 ("predicate", c.predicate), ("keywords", " ".join(c.keywords))):
+    for p, v in (
+        ("field", c.field),
+        ("text", c.text),
+        ("start", c.start),
+        ("end", c.end),
+        ("kind", c.kind),
+        ("measure", c.measure),
+        ("measureKey", c.measure_key),
+        ("subject", c.subject),
+        ("scope", c.scope),
+        ("condition", c.condition),
+        ("claimant", c.claimant),
+        ("citedDocument", c.cited_document),
+        ("modality", c.modality),
+        ("negated", c.negated),
+        ("predicate", c.predicate),
+        ("keywords", " ".join(c.keywords)),
+    ):
         add(s, CG + p, v)
     if c.claimant:
         add(s, CG + "claimantIsVague", c.claimant_vague)
@@ -122,9 +137,17 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
         qn = NamedNode(str(s.value) + "#quantity")
         add(s, CG + "quantity", qn)
         add(qn, RDF + "type", NamedNode(CG + "Quantity"))
-        for p, v in (("value", q.value), ("low", q.low), ("high", q.high), ("unit", q.unit),
-                     ("qualifier", q.qualifier), ("quantityText", q.text), ("quantityStart", q.start),
-                     ("quantityEnd", q.end), ("isBaseline", q.baseline)):
+        for p, v in (
+            ("value", q.value),
+            ("low", q.low),
+            ("high", q.high),
+            ("unit", q.unit),
+            ("qualifier", q.qualifier),
+            ("quantityText", q.text),
+            ("quantityStart", q.start),
+            ("quantityEnd", q.end),
+            ("isBaseline", q.baseline),
+        ):
             add(qn, CG + p, float(v) if p in ("value", "low", "high") and v is not None else v)
     if t := c.time:
         add(s, CG + "time", t.iso)
@@ -143,7 +166,9 @@ def insert_data(graph: str, triples: Iterable[Triple]) -> str:
 
 # -- reading back ---------------------------------------------------------------------------
 
-_CLAIMS_QUERY = SPARQL_PREFIXES + """
+_CLAIMS_QUERY = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?c ?article ?url ?outlet ?published ?field ?start ?end ?text ?kind ?measure ?measureKey ?subject
        ?scope ?condition ?claimant ?vague ?doc ?modality ?negated ?predicate ?keywords
        ?value ?low ?high ?unit ?qualifier ?qtext ?qstart ?qend ?baseline
@@ -172,6 +197,7 @@ WHERE {
 }
 ORDER BY ?url ?field ?start ?qstart
 """
+)
 
 
 def _py(term: Any) -> Any:
@@ -201,21 +227,60 @@ def read_claims(store: Store) -> list[tuple[Claim, dict[str, Any]]]:
         r = {k: _py(row[k]) for k in _VARS}
         q = None
         if r["unit"] is not None:
-            q = Quantity(text=r["qtext"], start=r["qstart"], end=r["qend"], unit=r["unit"],
-                         qualifier=r["qualifier"], value=r["value"], low=r["low"], high=r["high"],
-                         baseline=bool(r["baseline"]))
+            q = Quantity(
+                text=r["qtext"],
+                start=r["qstart"],
+                end=r["qend"],
+                unit=r["unit"],
+                qualifier=r["qualifier"],
+                value=r["value"],
+                low=r["low"],
+                high=r["high"],
+                baseline=bool(r["baseline"]),
+            )
         t = None
         if r["time"] is not None:
-            t = TimeSpan(text=r["ttext"] or "", iso=r["time"], begin=r["tbegin"], end=r["tend"],
-                         granularity=r["tgran"], relation=r["trel"] or "at")
-        c = Claim(article_url=str(r["url"]), field=r["field"], start=r["start"], end=r["end"], text=r["text"],
-                  kind=r["kind"], quantity=q, time=t, measure=r["measure"] or "", measure_key=r["measureKey"] or "",
-                  subject=r["subject"] or "", scope=r["scope"] or "", condition=r["condition"] or "",
-                  claimant=r["claimant"] or "", claimant_vague=bool(r["vague"]), cited_document=r["doc"] or "",
-                  modality=r["modality"] or "asserted", negated=bool(r["negated"]), predicate=r["predicate"] or "",
-                  keywords=tuple((r["keywords"] or "").split()))
-        out.append((c, {"iri": r["c"], "article": r["article"], "outlet": r["outlet"] or "",
-                        "published": r["published"]}))
+            t = TimeSpan(
+                text=r["ttext"] or "",
+                iso=r["time"],
+                begin=r["tbegin"],
+                end=r["tend"],
+                granularity=r["tgran"],
+                relation=r["trel"] or "at",
+            )
+        c = Claim(
+            article_url=str(r["url"]),
+            field=r["field"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            kind=r["kind"],
+            quantity=q,
+            time=t,
+            measure=r["measure"] or "",
+            measure_key=r["measureKey"] or "",
+            subject=r["subject"] or "",
+            scope=r["scope"] or "",
+            condition=r["condition"] or "",
+            claimant=r["claimant"] or "",
+            claimant_vague=bool(r["vague"]),
+            cited_document=r["doc"] or "",
+            modality=r["modality"] or "asserted",
+            negated=bool(r["negated"]),
+            predicate=r["predicate"] or "",
+            keywords=tuple((r["keywords"] or "").split()),
+        )
+        out.append(
+            (
+                c,
+                {
+                    "iri": r["c"],
+                    "article": r["article"],
+                    "outlet": r["outlet"] or "",
+                    "published": r["published"],
+                },
+            )
+        )
     return out
 
 

@@ -4,13 +4,35 @@ from __future__ import annotations
 
 # predicates whose assertion contradicts each other ("the dam held" / "the dam failed")
 ANTONYMS = {
-    frozenset(p) for p in [
-        ("hold", "fail"), ("hold", "breach"), ("hold", "collapse"), ("approve", "reject"),
-        ("approve", "defer"), ("approve", "delay"), ("pass", "fail"), ("rise", "fall"),
-        ("increase", "decrease"), ("increase", "reduce"), ("raise", "cut"), ("raise", "lower"),
-        ("keep", "cut"), ("maintain", "cut"), ("keep", "lower"), ("confirm", "deny"),
-        ("accept", "reject"), ("win", "lose"), ("grow", "shrink"), ("expand", "shrink"),
-        ("open", "close"), ("support", "oppose"), ("beat", "miss"), ("gain", "lose"),
-        ("improve", "worsen"), ("include", "exclude"), ("allow", "ban"), ("lift", "impose"),
+    frozenset(p)
+    for p in [
+        ("hold", "fail"),
+        ("hold", "breach"),
+        ("hold", "collapse"),
+        ("approve", "reject"),
+        ("approve", "defer"),
+        ("approve", "delay"),
+        ("pass", "fail"),
+        ("rise", "fall"),
+        ("increase", "decrease"),
+        ("increase", "reduce"),
+        ("raise", "cut"),
+        ("raise", "lower"),
+        ("keep", "cut"),
+        ("maintain", "cut"),
+        ("keep", "lower"),
+        ("confirm", "deny"),
+        ("accept", "reject"),
+        ("win", "lose"),
+        ("grow", "shrink"),
+        ("expand", "shrink"),
+        ("open", "close"),
+        ("support", "oppose"),
+        ("beat", "miss"),
+        ("gain", "lose"),
+        ("improve", "worsen"),
+        ("include", "exclude"),
+        ("allow", "ban"),
+        ("lift", "impose"),
     ]
 }

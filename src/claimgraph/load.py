@@ -61,7 +61,9 @@ def load_article(path: str | Path) -> Article:
         raise SourceError(f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit", source=src)
     if b"\x00" in data[:8192]:
         raise SourceError("binary file (contains NUL bytes), not an article", source=src)
-    if p.suffix.lower() in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+    if p.suffix.lower() in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
+        (b"<!doctype html", b"<html")
+    ):
         return _from_html(data, p)
     try:
         raw = data.decode("utf-8-sig")
@@ -83,7 +85,9 @@ def parse_text_article(raw: str, *, source: str, default_url: str) -> Article:
         try:
             loaded = yaml.safe_load(m.group(1))
         except yaml.YAMLError as e:
-            raise SourceError(f"front matter is not valid YAML ({e.__class__.__name__})", source=source) from None
+            raise SourceError(
+                f"front matter is not valid YAML ({e.__class__.__name__})", source=source
+            ) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise SourceError("front matter must be a mapping of keys to values", source=source)
         meta = loaded or {}
@@ -125,7 +129,7 @@ def _from_html(data: bytes, p: Path) -> Article:
     src = str(p)
     doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, favor_precision=True)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < 8:
         raise SourceError("no article text found in the HTML (navigation only, or empty)", source=src)
     meta_date = getattr(doc, "date", None)
     return Article(

@@ -21,16 +21,33 @@ from .vocab import CG, DISCREPANCIES_GRAPH, SCHEMA, STORIES_GRAPH
 def claim_record(c: Claim, meta: dict[str, Any]) -> dict[str, Any]:
     q = c.quantity
     return {
-        "id": meta["iri"], "article_url": c.article_url, "outlet": meta["outlet"],
+        "id": meta["iri"],
+        "article_url": c.article_url,
+        "outlet": meta["outlet"],
         "published": meta["published"].isoformat() if meta["published"] else None,
-        "field": c.field, "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
-        "value": q.value if q else None, "low": q.low if q else None, "high": q.high if q else None,
-        "unit": q.unit if q else None, "qualifier": q.qualifier if q else None,
-        "quantity_text": q.text if q else None, "quantity_start": q.start if q else None,
-        "quantity_end": q.end if q else None, "baseline": q.baseline if q else False,
-        "time": c.time.iso if c.time else None, "measure": c.measure, "scope": c.scope,
-        "condition": c.condition, "claimant": c.claimant, "claimant_vague": c.claimant_vague,
-        "cited_document": c.cited_document, "modality": c.modality, "negated": c.negated,
+        "field": c.field,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "kind": c.kind,
+        "value": q.value if q else None,
+        "low": q.low if q else None,
+        "high": q.high if q else None,
+        "unit": q.unit if q else None,
+        "qualifier": q.qualifier if q else None,
+        "quantity_text": q.text if q else None,
+        "quantity_start": q.start if q else None,
+        "quantity_end": q.end if q else None,
+        "baseline": q.baseline if q else False,
+        "time": c.time.iso if c.time else None,
+        "measure": c.measure,
+        "scope": c.scope,
+        "condition": c.condition,
+        "claimant": c.claimant,
+        "claimant_vague": c.claimant_vague,
+        "cited_document": c.cited_document,
+        "modality": c.modality,
+        "negated": c.negated,
     }
 
 
@@ -42,16 +59,30 @@ def build_report(store: Store) -> Report:
         OPTIONAL {{ ?d <{CG}story> ?story }} }} }}"""
     found: dict[str, dict[str, Any]] = {}
     for r in store.query(q):
-        d = found.setdefault(r["d"].value, {
-            "id": r["d"].value, "type": r["type"].value, "story": r["story"].value if r["story"] else "",
-            "claims": [], "explanation": r["expl"].value, "severity": r["sev"].value})
+        d = found.setdefault(
+            r["d"].value,
+            {
+                "id": r["d"].value,
+                "type": r["type"].value,
+                "story": r["story"].value if r["story"] else "",
+                "claims": [],
+                "explanation": r["expl"].value,
+                "severity": r["sev"].value,
+            },
+        )
         d["claims"].append(r["c"].value)
     by_id = {c["id"]: c for c in claims}
     for d in found.values():
         d["claims"].sort(key=lambda cid: (by_id.get(cid, {}).get("outlet", ""), cid))
-    discs = sorted(found.values(), key=lambda d: (SEVERITY_ORDER.get(d["severity"], 9),
-                                                  RULE_TYPES.index(d["type"]) if d["type"] in RULE_TYPES else 99,
-                                                  d["story"], d["id"]))
+    discs = sorted(
+        found.values(),
+        key=lambda d: (
+            SEVERITY_ORDER.get(d["severity"], 9),
+            RULE_TYPES.index(d["type"]) if d["type"] in RULE_TYPES else 99,
+            d["story"],
+            d["id"],
+        ),
+    )
     stories: dict[str, list[str]] = defaultdict(list)
     for r in store.query(f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"):
         stories[r["s"].value].append(r["a"].value)
@@ -59,9 +90,18 @@ def build_report(store: Store) -> Report:
     for r in store.query(f"""SELECT ?a ?url ?title ?outlet ?pub WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}url> ?url .
             OPTIONAL {{ ?a <{SCHEMA}headline> ?title }} OPTIONAL {{ ?a <{SCHEMA}publisher>/<{SCHEMA}name> ?outlet }}
             OPTIONAL {{ ?a <{SCHEMA}datePublished> ?pub }} }} }} ORDER BY ?url"""):
-        arts.append({"id": r["a"].value, "url": r["url"].value, "title": r["title"].value if r["title"] else "",
-                     "outlet": r["outlet"].value if r["outlet"] else "", "published": r["pub"].value if r["pub"] else None})
-    return Report(tuple(claims), tuple(discs), tuple(arts), {k: sorted(v) for k, v in sorted(stories.items())})
+        arts.append(
+            {
+                "id": r["a"].value,
+                "url": r["url"].value,
+                "title": r["title"].value if r["title"] else "",
+                "outlet": r["outlet"].value if r["outlet"] else "",
+                "published": r["pub"].value if r["pub"] else None,
+            }
+        )
+    return Report(
+        tuple(claims), tuple(discs), tuple(arts), {k: sorted(v) for k, v in sorted(stories.items())}
+    )
 
 
 def render_json(report: Report) -> str:
@@ -78,15 +118,20 @@ def render_markdown(report: Report) -> str:
     titles = {a["id"]: a for a in report.articles}
     lines = ["# claimgraph discrepancy report", ""]
     n_single = sum(1 for d in report.discrepancies if d["type"] == "single_source")
-    lines.append(f"{len(report.articles)} articles, {len(report.claims)} claims, "
-                 f"{len(report.discrepancies) - n_single} discrepancies between outlets, "
-                 f"{n_single} single-source claims.")
+    lines.append(
+        f"{len(report.articles)} articles, {len(report.claims)} claims, "
+        f"{len(report.discrepancies) - n_single} discrepancies between outlets, "
+        f"{n_single} single-source claims."
+    )
     lines.append("")
     for sid, arts in report.stories.items():
         first = titles.get(arts[0], {})
         lines += [f"## Story: {first.get('title') or sid}", ""]
-        lines += [f"- {titles[a]['outlet'] or '?'} ({titles[a]['published'] or 'undated'}): [{_md_escape(titles[a]['title'] or titles[a]['url'])}]({titles[a]['url']})"
-                  for a in arts if a in titles]
+        lines += [
+            f"- {titles[a]['outlet'] or '?'} ({titles[a]['published'] or 'undated'}): [{_md_escape(titles[a]['title'] or titles[a]['url'])}]({titles[a]['url']})"
+            for a in arts
+            if a in titles
+        ]
         lines.append("")
         ds = [d for d in report.discrepancies if d["story"] == sid or (not d["story"] and art_story.get(sid))]
         pair = [d for d in ds if d["type"] != "single_source"]
@@ -99,7 +144,9 @@ def render_markdown(report: Report) -> str:
                     c = by_id.get(cid)
                     if c:
                         where = "headline" if c["field"] == "title" else "body"
-                        lines.append(f"> {c['outlet']} ({c['published'] or 'undated'}, {where}, [{c['article_url']}]({c['article_url']})): “{_md_escape(c['text'])}”")
+                        lines.append(
+                            f"> {c['outlet']} ({c['published'] or 'undated'}, {where}, [{c['article_url']}]({c['article_url']})): “{_md_escape(c['text'])}”"
+                        )
                         lines.append(">")
                 lines[-1] = ""
         singles = [d for d in ds if d["type"] == "single_source"]

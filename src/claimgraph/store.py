@@ -44,7 +44,10 @@ def open_store(path: str | Path | None = None) -> Store:
 def stored_checksum(store: Store, url: str) -> tuple[str, str] | None:
     """(checksum, extractor version) of the stored article, or None if it is not stored."""
     g = article_graph(url)
-    q = SPARQL_PREFIXES + f"SELECT ?c ?v WHERE {{ GRAPH <{g}> {{ <{article_iri(url)}> cg:checksum ?c . OPTIONAL {{ <{article_iri(url)}> cg:extractorVersion ?v }} }} }}"
+    q = (
+        SPARQL_PREFIXES
+        + f"SELECT ?c ?v WHERE {{ GRAPH <{g}> {{ <{article_iri(url)}> cg:checksum ?c . OPTIONAL {{ <{article_iri(url)}> cg:extractorVersion ?v }} }} }}"
+    )
     for row in store.query(q):
         return row["c"].value, row["v"].value if row["v"] is not None else ""
     return None
@@ -79,15 +82,21 @@ def record_failure(store: Store, source: str, reason: str) -> None:
     from pyoxigraph import Literal
 
     s = NamedNode(failure_iri(source))
-    ts = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"))
+    ts = Literal(
+        datetime.now(UTC).replace(microsecond=0).isoformat(),
+        datatype=NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
+    )
     triples = [
-        Triple(s, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(CG + "IngestFailure")),
+        Triple(
+            s, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(CG + "IngestFailure")
+        ),
         Triple(s, NamedNode(CG + "source"), Literal(source)),
         Triple(s, NamedNode(CG + "reason"), Literal(reason)),
         Triple(s, NamedNode(CG + "attemptedAt"), ts),
     ]
     store.update(
-        f"DELETE WHERE {{ GRAPH <{FAILURES_GRAPH}> {{ {s} ?p ?o }} }} ;\n" + insert_data(FAILURES_GRAPH, triples)
+        f"DELETE WHERE {{ GRAPH <{FAILURES_GRAPH}> {{ {s} ?p ?o }} }} ;\n"
+        + insert_data(FAILURES_GRAPH, triples)
     )
 
 

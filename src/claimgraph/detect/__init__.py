@@ -22,8 +22,16 @@ from ..store import replace_graph
 from ..vocab import CG, DISCREPANCIES_GRAPH, ID, RDF, STORIES_GRAPH
 
 RULE_TYPES = (
-    "numeric", "qualifier", "scope", "time", "measure", "omitted_condition", "attribution",
-    "polarity", "headline_body", "single_source",
+    "numeric",
+    "qualifier",
+    "scope",
+    "time",
+    "measure",
+    "omitted_condition",
+    "attribution",
+    "polarity",
+    "headline_body",
+    "single_source",
 )
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _PARAM = re.compile(r"^#\s*param\s+\?(\w+)\s+(\S+)", re.M)
@@ -94,7 +102,9 @@ def _claim_article(store: Store) -> dict[str, str]:
     return {r["c"].value: r["a"].value for r in store.query(q)}
 
 
-def run_rule(store: Store, rule: Rule, params: dict[str, float] | None = None) -> list[tuple[tuple[str, ...], str, str]]:
+def run_rule(
+    store: Store, rule: Rule, params: dict[str, float] | None = None
+) -> list[tuple[tuple[str, ...], str, str]]:
     """Rows of one rule: (claims, severity, explanation)."""
     try:
         rows = store.query(bind_params(rule, params))
@@ -119,8 +129,13 @@ def run_rule(store: Store, rule: Rule, params: dict[str, float] | None = None) -
     return out
 
 
-def detect(store: Store, *, rules: list[Rule] | None = None, params: dict[str, float] | None = None,
-           write: bool = True) -> list[Discrepancy]:
+def detect(
+    store: Store,
+    *,
+    rules: list[Rule] | None = None,
+    params: dict[str, float] | None = None,
+    write: bool = True,
+) -> list[Discrepancy]:
     """Run the rules, write the findings to the discrepancies graph, return them most severe first."""
     rules = rules if rules is not None else load_rules()
     story_of = _article_story(store)
@@ -130,9 +145,23 @@ def detect(store: Store, *, rules: list[Rule] | None = None, params: dict[str, f
         for claims, sev, expl in run_rule(store, rule, params):
             did = f"{ID}discrepancy/{hashlib.sha256((rule.name + ' ' + ' '.join(sorted(claims))).encode()).hexdigest()[:20]}"
             story = story_of.get(article_of.get(claims[0], ""), "")
-            found.append(Discrepancy(id=did, type=rule.name, claims=claims, explanation=expl,
-                                     severity=sev if sev in SEVERITY_ORDER else "medium", story=story))
-    found.sort(key=lambda d: (SEVERITY_ORDER[d.severity], RULE_TYPES.index(d.type) if d.type in RULE_TYPES else 99, d.id))
+            found.append(
+                Discrepancy(
+                    id=did,
+                    type=rule.name,
+                    claims=claims,
+                    explanation=expl,
+                    severity=sev if sev in SEVERITY_ORDER else "medium",
+                    story=story,
+                )
+            )
+    found.sort(
+        key=lambda d: (
+            SEVERITY_ORDER[d.severity],
+            RULE_TYPES.index(d.type) if d.type in RULE_TYPES else 99,
+            d.id,
+        )
+    )
     if write:
         replace_graph(store, DISCREPANCIES_GRAPH, discrepancy_triples(found))
     return found

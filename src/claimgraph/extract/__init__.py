@@ -94,7 +94,9 @@ def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
     except ExtractionError:
         raise
     except Exception as e:  # a bug or a model failure: name the article, keep the cause
-        raise ExtractionError(f"extraction failed: {e.__class__.__name__}: {e}", article_id=article.url) from e
+        raise ExtractionError(
+            f"extraction failed: {e.__class__.__name__}: {e}", article_id=article.url
+        ) from e
 
 
 def _title_claims(article: Article, nlp: Any) -> list[Claim]:
@@ -112,7 +114,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _sentence_claims(article: Article, field: str, off: int, sent: Any, headline: bool = False) -> list[Claim]:
+def _sentence_claims(
+    article: Article, field: str, off: int, sent: Any, headline: bool = False
+) -> list[Claim]:
     text = article.field_text(field)  # type: ignore[arg-type]
     s_start, s_end = _trim(text, off + sent.start_char, off + sent.end_char)
     if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
@@ -127,31 +131,62 @@ def _sentence_claims(article: Article, field: str, off: int, sent: Any, headline
     predicate, negated = predicate_and_polarity(sent, attribution)
     keywords = tuple(dict.fromkeys(content_lemmas(sent)))
     common: dict[str, Any] = dict(
-        article_url=article.url, field=field, start=s_start, end=s_end, text=text[s_start:s_end],
+        article_url=article.url,
+        field=field,
+        start=s_start,
+        end=s_end,
+        text=text[s_start:s_end],
         condition=condition,
         claimant=attribution.claimant if attribution else "",
         claimant_vague=attribution.vague if attribution else False,
         cited_document=attribution.document if attribution else "",
-        modality=mod, negated=negated, predicate=predicate, keywords=keywords,
+        modality=mod,
+        negated=negated,
+        predicate=predicate,
+        keywords=keywords,
     )
     out: list[Claim] = []
     if headline:
         q = _quantity(amounts[0], off + sent.start_char, stext) if amounts else None
         t = _time_for(amounts[0], amounts, times, stext) if amounts else (times[0].span if times else None)
-        measure, scope, subject = measure_and_scope(sent, sent.start_char + amounts[0].start, sent.start_char + amounts[0].end) if amounts else ("", "", "")
-        out.append(Claim(kind="headline", quantity=q, time=t, measure=measure or " ".join(keywords[:6]),
-                         measure_key=_key(measure) or " ".join(sorted(set(keywords))), subject=subject,
-                         scope=scope, **common))
+        measure, scope, subject = (
+            measure_and_scope(sent, sent.start_char + amounts[0].start, sent.start_char + amounts[0].end)
+            if amounts
+            else ("", "", "")
+        )
+        out.append(
+            Claim(
+                kind="headline",
+                quantity=q,
+                time=t,
+                measure=measure or " ".join(keywords[:6]),
+                measure_key=_key(measure) or " ".join(sorted(set(keywords))),
+                subject=subject,
+                scope=scope,
+                **common,
+            )
+        )
         return out
     if amounts:
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
-            measure, scope, subject = measure_and_scope(sent, sent.start_char + m.start, sent.start_char + m.end)
+            measure, scope, subject = measure_and_scope(
+                sent, sent.start_char + m.start, sent.start_char + m.end
+            )
             if m.noun and m.noun.lower() not in measure.lower():
                 measure = f"{measure} {m.noun}".strip()
-            out.append(Claim(kind="quantity", quantity=q, time=_time_for(m, amounts, times, stext),
-                             measure=measure, measure_key=_key(measure), subject=subject, scope=scope,
-                             **common))
+            out.append(
+                Claim(
+                    kind="quantity",
+                    quantity=q,
+                    time=_time_for(m, amounts, times, stext),
+                    measure=measure,
+                    measure_key=_key(measure),
+                    subject=subject,
+                    scope=scope,
+                    **common,
+                )
+            )
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
     if proposal is not None:
@@ -159,9 +194,27 @@ def _sentence_claims(article: Article, field: str, off: int, sent: Any, headline
         out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
     elif attribution is not None and attribution.claimant:
         kind = "quote" if re.search(r"[\"“][^\"”]{15,}[\"”]", stext) else "attribution"
-        out.append(Claim(kind=kind, time=first_time, measure=" ".join(keywords[:8]), measure_key=" ".join(sorted(set(keywords))), **common))
-    elif re.search(r"[\"“][^\"”]{25,}[\"”]", stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
-        out.append(Claim(kind="quote", time=first_time, measure=" ".join(keywords[:8]), measure_key=" ".join(sorted(set(keywords))), **common))
+        out.append(
+            Claim(
+                kind=kind,
+                time=first_time,
+                measure=" ".join(keywords[:8]),
+                measure_key=" ".join(sorted(set(keywords))),
+                **common,
+            )
+        )
+    elif re.search(r"[\"“][^\"”]{25,}[\"”]", stext) and re.search(
+        r"\b(?:said|says|told|added|wrote)\b", stext
+    ):
+        out.append(
+            Claim(
+                kind="quote",
+                time=first_time,
+                measure=" ".join(keywords[:8]),
+                measure_key=" ".join(sorted(set(keywords))),
+                **common,
+            )
+        )
     return out
 
 
@@ -179,8 +232,15 @@ def _inside_name(sent: Any, m: Mention) -> bool:
 def _quantity(m: Mention, base: int, stext: str) -> Quantity:
     before = stext[max(0, m.start - 30) : m.start]
     return Quantity(
-        text=m.text, start=base + m.start, end=base + m.end, unit=m.unit, qualifier=m.qualifier,
-        value=m.value, low=m.low, high=m.high, baseline=bool(_BASELINE_BEFORE.search(before)),
+        text=m.text,
+        start=base + m.start,
+        end=base + m.end,
+        unit=m.unit,
+        qualifier=m.qualifier,
+        value=m.value,
+        low=m.low,
+        high=m.high,
+        baseline=bool(_BASELINE_BEFORE.search(before)),
     )
 
 
@@ -218,6 +278,32 @@ def _segment(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _key(text: str) -> str:
     words = re.findall(r"[a-z][a-z\-]+", text.lower())
-    stop = {"the", "a", "an", "of", "in", "its", "their", "his", "her", "and", "or", "to", "for", "on",
-            "by", "with", "at", "from", "that", "this", "was", "were", "is", "are", "be", "been"}
+    stop = {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "its",
+        "their",
+        "his",
+        "her",
+        "and",
+        "or",
+        "to",
+        "for",
+        "on",
+        "by",
+        "with",
+        "at",
+        "from",
+        "that",
+        "this",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+    }
     return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop}))

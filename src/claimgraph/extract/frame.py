@@ -12,30 +12,166 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 REPORTING_VERBS = {
-    "say", "tell", "state", "note", "argue", "claim", "warn", "find", "show", "report", "estimate",
-    "insist", "acknowledge", "admit", "deny", "confirm", "add", "explain", "write", "announce",
-    "predict", "suggest", "question", "accuse", "believe", "expect", "indicate", "reveal", "conclude",
-    "contend", "assert", "maintain", "stress", "emphasise", "emphasize", "point", "put", "describe",
-    "disclose", "forecast", "project", "calculate", "count", "record", "put", "observe", "caution",
-    "concede", "allege", "declare", "reckon", "recall", "tally", "told", "say", "according", "set", "lay",
-    "criticise", "criticize", "dispute", "reject", "counter", "respond", "reply", "urge", "outline",
-    "publish", "release", "cite", "quote", "highlight", "flag", "list", "detail", "suspect",
+    "say",
+    "tell",
+    "state",
+    "note",
+    "argue",
+    "claim",
+    "warn",
+    "find",
+    "show",
+    "report",
+    "estimate",
+    "insist",
+    "acknowledge",
+    "admit",
+    "deny",
+    "confirm",
+    "add",
+    "explain",
+    "write",
+    "announce",
+    "predict",
+    "suggest",
+    "question",
+    "accuse",
+    "believe",
+    "expect",
+    "indicate",
+    "reveal",
+    "conclude",
+    "contend",
+    "assert",
+    "maintain",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "point",
+    "put",
+    "describe",
+    "disclose",
+    "forecast",
+    "project",
+    "calculate",
+    "count",
+    "record",
+    "observe",
+    "caution",
+    "concede",
+    "allege",
+    "declare",
+    "reckon",
+    "recall",
+    "tally",
+    "told",
+    "according",
+    "set",
+    "lay",
+    "criticise",
+    "criticize",
+    "dispute",
+    "reject",
+    "counter",
+    "respond",
+    "reply",
+    "urge",
+    "outline",
+    "publish",
+    "release",
+    "cite",
+    "quote",
+    "highlight",
+    "flag",
+    "list",
+    "detail",
+    "suspect",
 }
-FIGURE_VERBS = {"put", "estimate", "count", "tally", "record", "report", "show", "find", "publish",
-                "release", "outline", "forecast", "project"}
+FIGURE_VERBS = {
+    "put",
+    "estimate",
+    "count",
+    "tally",
+    "record",
+    "report",
+    "show",
+    "find",
+    "publish",
+    "release",
+    "outline",
+    "forecast",
+    "project",
+}
 SAY_VERBS = {"say", "tell", "add", "write", "state", "explain", "warn", "insist", "argue", "note"}
-PROPOSAL_VERBS = {"urge", "propose", "demand", "appeal", "recommend", "advocate", "plead", "petition", "press"}
+PROPOSAL_VERBS = {
+    "urge",
+    "propose",
+    "demand",
+    "appeal",
+    "recommend",
+    "advocate",
+    "plead",
+    "petition",
+    "press",
+}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
 VAGUE_SOURCES = {
-    "netizen", "critic", "user", "observer", "some", "many", "others", "people", "commentator",
-    "source", "insider", "expert", "analyst", "skeptic", "sceptic", "resident", "campaigner",
-    "developer", "social", "media", "online", "rumour", "rumor", "reader", "viewer",
+    "netizen",
+    "critic",
+    "user",
+    "observer",
+    "some",
+    "many",
+    "others",
+    "people",
+    "commentator",
+    "source",
+    "insider",
+    "expert",
+    "analyst",
+    "skeptic",
+    "sceptic",
+    "resident",
+    "campaigner",
+    "developer",
+    "social",
+    "media",
+    "online",
+    "rumour",
+    "rumor",
+    "reader",
+    "viewer",
 }
 DOCUMENT_NOUNS = (
-    "report", "study", "paper", "blog post", "post", "survey", "filing", "statement", "press release",
-    "release", "note", "analysis", "letter", "memo", "essay", "document", "review", "briefing",
-    "bulletin", "presentation", "earnings call", "interview", "transcript", "internal data",
-    "poll", "audit", "assessment", "journal", "article",
+    "report",
+    "study",
+    "paper",
+    "blog post",
+    "post",
+    "survey",
+    "filing",
+    "statement",
+    "press release",
+    "release",
+    "note",
+    "analysis",
+    "letter",
+    "memo",
+    "essay",
+    "document",
+    "review",
+    "briefing",
+    "bulletin",
+    "presentation",
+    "earnings call",
+    "interview",
+    "transcript",
+    "internal data",
+    "poll",
+    "audit",
+    "assessment",
+    "journal",
+    "article",
 )
 _CONDITION_RE = re.compile(
     r"(?:\b(?:only\s+)?if\b|\bunless\b|\bprovided\s+(?:that\s+)?|\bproviding\s+(?:that\s+)?|"
@@ -49,10 +185,55 @@ _PREDICT_RE = re.compile(
     r"\b(?:will|would|could|might|may|Will|Would|Could|Might|is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|forecasts?|"
     r"projects?|predicts?|is\s+set\s+to|are\s+set\s+to|is\s+likely\s+to|are\s+likely\s+to|by\s+(?:19|20)\d\d)\b",
 )
-_STOP_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "SPACE", "SYM", "NUM", "X", "INTJ"}
-_GENERIC = {"be", "have", "do", "say", "percent", "per", "cent", "%", "time", "year", "month", "day",
-            "week", "hour", "number", "figure", "total", "also", "about", "around", "more", "less",
-            "than", "nearly", "almost", "roughly", "some", "least", "most", "over", "up", "just"}
+_STOP_POS = {
+    "DET",
+    "ADP",
+    "PUNCT",
+    "CCONJ",
+    "SCONJ",
+    "PART",
+    "PRON",
+    "AUX",
+    "SPACE",
+    "SYM",
+    "NUM",
+    "X",
+    "INTJ",
+}
+_GENERIC = {
+    "be",
+    "have",
+    "do",
+    "say",
+    "percent",
+    "per",
+    "cent",
+    "%",
+    "time",
+    "year",
+    "month",
+    "day",
+    "week",
+    "hour",
+    "number",
+    "figure",
+    "total",
+    "also",
+    "about",
+    "around",
+    "more",
+    "less",
+    "than",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "least",
+    "most",
+    "over",
+    "up",
+    "just",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +268,26 @@ def find_attribution(sent: Span) -> Attribution | None:
     best: tuple[int, Token] | None = None
     for t in sent:
         lem = t.lemma_.lower()
-        if lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") or (lem == "say" and t.pos_ != "NOUN"):
+        if (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")) or (lem == "say" and t.pos_ != "NOUN"):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
             deps = {c.dep_ for c in t.children}
             parts = {c.lower_ for c in t.children if c.dep_ == "prt"}
             dobj_ok = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in t.children)
-            if not ("ccomp" in deps or (lem in FIGURE_VERBS and dobj_ok)
-                    or (lem in SAY_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i > sent.start + 3
-                        and any(c.dep_ == "punct" for c in t.children) and not dobj_ok)
-                    or (lem in ("set", "lay") and "out" in parts)
-                    or (lem in SAY_VERBS and re.search(r"[\"“”]", text))):
+            if not (
+                "ccomp" in deps
+                or (lem in FIGURE_VERBS and dobj_ok)
+                or (
+                    lem in SAY_VERBS
+                    and t.dep_ in ("parataxis", "ROOT")
+                    and t.i > sent.start + 3
+                    and any(c.dep_ == "punct" for c in t.children)
+                    and not dobj_ok
+                )
+                or (lem in ("set", "lay") and "out" in parts)
+                or (lem in SAY_VERBS and re.search(r"[\"“”]", text))
+            ):
                 continue
             depth = _depth(t)
             if best is None or depth < best[0]:
@@ -136,7 +325,8 @@ def _is_vague(who: str) -> bool:
 
 _DOC_RE = re.compile(
     r"(?:(?:its|their|his|her|the|a|an|new|latest|internal|annual|quarterly|long|own|official|"
-    r"regulatory|[A-Z][\w'’]+(?:'s|’s))\s+){0,3}(?:" + "|".join(sorted((d.replace(" ", r"\s+") for d in DOCUMENT_NOUNS), key=len, reverse=True))
+    r"regulatory|[A-Z][\w'’]+(?:'s|’s))\s+){0,3}(?:"
+    + "|".join(sorted((d.replace(" ", r"\s+") for d in DOCUMENT_NOUNS), key=len, reverse=True))
     + r")\b(?:\s*,?\s*(?:titled|entitled|called|named)?\s*[\"“][^\"”]{3,80}[\"”])?",
 )
 
@@ -146,7 +336,7 @@ def _cited_document(text: str) -> str:
     for dm in _DOC_RE.finditer(text):
         phrase = dm.group(0)
         # a document needs a determiner or possessive, or a quoted title
-        if "\"" in phrase or "“" in phrase or re.match(r"(?i)(its|their|his|her|the|a|an|[A-Z])", phrase):
+        if '"' in phrase or "“" in phrase or re.match(r"(?i)(its|their|his|her|the|a|an|[A-Z])", phrase):
             low = phrase.lower()
             if low.endswith(("data", "figures", "call", "plan", "proposal", "update", "release")) and not m:
                 if not re.search(r"(internal|official|earnings|press)", low):
@@ -164,14 +354,18 @@ def find_condition(sent: Span, start_char: int = 0) -> str:
     text = sent.text
     for m in _CONDITION_RE.finditer(text):
         marker = m.group(0).lower()
-        if marker.startswith("once") or marker.startswith("pending"):
+        if marker.startswith(("once", "pending")):
             # temporal "once" and "pending" are conditions only in a proposal or decision context
             if not re.search(r"\b(may|can|will|would|could|only)\b", text, re.I):
                 continue
-        if marker.strip() == "if" and re.search(r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+        if marker.strip() == "if" and re.search(
+            r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I
+        ):
             continue
         tail = text[m.start() :]
-        end = re.search(r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail)
+        end = re.search(
+            r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
+        )
         cond = tail[: end.start()] if end else tail
         cond = cond.rstrip(" ,.\"”'")
         if len(cond.split()) >= 2:
@@ -189,14 +383,25 @@ def is_proposal(sent: Span) -> Token | None:
             kids = {c.lower_ for c in t.children} | {c.dep_ for c in t.children}
             if "for" in kids or "on" in kids or "xcomp" in kids:
                 return t
-        if t.pos_ == "VERB" and lem in ("ask", "push", "want") and any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
-            if lem != "want" or any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for c in t.children):
+        if (
+            t.pos_ == "VERB"
+            and lem in ("ask", "push", "want")
+            and any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+        ):
+            if lem != "want" or any(
+                c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for c in t.children
+            ):
                 if lem == "push" and not any(c.lower_ == "for" for c in t.children):
                     continue
                 return t
         if t.pos_ == "VERB" and lem == "push" and any(c.lower_ == "for" for c in t.children):
             return t
-        if t.lower_ in CALL_NOUNS and t.pos_ == "NOUN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("for", "to"):
+        if (
+            t.lower_ in CALL_NOUNS
+            and t.pos_ == "NOUN"
+            and t.i + 1 < len(t.doc)
+            and t.doc[t.i + 1].lower_ in ("for", "to")
+        ):
             return t
     return None
 
@@ -260,7 +465,11 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             measure_toks = [t for t in pobj.subtree if t.i <= pobj.i and t.i not in span_ids]
             scope = _scope_of(pobj) or _scope_after(pobj)
             head = pobj
-    if not measure_toks and head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        not measure_toks
+        and head.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
         noun = head.head
         measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.i not in span_ids and t.dep_ != "det"]
         scope = _scope_of(noun)
@@ -310,8 +519,13 @@ _SCOPE_PREPS = {"in", "at", "across", "among", "within", "inside", "for", "from"
 
 
 def _scope_of(noun: Token) -> str:
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS
-             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
+    preps = [
+        c
+        for c in noun.children
+        if c.dep_ == "prep"
+        and c.lower_ in _SCOPE_PREPS
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+    ]
     if not preps:
         return ""
     toks = sorted({t.i for p in preps for t in p.subtree})

@@ -14,41 +14,113 @@ from dataclasses import dataclass, replace
 # -- number words ---------------------------------------------------------------------------
 
 _UNITS_W = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS_W = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 _FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
-    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "tenth": 0.1, "tenths": 0.1,
-    "eighth": 0.125, "eighths": 0.125,
+    "half": 0.5,
+    "halves": 0.5,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "sixth": 1 / 6,
+    "tenth": 0.1,
+    "tenths": 0.1,
+    "eighth": 0.125,
+    "eighths": 0.125,
 }
 _FOLD = {
-    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
-    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "sixfold": 6,
+    "sevenfold": 7,
+    "eightfold": 8,
+    "ninefold": 9,
+    "tenfold": 10,
+    "hundredfold": 100,
 }
 _CHANGE_VERBS = {
-    "doubled": 2, "doubles": 2, "doubling": 2, "double": 2, "tripled": 3, "triples": 3,
-    "trebled": 3, "tripling": 3, "quadrupled": 4, "quadruples": 4, "halved": 0.5,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "double": 2,
+    "tripled": 3,
+    "triples": 3,
+    "trebled": 3,
+    "tripling": 3,
+    "quadrupled": 4,
+    "quadruples": 4,
+    "halved": 0.5,
     "halves": 0.5,
 }
 # vague amounts as ranges
 _VAGUE = {
-    "single digits": (1, 9), "single-digit": (1, 9), "single digit": (1, 9),
-    "double digits": (10, 99), "double-digit": (10, 99), "double digit": (10, 99),
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
-    "millions": (2e6, 9.99e6), "several": (3, 9), "a few": (2, 5), "a couple of": (2, 3),
-    "a handful of": (2, 6), "a dozen": (12, 12),
+    "single digits": (1, 9),
+    "single-digit": (1, 9),
+    "single digit": (1, 9),
+    "double digits": (10, 99),
+    "double-digit": (10, 99),
+    "double digit": (10, 99),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999),
+    "hundreds of thousands": (200000, 999999),
+    "millions": (2e6, 9.99e6),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a couple of": (2, 3),
+    "a handful of": (2, 6),
+    "a dozen": (12, 12),
 }
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
@@ -57,7 +129,9 @@ _WORDNUM = (
     rf"(?:a\s+(?:hundred|thousand|million|billion)|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
     rf"(?:\s+(?:hundred|thousand|million|billion|trillion)(?:\s+(?:and\s+)?(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?)?)?)"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+)
 _SCI = r"(?:\d+(?:\.\d+)?\s*[x×\*]\s*10\s*(?:\^|\*\*)\s*-?\d+|10\s*(?:\^|\*\*)\s*-?\d+|\d+(?:\.\d+)?\s*[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\d+(?:\.\d+)?[eE][+-]?\d+)"
 _FRACWORD = r"(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|tenth|tenths|eighth|eighths)|half)"
 _INWORD = rf"(?:(?:{_DIGITS}|{_NUMWORD})\s+(?:in|out\s+of)\s+(?:{_DIGITS}|{_NUMWORD}))"
@@ -77,64 +151,188 @@ _CORE = re.compile(
 # -- units ----------------------------------------------------------------------------------
 
 _CURRENCY_PRE = {
-    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-    "¥": "CNY", "cny": "CNY", "rmb": "CNY", "chf": "CHF", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "chf": "CHF",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
 }
 _CURRENCY_POST = {
-    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "gbp": "GBP", "yuan": "CNY",
-    "renminbi": "CNY", "cny": "CNY", "francs": "CHF", "yen": "JPY",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "francs": "CHF",
+    "yen": "JPY",
 }
 _DURATION = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-    "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+    "second": "second",
+    "seconds": "second",
+    "sec": "second",
+    "secs": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
 }
 _MEASURE_UNITS = {
-    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "cm": "cm",
-    "centimetres": "cm", "centimeters": "cm", "m": "m", "metres": "m", "meters": "m",
-    "metre": "m", "meter": "m", "km": "km", "kilometres": "km", "kilometers": "km",
-    "kilometre": "km", "kilometer": "km", "miles": "mile", "mile": "mile", "kg": "kg",
-    "kilograms": "kg", "kilogram": "kg", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne",
-    "ton": "tonne", "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
-    "acres": "acre", "acre": "acre", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
-    "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "flops": "FLOP", "flop": "FLOP",
-    "°c": "celsius", "degrees": "degree", "litres": "litre", "liters": "litre",
-    "mph": "mph", "km/h": "km/h", "mg": "mg", "ml": "ml", "barrels": "barrel",
+    "mm": "mm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "millimetre": "mm",
+    "cm": "cm",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "m": "m",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "tonnes": "tonne",
+    "tonne": "tonne",
+    "tons": "tonne",
+    "ton": "tonne",
+    "hectares": "hectare",
+    "hectare": "hectare",
+    "ha": "hectare",
+    "acres": "acre",
+    "acre": "acre",
+    "mw": "MW",
+    "gw": "GW",
+    "kw": "kW",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
+    "flops": "FLOP",
+    "flop": "FLOP",
+    "°c": "celsius",
+    "degrees": "degree",
+    "litres": "litre",
+    "liters": "litre",
+    "mph": "mph",
+    "km/h": "km/h",
+    "mg": "mg",
+    "ml": "ml",
+    "barrels": "barrel",
 }
 _PERCENT_RE = re.compile(r"\A\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
-_PP_RE = re.compile(r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I)
+_PP_RE = re.compile(
+    r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I
+)
 _TIMES_RE = re.compile(r"\A(?:\s*(?:times|-times)\b|x\b|\s*x\b(?!\s*10))", re.I)
-_SCALE_RE = re.compile(r"\A(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn|[kmb])\b)", re.I)
+_SCALE_RE = re.compile(
+    r"\A(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn|[kmb])\b)", re.I
+)
 _WORD_AFTER = re.compile(r"\A([\s\-]*)([A-Za-z°][\w°/]*)")
 
 # -- qualifiers -----------------------------------------------------------------------------
 
 _QUALIFIERS: list[tuple[str, str]] = [
-    ("just over", "over"), ("just above", "over"), ("slightly more than", "over"),
-    ("well over", "over"), ("more than", "over"), ("over", "over"), ("above", "over"),
-    ("in excess of", "over"), ("upwards of", "over"), ("greater than", "over"),
-    ("exceeding", "over"), ("higher than", "over"), ("north of", "over"),
-    ("just under", "under"), ("just below", "under"), ("just shy of", "under"),
-    ("slightly less than", "under"), ("nearly", "under"), ("almost", "under"),
-    ("close to", "under"), ("less than", "under"), ("fewer than", "under"),
-    ("under", "under"), ("below", "under"), ("shy of", "under"),
-    ("roughly", "about"), ("about", "around"), ("around", "about"), ("approximately", "about"),
-    ("an estimated", "about"), ("estimated", "about"), ("some", "about"), ("circa", "about"),
-    ("approx.", "about"), ("~", "about"), ("in the region of", "about"), ("of the order of", "about"),
-    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
-    ("a minimum of", "at_least"), ("at minimum", "at_least"),
-    ("up to", "at_most"), ("no more than", "at_most"), ("at most", "at_most"),
-    ("a maximum of", "at_most"), ("as many as", "at_most"), ("as much as", "at_most"),
-    ("not more than", "at_most"), ("not exceeding", "at_most"),
-    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("just", "exact"),
+    ("just over", "over"),
+    ("just above", "over"),
+    ("slightly more than", "over"),
+    ("well over", "over"),
+    ("more than", "over"),
+    ("over", "over"),
+    ("above", "over"),
+    ("in excess of", "over"),
+    ("upwards of", "over"),
+    ("greater than", "over"),
+    ("exceeding", "over"),
+    ("higher than", "over"),
+    ("north of", "over"),
+    ("just under", "under"),
+    ("just below", "under"),
+    ("just shy of", "under"),
+    ("slightly less than", "under"),
+    ("nearly", "under"),
+    ("almost", "under"),
+    ("close to", "under"),
+    ("less than", "under"),
+    ("fewer than", "under"),
+    ("under", "under"),
+    ("below", "under"),
+    ("shy of", "under"),
+    ("roughly", "about"),
+    ("about", "around"),
+    ("around", "about"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("some", "about"),
+    ("circa", "about"),
+    ("approx.", "about"),
+    ("~", "about"),
+    ("in the region of", "about"),
+    ("of the order of", "about"),
+    ("at least", "at_least"),
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("a minimum of", "at_least"),
+    ("at minimum", "at_least"),
+    ("up to", "at_most"),
+    ("no more than", "at_most"),
+    ("at most", "at_most"),
+    ("a maximum of", "at_most"),
+    ("as many as", "at_most"),
+    ("as much as", "at_most"),
+    ("not more than", "at_most"),
+    ("not exceeding", "at_most"),
+    ("exactly", "exact"),
+    ("precisely", "exact"),
+    ("only", "exact"),
+    ("just", "exact"),
 ]
 _QUALIFIER_MAP = {k: ("about" if v == "around" else v) for k, v in _QUALIFIERS}
 _QUAL_RE = re.compile(
-    r"(?:^|(?<=[\s(\[\"'“]))(?P<q>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k, _ in
-                                                  sorted(_QUALIFIERS, key=lambda kv: -len(kv[0])))
+    r"(?:^|(?<=[\s(\[\"'“]))(?P<q>"
+    + "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k, _ in sorted(_QUALIFIERS, key=lambda kv: -len(kv[0]))
+    )
     + r")\s*(?:than\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
@@ -174,7 +372,12 @@ def _to_float(s: str) -> float:
     s = s.strip().translate(_SUPERSCRIPT)
     s = re.sub(r"[\u00a0\u202f\u2009 ,]", "", s)
     m = re.fullmatch(r"(\d+(?:\.\d+)?)?[x×\*]?10(?:\^|\*\*)?(-?\d+)", s)
-    if m and ("^" in s or "*" in s or "x" in s or "×" in s or s.startswith("10")) and len(s) > 2 and not s.isdigit():
+    if (
+        m
+        and ("^" in s or "*" in s or "x" in s or "×" in s or s.startswith("10"))
+        and len(s) > 2
+        and not s.isdigit()
+    ):
         mant = float(m.group(1)) if m.group(1) else 1.0
         return mant * 10 ** int(m.group(2))
     return float(s)
@@ -252,7 +455,11 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
     if g == "inw":
         a, b = re.split(r"\s+(?:in|out\s+of)\s+", low_s)
         na = _to_float(a) if a[0].isdigit() else float(_UNITS_W.get(a, _TENS_W.get(a, 0)))
-        nb = _to_float(b) if b[0].isdigit() else float(_UNITS_W.get(b, _TENS_W.get(b, 0)) or words_to_number(b) or 0)
+        nb = (
+            _to_float(b)
+            if b[0].isdigit()
+            else float(_UNITS_W.get(b, _TENS_W.get(b, 0)) or words_to_number(b) or 0)
+        )
         if not nb:
             return None, None, None, "", "amount"
         return round(na / nb * 100, 2), None, None, "percent", "fraction"
@@ -264,7 +471,11 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
         return None, float(lo), float(hi), "", "vague"
     if g == "fold":
         n = low_s.replace("-fold", "").replace("fold", "")
-        v = float(n) if n[:1].isdigit() else (words_to_number(n) if n in _UNITS_W or n in _TENS_W else _FOLD.get(low_s))
+        v = (
+            float(n)
+            if n[:1].isdigit()
+            else (words_to_number(n) if n in _UNITS_W or n in _TENS_W else _FOLD.get(low_s))
+        )
         if v is None:
             v = _FOLD.get(low_s)
         return v, None, None, "times", "multiplier"
@@ -308,7 +519,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
             m2 = re.match(r"\A\s*per\s*cent", rest, re.I)
             if m2:
                 return "percent", pos + m2.end(), ""
-        if lw in ("percentage", "percent", "pct") and sep.strip() == "" or (lw == "per" and rest[m.end():].lower().startswith(" cent")):
+        if (lw in ("percentage", "percent", "pct") and sep.strip() == "") or (
+            lw == "per" and rest[m.end() :].lower().startswith(" cent")
+        ):
             return "percent", pos, ""
         if sep.strip() == "" and word[:1].isalpha():
             # a counted noun: "129 scenarios", "4,812 patients", "dozens of homes"
@@ -342,21 +555,23 @@ def find_amounts(text: str) -> list[Mention]:
             if sm := _SCALE_RE.match(text[end:]):
                 word = sm.group(0).strip().lower()
                 nxt = text[end + sm.end() : end + sm.end() + 1]
-                if not (word in ("m", "b") and (nxt.isalpha() or text[end:end + 1] == " ")):
+                if not (word in ("m", "b") and (nxt.isalpha() or text[end : end + 1] == " ")):
                     assert value is not None
                     value *= _SCALES[word]
                     end += sm.end()
         # fiscal years "2012–13", "2025-26" and year spans "2024-2026" are times, not amounts
-        if g == "num" and re.fullmatch(r"(?:19|20)\d\d", m.group(0)) and re.match(r"\A[-–/](?:\d{2}|(?:19|20)\d\d)\b", text[end:]):
+        if (
+            g == "num"
+            and re.fullmatch(r"(?:19|20)\d\d", m.group(0))
+            and re.match(r"\A[-–/](?:\d{2}|(?:19|20)\d\d)\b", text[end:])
+        ):
             skip_until = end + 1 + len(re.match(r"\A[-–/](\d+)", text[end:]).group(1))  # type: ignore[union-attr]
             continue
         # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days"
         rng = _range_tail(text, end, cores, i)
         if rng is not None and g in ("num", "word", "sci") and value is not None:
-            hi_val, hi_end, hi_idx = rng
+            hi_val, hi_end, _ = rng
             low, high, value = value, hi_val, None
-            if high is not None and low is not None and high < low and high < 1000 and low >= 1000:
-                pass
             end = hi_end
             skip_until = hi_end
             kind = "range"
@@ -379,8 +594,6 @@ def find_amounts(text: str) -> list[Mention]:
             unit = u
         if cur:
             unit = cur
-        if kind == "range" and rng is not None and (not unit or unit == "count"):
-            pass
         if not unit:
             unit = "count"
         # multipliers "8 times", "8x": for change verbs like "doubles every 4 months" the rate wins
@@ -399,13 +612,9 @@ def find_amounts(text: str) -> list[Mention]:
         elif pm := _POST_QUAL_UNDER.match(text[end:]):
             qualifier = "at_most"
             end += pm.end()
-        if kind in ("range", "vague") and qualifier not in ("range", "exact"):
-            pass
-        elif kind in ("range", "vague"):
+        if kind in ("range", "vague") and qualifier == "exact":
             qualifier = "range"
-        out.append(
-            Mention(start, end, text[start:end], unit, qualifier, value, low, high, noun, kind)
-        )
+        out.append(Mention(start, end, text[start:end], unit, qualifier, value, low, high, noun, kind))
         skip_until = max(skip_until, end)
     return _inherit_units(out, text)
 
@@ -435,14 +644,15 @@ def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> tupl
     hend = nxt.end()
     if sm := _SCALE_RE.match(text[hend:]):
         word = sm.group(0).strip().lower()
-        if not (word in ("m", "b") and text[hend:hend + 1] == " "):
+        if not (word in ("m", "b") and text[hend : hend + 1] == " "):
             hv *= _SCALES[word]
             hend += sm.end()
     return hv, hend, i + 1
 
 
-def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: str, kind: str,
-                      value: float | None) -> bool:
+def _is_not_an_amount(
+    text: str, start: int, end: int, m: re.Match[str], unit: str, kind: str, value: float | None
+) -> bool:
     s = m.group(0)
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
@@ -462,8 +672,14 @@ def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: s
             if not re.search(r"[$€£¥]\s*$", before) and not _PERCENT_RE.match(after):
                 unit_next, _, noun = _unit_after(text, end)
                 if unit_next in ("", "count") or _MONTH_BEFORE.search(before):
-                    if not noun or noun.lower() in _NOT_COUNT_NOUNS or _YEARISH_BEFORE.search(before) \
-                            or noun[:1].isupper() or re.match(r"\A\s*[,.;:)\]]", after) or not after.strip():
+                    if (
+                        not noun
+                        or noun.lower() in _NOT_COUNT_NOUNS
+                        or _YEARISH_BEFORE.search(before)
+                        or noun[:1].isupper()
+                        or re.match(r"\A\s*[,.;:)\]]", after)
+                        or not after.strip()
+                    ):
                         return True
         # fiscal years "2012–13", "2025-26"
         if re.fullmatch(r"(?:19|20)\d\d", s) and re.match(r"\A[-–/]\d{2}\b", after):
@@ -476,16 +692,22 @@ def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: s
         # quarters and halves "Q2", "H1"; versions and names "Opus 4.6", "COVID-19", "G7"
         if re.search(r"[A-Za-z]\Z", before) or re.search(r"[A-Za-z]-\Z", before):
             return True
-        if (nm := re.search(r"(?<![.!?:;\"“]\s)(?<!^)\b([A-Z][a-z]+)\s\Z", before)) and not _MONTH_BEFORE.search(before) \
-                and nm.group(1).lower() not in _QUALIFIER_MAP and unit == "" \
-                and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after) \
-                and not re.match(r"\A\s+[a-z]", after):
+        if (
+            (nm := re.search(r"(?<![.!?:;\"“]\s)(?<!^)\b([A-Z][a-z]+)\s\Z", before))
+            and not _MONTH_BEFORE.search(before)
+            and nm.group(1).lower() not in _QUALIFIER_MAP
+            and unit == ""
+            and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after)
+            and ("." in s or not re.match(r"\A\s+[a-z]", after))
+        ):
             return True
-        if re.search(r"(?:No\.|no\.|#|number|Number|Route|route|Article|article|Section|section|"
-                     r"Chapter|chapter|page|Page|version|Version|v\.?|Level|level|Category|category|"
-                     r"Phase|phase|Stage|stage|Gate|gate|Terminal|terminal|Line|line|Platform|platform|"
-                     r"Highway|highway|Flight|flight|Act|Resolution|Model|model|Series|Mark|Type|Room|room)\s\Z",
-                     before):
+        if re.search(
+            r"(?:No\.|no\.|#|number|Number|Route|route|Article|article|Section|section|"
+            r"Chapter|chapter|page|Page|version|Version|v\.?|Level|level|Category|category|"
+            r"Phase|phase|Stage|stage|Gate|gate|Terminal|terminal|Line|line|Platform|platform|"
+            r"Highway|highway|Flight|flight|Act|Resolution|Model|model|Series|Mark|Type|Room|room)\s\Z",
+            before,
+        ):
             return True
         if re.match(r"\A\.\d", after):  # IP addresses, section numbers 4.2.1
             return True
@@ -517,7 +739,9 @@ def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: s
         lw = s.lower()
         if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
             return True
-        if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(r"\bby\s\Z", before):
+        if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
+            r"\bby\s\Z", before
+        ):
             return True
     if g == "change":
         # a change verb is an amount only when used as a verb on a measure, not "double digits"
@@ -527,13 +751,92 @@ def _is_not_an_amount(text: str, start: int, end: int, m: re.Match[str], unit: s
 
 
 _NOT_COUNT_NOUNS = {
-    "of", "and", "or", "the", "a", "an", "to", "in", "on", "at", "for", "by", "with", "from", "as",
-    "is", "was", "were", "are", "be", "been", "that", "which", "who", "when", "where", "while",
-    "but", "if", "than", "then", "so", "it", "its", "he", "she", "they", "we", "i", "you",
-    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "do", "did",
-    "more", "less", "after", "before", "since", "until", "into", "onto", "per", "also",
-    "times", "st", "nd", "rd", "th", "am", "pm", "a.m", "p.m", "this", "these", "those", "other",
-    "others", "again", "not", "no", "about", "over", "under", "up", "down", "out", "off",
+    "of",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "that",
+    "which",
+    "who",
+    "when",
+    "where",
+    "while",
+    "but",
+    "if",
+    "than",
+    "then",
+    "so",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "do",
+    "did",
+    "more",
+    "less",
+    "after",
+    "before",
+    "since",
+    "until",
+    "into",
+    "onto",
+    "per",
+    "also",
+    "times",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "this",
+    "these",
+    "those",
+    "other",
+    "others",
+    "again",
+    "not",
+    "no",
+    "about",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
 }
 
 
@@ -548,7 +851,11 @@ def _inherit_units(ms: list[Mention], text: str) -> list[Mention]:
                 gap = text[min(m.end, out[j].end) : max(m.start, out[j].start)]
                 near = len(gap) <= 40 or (m.kind == "vague" and m.low == 1 and len(gap) <= 200)
                 if near and not re.search(r"[.;!?]\s", gap):
-                    if out[j].unit in ("percent", "percentage_point") and m.value is not None and m.value > 100:
+                    if (
+                        out[j].unit in ("percent", "percentage_point")
+                        and m.value is not None
+                        and m.value > 100
+                    ):
                         continue
                     out[i] = replace(m, unit=out[j].unit)
                     break

@@ -13,9 +13,11 @@ from datetime import date, timedelta
 
 from ..model import TimeSpan
 
-_MONTHS = {
-    m.lower(): i for i, m in enumerate(calendar.month_name) if m
-} | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -26,27 +28,46 @@ _YEAR = r"(?:19|20)\d\d"
 
 _PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"\b(?:Q([1-4])|([1-4])Q)[\s-]*({_YEAR})\b"),
-    ("quarter_words", rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}))?\b"),
+    (
+        "quarter_words",
+        rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}))?\b",
+    ),
     ("half", rf"\b(?:the\s+)?(first|second)\s+half\s+of\s+({_YEAR})\b|\bH([12])\s+({_YEAR})\b"),
-    ("part_year", rf"\b(early|mid|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+({_YEAR})\b"),
+    (
+        "part_year",
+        rf"\b(early|mid|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+({_YEAR})\b",
+    ),
     ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
     ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
     ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
     ("month_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?({_YEAR})\b"),
-    ("day_month", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b"),
-    ("fiscal", rf"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2,4}})\b"),
+    (
+        "day_month",
+        rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b",
+    ),
+    ("fiscal", r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{2,4})\b"),
     ("year", rf"(?<![\d$€£.,-])({_YEAR})(?![\d%])(?!\s*(?:per\s?cent|percent))"),
-    ("relative_year", r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b"),
+    (
+        "relative_year",
+        r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
+    ),
     ("relative_month", r"\b(last|this|next)\s+month\b"),
     ("relative_week", r"\b(last|this|next)\s+week\b|\bthis\s+week(?:end)?\b"),
     ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
-    ("weekday", r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    (
+        "weekday",
+        r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    ),
     ("day_rel", r"\b(yesterday|today|tonight)\b"),
     ("month_only", rf"\b(?:in|since|by|until|from|during|last|this|of)\s+({_MONTH_RE})(?!\s*\d)\b"),
 ]
-_COMPILED = [(name, re.compile(p, re.I if name not in ("month_only", "day_month", "month_year") else 0))
-             for name, p in _PATTERNS]
-_RELATION = re.compile(r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I)
+_COMPILED = [
+    (name, re.compile(p, re.I if name not in ("month_only", "day_month", "month_year") else 0))
+    for name, p in _PATTERNS
+]
+_RELATION = re.compile(
+    r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I
+)
 _BASELINE = re.compile(
     r"(?:\bthat\s+of|\bthose\s+of|\bthan(?:\s+(?:in|at|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|at))?|"
     r"\bversus|\bvs\.?|\brelative\s+to|\bfrom(?:\s+(?:in|at))?|\bover|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
@@ -155,7 +176,11 @@ def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None
                 y, mo = y + 1, 1
             return _month_span(t, y, mo)
         if name == "relative_quarter":
-            q = (ref.month - 1) // 3 + 1 + (-1 if ("last" in low or "previous" in low) else 1 if "next" in low else 0)
+            q = (
+                (ref.month - 1) // 3
+                + 1
+                + (-1 if ("last" in low or "previous" in low) else 1 if "next" in low else 0)
+            )
             y = ref.year
             if q == 0:
                 y, q = y - 1, 4
@@ -204,9 +229,15 @@ def find_times(text: str, ref: date | None) -> list[TimeMention]:
                 s = m.start(1)
             if any(s < te and e > ts for ts, te in taken):
                 continue
-            if name == "year" and re.match(r"\A\s*(?:[-–]\s*\d|people|patients|staff|jobs|units|homes)", text[e:]):
+            if name == "year" and re.match(
+                r"\A\s*(?:[-–]\s*\d|people|patients|staff|jobs|units|homes)", text[e:]
+            ):
                 continue
-            if name == "month_only" and text[s:e].startswith("May") and not re.match(r"\A(?:in|since|by|until|from|during|last|this|of)\s", text[m.start():]):
+            if (
+                name == "month_only"
+                and text[s:e].startswith("May")
+                and not re.match(r"\A(?:in|since|by|until|from|during|last|this|of)\s", text[m.start() :])
+            ):
                 continue
             span = _normalize(name, m, ref)
             if span is None:
@@ -214,8 +245,14 @@ def find_times(text: str, ref: date | None) -> list[TimeMention]:
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
-                span = TimeSpan(span.text, span.iso, span.begin, span.end, span.granularity,
-                                {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"))
+                span = TimeSpan(
+                    span.text,
+                    span.iso,
+                    span.begin,
+                    span.end,
+                    span.granularity,
+                    {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"),
+                )
             found.append((s, e, span))
             taken.append((s, e))
     out = []

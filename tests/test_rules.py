@@ -1,0 +1,318 @@
+"""Each detection rule on a small hand-built graph: it must find the planted pair and stay
+quiet on a matching pair that agrees (so a broken rule fails here, not only in the corpus)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from itertools import zip_longest
+from typing import Any
+
+import pytest
+
+from claimgraph.align import align
+from claimgraph.detect import RULE_TYPES, detect, load_rules
+from claimgraph.graph import article_triples, claim_iri
+from claimgraph.model import Article, Claim, Quantity, TimeSpan
+from claimgraph.store import open_store, write_article
+
+KW = ("dam", "reservoir", "toll", "flood", "province", "river", "water", "level")
+
+
+def _q(text: str, value: float, unit: str = "count", qualifier: str = "exact") -> dict[str, Any]:
+    return {"quantity": Quantity(text=text, start=0, end=0, unit=unit, qualifier=qualifier, value=value)}
+
+
+def _t(iso: str, b: date, e: date, gran: str) -> TimeSpan:
+    return TimeSpan(text=iso, iso=iso, begin=b, end=e, granularity=gran)
+
+
+def build(
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]], title_a: dict[str, Any] | None = None
+) -> tuple[Any, list[tuple[str, str]]]:
+    """Two articles (outlets A and B); each pair is (claim of A, claim of B) sharing vocabulary."""
+    texts: dict[str, list[str]] = {"a": [], "b": []}
+    specs: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+    for i, (ka, kb) in enumerate(pairs):
+        for side, kw in (("a", ka), ("b", kb)):
+            if kw is None:
+                continue
+            words = (f"topic{i}", f"subject{i}", *KW[i % 3 : i % 3 + 3])
+            text = kw.pop("text", f"Statement {i} about {' '.join(words)}.")
+            specs[side].append({"text": text, "keywords": words, **kw})
+            texts[side].append(text)
+    store = open_store(None)
+    iris: dict[str, list[str]] = {"a": [], "b": []}
+    for side, outlet in (("a", "Outlet A"), ("b", "Outlet B")):
+        body = " ".join(texts[side])
+        title = title_a["text"] if (side == "a" and title_a) else ""
+        art = Article(
+            text=body,
+            url=f"https://{side}.example/story",
+            title=title,
+            outlet=outlet,
+            published=date(2026, 9, 16),
+        )
+        claims, pos = [], 0
+        for sp in specs[side]:
+            s = body.index(sp["text"], pos)
+            q = sp.pop("quantity", None)
+            if q is not None:
+                qs = s + sp["text"].index(q.text)
+                q = replace(q, start=qs, end=qs + len(q.text))
+            kind = sp.pop("kind", "quantity" if q else "attribution")
+            c = Claim(
+                article_url=art.url,
+                field="body",
+                start=s,
+                end=s + len(sp["text"]),
+                kind=kind,
+                quantity=q,
+                **sp,
+            )
+            claims.append(c)
+            iris[side].append(claim_iri(c))
+            pos = s + 1
+        if side == "a" and title_a:
+            t = dict(title_a)
+            text = t.pop("text")
+            c = Claim(
+                article_url=art.url, field="title", start=0, end=len(text), text=text, kind="headline", **t
+            )
+            claims.append(c)
+            iris["title"] = [claim_iri(c)]
+        write_article(store, art.url, article_triples(art, claims))
+    align(store)
+    return store, list(zip_longest(iris["a"], iris["b"], fillvalue="")) + (
+        [(iris["title"][0], "")] if title_a else []
+    )
+
+
+def found(store: Any, rule: str) -> set[frozenset[str]]:
+    return {frozenset(d.claims) for d in detect(store, rules=load_rules([rule]), write=False)}
+
+
+def test_all_rules_ship_and_parse() -> None:
+    names = [r.name for r in load_rules()]
+    assert sorted(names) == sorted(RULE_TYPES)
+    store = open_store(None)
+    for r in load_rules():
+        detect(store, rules=[r], write=False)
+
+
+def test_unknown_rule_lists_the_available_ones() -> None:
+    from claimgraph.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="available rules: attribution"):
+        load_rules(["numbr"])
+
+
+Y = (date(2026, 1, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("rule", "planted", "agreeing"),
+    [
+        (
+            "numeric",
+            (
+                {"text": "The toll was 37.", **_q("37", 37)},
+                {"text": "The toll was at least 52.", **_q("at least 52", 52, qualifier="at_least")},
+            ),
+            (
+                {"text": "It was over 80% done.", **_q("over 80%", 80, "percent", "over")},
+                {"text": "It was more than 75% done.", **_q("more than 75%", 75, "percent", "over")},
+            ),
+        ),
+        (
+            "qualifier",
+            (
+                {"text": "Share 80% now.", **_q("80%", 80, "percent")},
+                {"text": "Share over 80% now.", **_q("over 80%", 80, "percent", "over")},
+            ),
+            (
+                {"text": "Cuts of roughly 1,200.", **_q("roughly 1,200", 1200, qualifier="about")},
+                {"text": "Cuts of some 1,200.", **_q("some 1,200", 1200, qualifier="about")},
+            ),
+        ),
+        (
+            "scope",
+            (
+                {
+                    "text": "Homes 6,000 in the north.",
+                    "scope": "in the three northern districts",
+                    **_q("6,000", 6000),
+                },
+                {
+                    "text": "Homes 6,000 in the province.",
+                    "scope": "across the whole province",
+                    **_q("6,000", 6000),
+                },
+            ),
+            (
+                {"text": "Homes 500 in Velka.", "scope": "in the town of Velka", **_q("500", 500)},
+                {"text": "Homes 500 in Velka town.", "scope": "in Velka", **_q("500", 500)},
+            ),
+        ),
+        (
+            "time",
+            (
+                {
+                    "text": "Share single 5% then.",
+                    "time": _t("2025", date(2025, 1, 1), date(2025, 12, 31), "year"),
+                    **_q("5%", 5, "percent"),
+                },
+                {
+                    "text": "Share single 5% early.",
+                    "time": _t("2025-01/2025-04", date(2025, 1, 1), date(2025, 4, 30), "interval"),
+                    **_q("5%", 5, "percent"),
+                },
+            ),
+            (
+                {
+                    "text": "Rain 300 mm Monday.",
+                    "time": _t("2026-09-14", date(2026, 9, 14), date(2026, 9, 14), "day"),
+                    **_q("300 mm", 300, "mm"),
+                },
+                {
+                    "text": "Rain 300 mm on Monday.",
+                    "time": _t("2026-09-14", date(2026, 9, 14), date(2026, 9, 14), "day"),
+                    **_q("300 mm", 300, "mm"),
+                },
+            ),
+        ),
+        (
+            "measure",
+            (
+                {
+                    "text": "Journeys rose 12%.",
+                    "measure": "journeys",
+                    "measure_key": "journey",
+                    "predicate": "rise",
+                    **_q("12%", 12, "percent"),
+                },
+                {
+                    "text": "Passengers rose 12%.",
+                    "measure": "passenger numbers",
+                    "measure_key": "number passenger",
+                    "predicate": "rise",
+                    **_q("12%", 12, "percent"),
+                },
+            ),
+            (
+                {
+                    "text": "Revenue rose 8%.",
+                    "measure": "revenue",
+                    "measure_key": "revenue",
+                    "predicate": "rise",
+                    **_q("8%", 8, "percent"),
+                },
+                {
+                    "text": "Sales revenue rose 8%.",
+                    "measure": "sales revenue",
+                    "measure_key": "revenue sale",
+                    "predicate": "rise",
+                    **_q("8%", 8, "percent"),
+                },
+            ),
+        ),
+        (
+            "omitted_condition",
+            (
+                {
+                    "text": "The lab called for a pause, only if all labs stop.",
+                    "kind": "proposal",
+                    "condition": "only if all labs stop",
+                },
+                {"text": "The lab called for a pause.", "kind": "proposal"},
+            ),
+            (
+                {
+                    "text": "Buyback goes ahead if the sale closes.",
+                    "kind": "proposal",
+                    "condition": "if the sale closes",
+                },
+                {
+                    "text": "Buyback only if the sale closes.",
+                    "kind": "proposal",
+                    "condition": "only if the sale closes",
+                },
+            ),
+        ),
+        (
+            "attribution",
+            (
+                {
+                    "text": "The toll is 37, the interior ministry said.",
+                    "claimant": "the interior ministry",
+                    **_q("37", 37),
+                },
+                {
+                    "text": "The toll is 37, a Red Cross official said.",
+                    "claimant": "a Red Cross official",
+                    **_q("37", 37),
+                },
+            ),
+            (
+                {
+                    "text": "Water peaked at 7.8 m, the agency said.",
+                    "claimant": "the water agency",
+                    **_q("7.8 m", 7.8, "m"),
+                },
+                {
+                    "text": "Water peaked at 7.8 m, said the agency.",
+                    "claimant": "the agency",
+                    **_q("7.8 m", 7.8, "m"),
+                },
+            ),
+        ),
+        (
+            "polarity",
+            (
+                {"text": "The dam did not fail.", "predicate": "fail", "negated": True, "kind": "event"},
+                {"text": "The dam failed overnight.", "predicate": "fail", "negated": False, "kind": "event"},
+            ),
+            (
+                {"text": "The bridge was closed.", "predicate": "close", "negated": False, "kind": "event"},
+                {"text": "The bridge closed.", "predicate": "close", "negated": False, "kind": "event"},
+            ),
+        ),
+    ],
+)
+def test_pair_rule(
+    rule: str, planted: tuple[dict[str, Any], dict[str, Any]], agreeing: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
+    store, pairs = build([(dict(planted[0]), dict(planted[1])), (dict(agreeing[0]), dict(agreeing[1]))])
+    hits = found(store, rule)
+    assert frozenset(pairs[0]) in hits, f"{rule} missed the planted pair"
+    assert frozenset(pairs[1]) not in hits, f"{rule} fired on an agreeing pair"
+
+
+def test_single_source() -> None:
+    store, pairs = build(
+        [
+            ({**_q("37", 37), "text": "Toll 37."}, {**_q("37", 37), "text": "Toll of 37."}),
+            ({**_q("$25m", 25e6, "USD"), "text": "Aid of $25m pledged."}, None),
+        ]
+    )
+    hits = found(store, "single_source")
+    assert frozenset([pairs[1][0]]) in hits
+    assert frozenset([pairs[0][0]]) not in hits and frozenset([pairs[0][1]]) not in hits
+
+
+def test_headline_body_dropped_condition() -> None:
+    body = {
+        "text": "The lab called for a world pause on research, only if all labs stop at once.",
+        "kind": "proposal",
+        "condition": "only if all labs stop at once",
+        "modality": "proposed",
+        "keywords": ("lab", "pause", "research", "world", "call"),
+    }
+    title = {
+        "text": "Lab calls for world research pause",
+        "modality": "proposed",
+        "keywords": ("lab", "pause", "research", "world", "call"),
+    }
+    store, pairs = build([(body, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert frozenset([pairs[-1][0], pairs[0][0]]) in hits
