@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STORE  ?= claimgraph-data
 
-.PHONY: demo test lint bench install install-dev clean
+.PHONY: demo test lint install install-dev clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -30,12 +30,9 @@ test: install-dev
 	$(PY) -m pytest -q
 
 lint: install-dev
-	$(VENV)/bin/ruff check src tests scripts
-	$(VENV)/bin/ruff format --check src tests scripts
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
-
-bench: install-dev
-	$(PY) scripts/bench_extract.py
 
 clean:
 	rm -rf $(STORE) reports .pytest_cache
