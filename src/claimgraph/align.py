@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, Store, Triple
 
 from .graph import read_claims
-from .lexicon import ANTONYMS
+from .lexicon import ANTONYMS, FUNCTION_WORDS
 from .model import Claim, ClaimMatch
 from .store import replace_graph
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
@@ -146,32 +146,7 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
 
 
 def _words(text: str) -> set[str]:
-    stop = {
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "its",
-        "their",
-        "his",
-        "her",
-        "and",
-        "or",
-        "to",
-        "for",
-        "on",
-        "by",
-        "with",
-        "at",
-        "from",
-        "that",
-        "this",
-        "company",
-        "s",
-        "who",
-        "which",
-    }
+    stop = FUNCTION_WORDS | {"company", "s", "who", "which"}
     return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
 
 

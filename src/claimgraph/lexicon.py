@@ -36,3 +36,8 @@ ANTONYMS = {
         ("lift", "impose"),
     ]
 }
+
+# words that carry no meaning of their own when comparing measures, scopes and sources
+FUNCTION_WORDS = frozenset(
+    "the a an of in its their his her and or to for on by with at from that this".split()
+)

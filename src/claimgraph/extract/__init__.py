@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
+from ..lexicon import FUNCTION_WORDS
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     content_lemmas,
@@ -278,32 +279,5 @@ def _segment(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _key(text: str) -> str:
     words = re.findall(r"[a-z][a-z\-]+", text.lower())
-    stop = {
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "its",
-        "their",
-        "his",
-        "her",
-        "and",
-        "or",
-        "to",
-        "for",
-        "on",
-        "by",
-        "with",
-        "at",
-        "from",
-        "that",
-        "this",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-    }
+    stop = FUNCTION_WORDS | {"was", "were", "is", "are", "be", "been"}
     return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop}))
