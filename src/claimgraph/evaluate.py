@@ -9,7 +9,6 @@ whose amount lies inside the quote. Optional gold items are neither credit nor e
 from __future__ import annotations
 
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,11 +264,10 @@ def evaluate(folder: str | Path, *, nlp: Any | None = None) -> dict[str, Any]:
 
     gold = load_gold(folder)
     articles = {k: load_article(p) for k, p in gold.articles.items()}
-    with tempfile.TemporaryDirectory(prefix="claimgraph-eval-"):
-        store = open_store(None)
-        results = ingest(store, [str(p) for p in gold.articles.values()], nlp=nlp)
-        failed = [r for r in results if r.status == "failed"]
-        if failed:
-            raise GoldError(f"{gold.folder}: could not ingest {failed[0].source}: {failed[0].error}")
-        report = build_report(store).as_dict()
+    store = open_store(None)  # a fresh in-memory store: nothing on disk to clean up
+    results = ingest(store, [str(p) for p in gold.articles.values()], nlp=nlp)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        raise GoldError(f"{gold.folder}: could not ingest {failed[0].source}: {failed[0].error}")
+    report = build_report(store).as_dict()
     return score_report(gold, articles, report)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+from pyoxigraph import Literal, NamedNode, Store, Triple
 
 from . import __version__
 from .model import Article, Claim, Quantity, TimeSpan
@@ -285,8 +285,3 @@ def read_claims(store: Store) -> list[tuple[Claim, dict[str, Any]]]:
 
 
 _VARS = [v.strip("?") for v in re.findall(r"\?\w+", _CLAIMS_QUERY.split("WHERE")[0])]
-
-
-def quads(graph: str, triples: Iterable[Triple]) -> list[Quad]:
-    g = NamedNode(graph)
-    return [Quad(t.subject, t.predicate, t.object, g) for t in triples]

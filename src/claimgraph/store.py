@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Store, Triple
 
-from .errors import GraphError, QueryError
+from .errors import GraphError
 from .graph import article_graph, article_iri, insert_data
 from .vocab import CG, FAILURES_GRAPH, ID, SPARQL_PREFIXES
 
@@ -98,15 +98,3 @@ def record_failure(store: Store, source: str, reason: str) -> None:
         f"DELETE WHERE {{ GRAPH <{FAILURES_GRAPH}> {{ {s} ?p ?o }} }} ;\n"
         + insert_data(FAILURES_GRAPH, triples)
     )
-
-
-def run_query(store: Store, query: str) -> object:
-    """Run a SPARQL query with the usual prefixes predeclared; syntax errors become QueryError."""
-    from .vocab import PREFIXES
-
-    try:
-        return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-    except SyntaxError as e:
-        raise QueryError(f"SPARQL syntax error: {e}") from None
-    except OSError as e:
-        raise QueryError(f"query failed: {e}") from None

@@ -101,10 +101,7 @@ def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
 
 
 def _title_claims(article: Article, nlp: Any) -> list[Claim]:
-    doc = nlp(article.title)
-    span = doc[:]
-    base = _sentence_claims(article, "title", 0, span, headline=True)
-    return base
+    return _sentence_claims(article, "title", 0, nlp(article.title)[:], headline=True)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

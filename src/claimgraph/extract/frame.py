@@ -264,7 +264,7 @@ def find_attribution(sent: Span) -> Attribution | None:
     m = re.search(r"\baccording\s+to\s+([^,.;]+)", text, re.I)
     if m:
         who = m.group(1).strip()
-        return Attribution(who, _is_vague(who), doc_phrase or _doc_in(who), None)
+        return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), None)
     best: tuple[int, Token] | None = None
     for t in sent:
         lem = t.lemma_.lower()
@@ -306,7 +306,7 @@ def find_attribution(sent: Span) -> Attribution | None:
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
     if len(who) > 120:
         who = subj.text
-    return Attribution(who, _is_vague(who), doc_phrase or _doc_in(who), verb)
+    return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), verb)
 
 
 def _depth(t: Token) -> int:
@@ -345,11 +345,7 @@ def _cited_document(text: str) -> str:
     return ""
 
 
-def _doc_in(who: str) -> str:
-    return _cited_document(who)
-
-
-def find_condition(sent: Span, start_char: int = 0) -> str:
+def find_condition(sent: Span) -> str:
     """The condition or exception the sentence states, from its marker to the clause end."""
     text = sent.text
     for m in _CONDITION_RE.finditer(text):
