@@ -22,7 +22,21 @@ REF = date(2026, 6, 13)  # a Saturday
         ("by 2027", "2027", "year"),
         ("on Tuesday", "2026-06-09", "day"),
         ("on 14 May 2026", "2026-05-14", "day"),
-        ("this week", "2026-W24", "week"),
+        ("this week", "2026-06-08/2026-06-14", "week"),
+        ("this weekend", "2026-06-13/2026-06-14", "interval"),
+        ("for the rest of the week", "2026-06-13/2026-06-14", "interval"),
+        ("in the year to September", "2024-10/2025-09", "interval"),
+        ("in the year to March", "2025-04/2026-03", "interval"),
+        ("the April-June period", "2026-Q2", "quarter"),
+        ("from January to March 2025", "2025-Q1", "quarter"),
+        ("in the second half", "2026-07/2026-12", "interval"),
+        ("in the fourth quarter", "2025-Q4", "quarter"),
+        ("from November", "2026-11", "month"),
+        ("in September", "2026-09", "month"),
+        ("in March", "2026-03", "month"),
+        ("since January", "2026-01/2026-06", "interval"),
+        ("by the end of 2027", "2027", "year"),
+        ("at 1105 GMT", "2026-06-13", "day"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:
@@ -37,3 +51,32 @@ def test_relation_and_baseline() -> None:
     assert by.span.relation == "by"
     times = find_times("daily commits were 8 times that of 2024 in Q2 2026", REF)
     assert [(t.span.iso, t.baseline) for t in times] == [("2024", True), ("2026-Q2", False)]
+
+
+def test_start_time_is_not_a_baseline() -> None:
+    (t,) = find_times("drivers will pay £8 a day from April 2027", REF)
+    assert (t.span.iso, t.span.relation, t.baseline) == ("2027-04", "since", False)
+    (t,) = find_times("orders were up from 2024", REF)
+    assert t.baseline
+
+
+def test_anaphora_resolve_against_the_reporting_period() -> None:
+    anchor = find_times("in the second quarter", REF)[0].span
+    resolved = {
+        text: [t.span.iso for t in find_times(text, REF, anchor)]
+        for text in (
+            "revenue in the quarter",
+            "sales up 8% year on year",
+            "the same period last year",
+            "a year earlier the basket was",
+        )
+    }
+    assert resolved == {
+        "revenue in the quarter": ["2026-Q2"],
+        "sales up 8% year on year": ["2026-Q2"],
+        "the same period last year": ["2025-Q2"],
+        "a year earlier the basket was": ["2025-Q2"],
+    }
+    # without a reporting period "in the quarter" says nothing, and "a year earlier" is last year
+    assert find_times("revenue in the quarter", REF) == []
+    assert [t.span.iso for t in find_times("a year earlier", REF)] == ["2025"]

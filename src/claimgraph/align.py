@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, Store, Triple
 
 from .graph import read_claims
-from .lexicon import ANTONYMS, FUNCTION_WORDS
+from .lexicon import FUNCTION_WORDS, OPPOSITE_CLASSES, PREDICATE_CLASS, contradicts
 from .model import Claim, ClaimMatch
 from .store import replace_graph
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
@@ -135,14 +135,24 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     if x.cited_document and y.cited_document:
         s += 0.1
         feats.append("cites")
-    if x.kind == y.kind and x.kind in ("proposal",):
+    if x.kind == y.kind and x.kind in ("proposal", "event"):
         s += 0.1
         feats.append("kind")
-    if x.predicate and x.predicate == y.predicate:
+    if x.predicate and _same_class(x.predicate, y.predicate):
         s += 0.05
         feats.append("predicate")
+    elif x.predicate and _opposite_class(x.predicate, y.predicate):
+        s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
     feats.extend(differences(x, y))
     return s, feats
+
+
+def _same_class(a: str, b: str) -> bool:
+    return bool(a) and PREDICATE_CLASS.get(a, a) == PREDICATE_CLASS.get(b, b)
+
+
+def _opposite_class(a: str, b: str) -> bool:
+    return frozenset((PREDICATE_CLASS.get(a, a), PREDICATE_CLASS.get(b, b))) in OPPOSITE_CLASSES
 
 
 def _words(text: str) -> set[str]:
@@ -165,11 +175,8 @@ def differences(x: Claim, y: Claim) -> list[str]:
         cx, cy = _words(x.claimant), _words(y.claimant)
     if cx and cy and not (cx & cy) and not (x.claimant_vague and y.claimant_vague):
         out.append("!source")
-    if x.predicate and y.predicate:
-        if (x.predicate == y.predicate and x.negated != y.negated) or frozenset(
-            (x.predicate, y.predicate)
-        ) in ANTONYMS:
-            out.append("!polarity")
+    if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
+        out.append("!polarity")
     return out
 
 

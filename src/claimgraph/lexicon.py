@@ -2,40 +2,77 @@
 
 from __future__ import annotations
 
-# predicates whose assertion contradicts each other ("the dam held" / "the dam failed")
-ANTONYMS = {
+# Outcome predicates that say the same thing, by class ("the dam was breached" = "the dam failed").
+PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
+    "hold": ("hold", "withstand", "survive", "stand"),
+    "fail": ("fail", "breach", "collapse", "burst", "break", "overtop"),
+    "approve": ("approve", "pass", "adopt", "endorse", "ratify", "greenlight", "authorize", "authorise"),
+    "reject": ("reject", "defeat", "block", "veto", "refuse", "scrap", "drop"),
+    "defer": ("defer", "delay", "postpone", "shelve", "suspend", "pause"),
+    "keep": ("keep", "maintain", "reaffirm", "retain", "reiterate", "leave"),
+    "cut": ("cut", "lower", "reduce", "slash", "trim", "downgrade"),
+    "raise": ("raise", "lift", "upgrade", "boost", "hike"),
+    "rise": ("rise", "increase", "grow", "climb", "jump", "gain", "surge", "soar", "expand"),
+    "fall": ("fall", "decrease", "decline", "drop", "shrink", "slump", "slide", "contract"),
+    "confirm": ("confirm", "acknowledge", "admit"),
+    "deny": ("deny", "dispute", "refute"),
+    "win": ("win",),
+    "lose": ("lose",),
+    "open": ("open", "reopen"),
+    "close": ("close", "shut"),
+    "support": ("support", "back", "favour", "favor"),
+    "oppose": ("oppose", "resist", "criticise", "criticize"),
+    "beat": ("beat", "exceed", "top", "surpass"),
+    "miss": ("miss",),
+    "improve": ("improve",),
+    "worsen": ("worsen", "deteriorate"),
+    "include": ("include",),
+    "exclude": ("exclude", "omit"),
+    "allow": ("allow", "permit"),
+    "ban": ("ban", "forbid", "prohibit"),
+}
+PREDICATE_CLASS = {lemma: cls for cls, lemmas in PREDICATE_CLASSES.items() for lemma in lemmas}
+
+# classes whose assertions contradict each other ("the dam held" / "the dam failed")
+OPPOSITE_CLASSES = {
     frozenset(p)
     for p in [
         ("hold", "fail"),
-        ("hold", "breach"),
-        ("hold", "collapse"),
         ("approve", "reject"),
         ("approve", "defer"),
-        ("approve", "delay"),
-        ("pass", "fail"),
-        ("rise", "fall"),
-        ("increase", "decrease"),
-        ("increase", "reduce"),
-        ("raise", "cut"),
-        ("raise", "lower"),
         ("keep", "cut"),
-        ("maintain", "cut"),
-        ("keep", "lower"),
+        ("keep", "raise"),
+        ("raise", "cut"),
+        ("rise", "fall"),
         ("confirm", "deny"),
-        ("accept", "reject"),
         ("win", "lose"),
-        ("grow", "shrink"),
-        ("expand", "shrink"),
         ("open", "close"),
         ("support", "oppose"),
         ("beat", "miss"),
-        ("gain", "lose"),
         ("improve", "worsen"),
         ("include", "exclude"),
         ("allow", "ban"),
-        ("lift", "impose"),
     ]
 }
+
+
+def contradicts(pred_a: str, negated_a: bool, pred_b: str, negated_b: bool) -> bool:
+    """Whether two outcome predicates with their negation assert opposite things.
+
+    >>> contradicts("hold", False, "breach", False)
+    True
+    >>> contradicts("hold", False, "fail", True)
+    False
+    >>> contradicts("approve", False, "approve", True)
+    True
+    """
+    ca, cb = PREDICATE_CLASS.get(pred_a, pred_a), PREDICATE_CLASS.get(pred_b, pred_b)
+    if ca == cb:
+        return negated_a != negated_b
+    if frozenset((ca, cb)) in OPPOSITE_CLASSES:
+        return negated_a == negated_b
+    return False
+
 
 # words that carry no meaning of their own when comparing measures, scopes and sources
 FUNCTION_WORDS = frozenset(

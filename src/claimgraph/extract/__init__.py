@@ -7,8 +7,11 @@ Long texts are processed in paragraph chunks below spaCy's ``max_length``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +19,9 @@ from ..errors import ExtractionError
 from ..lexicon import FUNCTION_WORDS
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
+    REPORTING_VERBS,
     content_lemmas,
+    event_frame,
     find_attribution,
     find_condition,
     is_proposal,
@@ -88,9 +93,10 @@ def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
         if article.title.strip():
             claims.extend(_title_claims(article, nlp))
         chunks = list(iter_chunks(article.text))
+        context = _Context(article.published)
         for (off, _), doc in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
             for sent in doc.sents:
-                claims.extend(_sentence_claims(article, "body", off, sent))
+                claims.extend(_sentence_claims(article, "body", off, sent, context=context))
         return claims
     except ExtractionError:
         raise
@@ -112,17 +118,59 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+class _Context:
+    """What earlier sentences of the article established: the reporting period so far."""
+
+    __slots__ = ("anchor", "published")
+
+    def __init__(self, published: date | None) -> None:
+        self.anchor: TimeSpan | None = None
+        self.published = published
+
+    def update(self, times: list[TimeMention]) -> None:
+        for t in times:
+            if t.baseline or t.span.relation != "at" or t.kind not in _PERIOD_KINDS:
+                continue
+            # a reporting period is over when the article reports on it
+            if _is_period(t.span) and (self.published is None or t.span.end < self.published):
+                self.anchor = t.span
+
+
+_PERIOD_KINDS = frozenset({"quarter", "quarter_words", "half", "month_range"})
+
+
+def _is_period(span: TimeSpan) -> bool:
+    """A reporting period ("the second quarter", "the first half"), which later sentences refer to."""
+    if span.granularity == "quarter":
+        return True
+    months = (span.end.year - span.begin.year) * 12 + span.end.month - span.begin.month + 1
+    return span.granularity == "interval" and months == 6 and span.begin.month in (1, 7)
+
+
 def _sentence_claims(
-    article: Article, field: str, off: int, sent: Any, headline: bool = False
+    article: Article,
+    field: str,
+    off: int,
+    sent: Any,
+    headline: bool = False,
+    context: _Context | None = None,
 ) -> list[Claim]:
     text = article.field_text(field)  # type: ignore[arg-type]
     s_start, s_end = _trim(text, off + sent.start_char, off + sent.end_char)
     if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
         return []
     stext = sent.text
-    amounts = [m for m in find_amounts(stext) if not _inside_name(sent, m)]
-    times = find_times(stext, article.published)
     attribution = find_attribution(sent)
+    amounts = [
+        m for m in find_amounts(stext) if not _inside_name(sent, m) and not _in_claimant(sent, m, attribution)
+    ]
+    anchor = context.anchor if context else None
+    times = _claim_times(sent, find_times(stext, article.published, anchor))
+    if context is not None:
+        context.update(times)
+        if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
+            anchor = context.anchor
+            times = _claim_times(sent, find_times(stext, article.published, anchor))
     condition = find_condition(sent)
     proposal = is_proposal(sent)
     mod = modality(sent, proposal, attribution, condition)
@@ -173,11 +221,14 @@ def _sentence_claims(
             )
             if m.noun and m.noun.lower() not in measure.lower():
                 measure = f"{measure} {m.noun}".strip()
+            t = _time_for(m, amounts, times, stext)
+            if t is None and anchor is not None and not q.baseline:
+                t = replace(anchor, relation="context")  # the period the article is reporting on
             out.append(
                 Claim(
                     kind="quantity",
                     quantity=q,
-                    time=_time_for(m, amounts, times, stext),
+                    time=t,
                     measure=measure,
                     measure_key=_key(measure),
                     subject=subject,
@@ -192,15 +243,20 @@ def _sentence_claims(
         out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
     elif attribution is not None and attribution.claimant:
         kind = "quote" if re.search(r"[\"“][^\"”]{15,}[\"”]", stext) else "attribution"
+        said = _said(attribution) or list(keywords)
         out.append(
             Claim(
                 kind=kind,
                 time=first_time,
-                measure=" ".join(keywords[:8]),
-                measure_key=" ".join(sorted(set(keywords))),
+                measure=" ".join(said[:8]),
+                measure_key=" ".join(sorted(set(said))),
                 **common,
             )
         )
+    elif not headline and (event := event_frame(sent, predicate)):
+        # the key is what the event is about ("guidance"), so "kept"/"cut" can be compared on it
+        key = _key(event.split(" ", 1)[1] if " " in event else event)
+        out.append(Claim(kind="event", time=first_time, measure=event, measure_key=key, **common))
     elif re.search(r"[\"“][^\"”]{25,}[\"”]", stext) and re.search(
         r"\b(?:said|says|told|added|wrote)\b", stext
     ):
@@ -213,6 +269,66 @@ def _sentence_claims(
                 **common,
             )
         )
+    return out
+
+
+def _said(attribution: Any) -> list[str]:
+    """Content lemmas of what the claimant says (the reporting verb's clausal complement)."""
+    if attribution.verb is None:
+        return []
+    comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not comp:
+        return []
+    return list(dict.fromkeys(content_lemmas(sorted(comp[0].subtree, key=lambda t: t.i))))
+
+
+def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:
+    """Drop the day a statement was made ("said on Wednesday") when the sentence dates its claim."""
+    if len(times) < 2:
+        return times
+    keep = []
+    for t in times:
+        if t.span.granularity == "day" and _attached_to_reporting_verb(sent, t):
+            continue
+        keep.append(t)
+    return keep or times
+
+
+def _attached_to_reporting_verb(sent: Any, t: TimeMention) -> bool:
+    span = sent.doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    hops = 0
+    while tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "amod", "nummod", "det", "nmod", "appos"):
+        if tok.head.i == tok.i or hops > 4:
+            return False
+        tok, hops = tok.head, hops + 1
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+
+
+def _in_claimant(sent: Any, m: Mention, attribution: Any) -> bool:
+    """An amount inside the phrase naming who speaks ("several residents said") is not the claim."""
+    if attribution is None or attribution.verb is None:
+        return False
+    a, b = sent.start_char + m.start, sent.start_char + m.end
+    amount = [t for t in sent if t.idx < b and t.idx + len(t) > a]
+    for subj in (c for c in attribution.verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject proper, not clauses hung on it ("officers, money that ...")
+        who = {
+            t.i for t in subj.subtree if not any(h.dep_ in ("appos", "relcl", "acl") for h in _path(t, subj))
+        }
+        if amount and all(t.i in who for t in amount):
+            return True
+    return False
+
+
+def _path(tok: Any, top: Any) -> list[Any]:
+    """Tokens from ``tok`` up to (not including) ``top``."""
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
     return out
 
 
@@ -274,7 +390,15 @@ def _segment(text: str, s: int, e: int) -> tuple[int, int]:
     return left + 1, (min(rights) if rights else len(text))
 
 
+_TIME_WORDS = frozenset(
+    {m.lower() for m in calendar.month_name if m}
+    | {d.lower() for d in calendar.day_name}
+    | set("quarter quarterly period year month week first second third fourth half full last next previous".split())
+)
+
+
 def _key(text: str) -> str:
-    words = re.findall(r"[a-z][a-z\-]+", text.lower())
-    stop = FUNCTION_WORDS | {"was", "were", "is", "are", "be", "been"}
-    return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop}))
+    """A measure's comparison key: sorted content words, without time words ("second-quarter")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    stop = FUNCTION_WORDS | _TIME_WORDS | {"was", "were", "is", "are", "be", "been"}
+    return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop and len(w) > 1}))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import PREDICATE_CLASS
+
 REPORTING_VERBS = {
     "say",
     "tell",
@@ -311,7 +313,7 @@ def find_attribution(sent: Span) -> Attribution | None:
 
 def _depth(t: Token) -> int:
     d = 0
-    while t.head is not t and d < 50:
+    while t.head.i != t.i and d < 50:
         t = t.head
         d += 1
     return d
@@ -433,12 +435,60 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
             negated = negated or any(cc.dep_ == "neg" for cc in c.children)
             if pred.lemma_.lower() in ("be", "have", "remain", "do"):
                 pred = c
-    if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head is root):
+    if pred.lemma_.lower() not in PREDICATE_CLASS:
+        # "voted to approve", "decided to cut": the outcome is the complement's verb
+        for c in pred.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in PREDICATE_CLASS:
+                negated = negated or any(cc.dep_ == "neg" for cc in c.children)
+                pred = c
+                break
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head.i == root.i):
         negated = True
     if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
-        negated = any(t.lower_ in ("never", "neither", "nor") and t.head is pred for t in sent)
+        negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
     lem = pred.lemma_.lower()
     return lem, negated
+
+
+# outcome predicates that make a sentence an event claim on their own ("the council approved
+# the charge", "the dam held", "the company cut its guidance")
+EVENT_CLASSES = frozenset(
+    {
+        "hold",
+        "fail",
+        "approve",
+        "reject",
+        "defer",
+        "keep",
+        "cut",
+        "raise",
+        "confirm",
+        "deny",
+        "win",
+        "lose",
+        "beat",
+        "miss",
+        "ban",
+    }
+)
+_EVENT_EXCLUDED = frozenset(
+    {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause"}
+)
+
+
+def event_frame(sent: Span, predicate: str) -> str:
+    """The event's words (verb and its object or subject) when the predicate is an outcome, else ""."""
+    if predicate in _EVENT_EXCLUDED or PREDICATE_CLASS.get(predicate) not in EVENT_CLASSES:
+        return ""
+    verb = next((t for t in sent if t.lemma_.lower() == predicate and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp")]
+    if not args:
+        return ""
+    obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
+    words = [t.text for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "poss", "case", "punct")]
+    return " ".join([verb.lemma_.lower(), *words])
 
 
 def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, str]:
@@ -448,7 +498,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     if not toks:
         return "", "", ""
     span_ids = {t.i for t in toks}
-    head = next((t for t in toks if t.head.i not in span_ids or t.head is t), toks[-1])
+    head = next((t for t in toks if t.head.i not in span_ids or t.head.i == t.i), toks[-1])
     measure_toks: list[Token] = []
     scope = ""
     # "80% of merged code in its main codebase"
@@ -463,6 +513,23 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             head = pobj
     if (
         not measure_toks
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "by"
+        and head.head.head.pos_ == "VERB"
+        and (obj := next((c for c in head.head.head.children if c.dep_ == "dobj"), None)) is not None
+    ):
+        # "lowered the combined risk of death by 23 per cent": what changed is the object
+        measure_toks = [t for t in obj.subtree if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids]
+        scope = _scope_of(obj)
+        head = obj
+    if not measure_toks and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        # "net profit of €412 million": the noun the amount belongs to
+        noun = head.head.head
+        measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case")]
+        scope = _scope_of(noun)
+        head = noun
+    if (
+        not measure_toks
         and head.dep_ in ("nummod", "quantmod", "compound", "amod")
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
@@ -473,7 +540,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     # the clause around: subject + verb ("revenue rose 12%", "commits were 8 times")
     verb = head
     hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 6:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 6:
         verb = verb.head
         hops += 1
     subj_text = ""
@@ -483,7 +550,11 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             sub = [t for t in subj.subtree if t.dep_ != "det" and t.pos_ != "PUNCT"]
             subj_text = " ".join(t.text for t in sub)
             if not measure_toks or head.dep_ in ("dobj", "attr") or head.pos_ not in ("NOUN", "PROPN"):
-                measure_toks = [*sub, *measure_toks]
+                # the subject's own words ("net profit"), not what hangs on it ("for the period")
+                own = [t for t in sub if t.i <= subj.i and not _under_prep(t, subj)]
+                measure_toks = [*own, *measure_toks]
+                if not scope and subj.pos_ in ("NOUN", "PROPN"):
+                    scope = _scope_of(subj)
         if verb.lemma_.lower() not in ("be", "have") and verb.pos_ == "VERB":
             measure_toks = [*measure_toks, verb]
     if not measure_toks:
@@ -494,6 +565,14 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     ordered = sorted((t for t in measure_toks if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
     measure = " ".join(t.text for t in ordered if t.pos_ != "PUNCT" and t.dep_ != "det")
     return measure[:160], scope[:160], subj_text[:160]
+
+
+def _under_prep(t: Token, top: Token) -> bool:
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "relcl", "acl", "appos"):
+            return True
+        t = t.head
+    return False
 
 
 def _scope_after(noun: Token) -> str:

@@ -740,7 +740,10 @@ def _is_not_an_amount(
         if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
             return True
         if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
-            r"\bby\s\Z", before
+            r"\bby\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
+            r"just\s+(?:over|under))\s+)?\Z",
+            before,
+            re.I,
         ):
             return True
     if g == "change":

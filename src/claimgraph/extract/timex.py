@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import TimeSpan
@@ -32,7 +32,16 @@ _PATTERNS: list[tuple[str, str]] = [
         "quarter_words",
         rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}))?\b",
     ),
-    ("half", rf"\b(?:the\s+)?(first|second)\s+half\s+of\s+({_YEAR})\b|\bH([12])\s+({_YEAR})\b"),
+    ("half", rf"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+({_YEAR}))?\b|\bH([12])\s+({_YEAR})\b"),
+    (
+        "year_to",
+        rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|through)\s+"
+        rf"(?:the\s+end\s+of\s+)?({_MONTH_RE})(?:\s+({_YEAR}))?",
+    ),
+    (
+        "month_range",
+        rf"\b({_MONTH_RE})\s*(?:-|–|to|through)\s*({_MONTH_RE})(?:\s+(?:period\s+)?(?:of\s+)?({_YEAR}))?",
+    ),
     (
         "part_year",
         rf"\b(early|mid|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+({_YEAR})\b",
@@ -48,29 +57,41 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fiscal", r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{2,4})\b"),
     ("year", rf"(?<![\d$€£.,-])({_YEAR})(?![\d%])(?!\s*(?:per\s?cent|percent))"),
     (
+        "anaphor_prior",
+        r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year"
+        r"(?:\s+(?:earlier|before))?\b",
+    ),
+    (
+        "anaphor",
+        r"\b(?:in|during|for|over|across)\s+the\s+(?:quarter|period|half|three\s+months)\b|\byear[\s-]on[\s-]year\b",
+    ),
+    (
         "relative_year",
         r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
     ),
     ("relative_month", r"\b(last|this|next)\s+month\b"),
-    ("relative_week", r"\b(last|this|next)\s+week\b|\bthis\s+week(?:end)?\b"),
+    ("weekend", r"\b(last|this|next|the\s+coming)\s+weekend\b"),
+    ("rest_of_week", r"\b(?:the\s+)?rest\s+of\s+(?:the|this)\s+week\b"),
+    ("relative_week", r"\b(last|this|next)\s+week\b"),
     ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
     (
         "weekday",
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     ("day_rel", r"\b(yesterday|today|tonight)\b"),
+    ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
     ("month_only", rf"\b(?:in|since|by|until|from|during|last|this|of)\s+({_MONTH_RE})(?!\s*\d)\b"),
 ]
-_COMPILED = [
-    (name, re.compile(p, re.I if name not in ("month_only", "day_month", "month_year") else 0))
-    for name, p in _PATTERNS
-]
+_CASED = ("month_only", "day_month", "month_year", "year_to", "month_range")
+_COMPILED = [(name, re.compile(p, re.I if name not in _CASED else 0)) for name, p in _PATTERNS]
 _RELATION = re.compile(
     r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I
 )
 _BASELINE = re.compile(
     r"(?:\bthat\s+of|\bthose\s+of|\bthan(?:\s+(?:in|at|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|at))?|"
-    r"\bversus|\bvs\.?|\brelative\s+to|\bfrom(?:\s+(?:in|at))?|\bover|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
+    r"\bversus|\bvs\.?|\brelative\s+to|\bover|"
+    r"\b(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|(?:in|de)creas(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
+    r"jump(?:s|ed)?|climb(?:s|ed)?|drop(?:s|ped)?|higher|lower|change[ds]?)\s+from(?:\s+(?:in|at))?|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
     re.I,
 )
 
@@ -81,6 +102,7 @@ class TimeMention:
     end: int
     span: TimeSpan
     baseline: bool  # "than in 2024", "that of 2024", "compared with 2024"
+    kind: str = ""  # the pattern that found it: "quarter", "anaphor", "weekday", ...
 
 
 def _month_end(y: int, m: int) -> date:
@@ -115,19 +137,76 @@ def _month_num(s: str) -> int:
     return _MONTHS[s.rstrip(".").lower()]
 
 
-def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None:
+def shift_year(span: TimeSpan, years: int, text: str) -> TimeSpan:
+    """The same period ``years`` later (or earlier), labelled like the original."""
+    b = date(span.begin.year + years, span.begin.month, 1)
+    e = _month_end(span.end.year + years, span.end.month)
+    if span.granularity == "quarter":
+        return _quarter_span(text, b.year, (b.month - 1) // 3 + 1)
+    if span.granularity == "month":
+        return _month_span(text, b.year, b.month)
+    if span.granularity == "year":
+        return _year_span(text, b.year)
+    if span.granularity == "day":
+        try:
+            return _day_span(text, span.begin.replace(year=span.begin.year + years))
+        except ValueError:  # 29 February
+            return _day_span(text, span.begin.replace(year=span.begin.year + years, day=28))
+    return _span(text, b, e, f"{b.year}-{b.month:02d}/{e.year}-{e.month:02d}", "interval")
+
+
+def _normalize(
+    name: str, m: re.Match[str], ref: date | None, anchor: TimeSpan | None = None
+) -> TimeSpan | None:
     t = m.group(0)
+    if name == "anaphor":  # "in the quarter", "year on year": the period the article is about
+        return replace(anchor, text=t, relation="at") if anchor else None
+    if name == "anaphor_prior":  # "the same period last year"
+        return shift_year(anchor, -1, t) if anchor else (_year_span(t, ref.year - 1) if ref else None)
     ry = ref.year if ref else None
     g = m.groups()
     try:
         if name == "quarter":
             return _quarter_span(t, int(g[2]), int(g[0] or g[1]))
         if name == "quarter_words":
-            y = int(g[1]) if g[1] else ry
-            return _quarter_span(t, y, _ORD[g[0].lower()]) if y else None
+            q = _ORD[g[0].lower()]
+            if g[1]:
+                return _quarter_span(t, int(g[1]), q)
+            if not ref:
+                return None
+            # "the second quarter" in a report: the latest such quarter that has begun
+            y = ref.year if date(ref.year, 3 * q - 2, 1) <= ref else ref.year - 1
+            return _quarter_span(t, y, q)
+        if name == "year_to":
+            mo = _month_num(g[0])
+            if g[1]:
+                y = int(g[1])
+            elif ref:
+                y = ref.year if mo <= ref.month else ref.year - 1
+            else:
+                return None
+            end = _month_end(y, mo)
+            b = date(y - 1, mo + 1, 1) if mo < 12 else date(y, 1, 1)
+            return _span(t, b, end, f"{b.year}-{b.month:02d}/{y}-{mo:02d}", "interval")
+        if name == "month_range":
+            m1, m2 = _month_num(g[0]), _month_num(g[1])
+            if m2 < m1:
+                return None
+            if g[2]:
+                y = int(g[2])
+            elif ref:
+                y = ref.year if date(ref.year, m1, 1) <= ref else ref.year - 1
+            else:
+                return None
+            if m2 - m1 == 2 and m1 % 3 == 1:
+                return _quarter_span(t, y, m1 // 3 + 1)
+            return _months_span(t, y, m1, m2)
         if name == "half":
             if g[0]:
-                y, h = int(g[1]), 1 if g[0].lower() == "first" else 2
+                h = 1 if g[0].lower() == "first" else 2
+                y = int(g[1]) if g[1] else ry
+                if y is None:
+                    return None
             else:
                 y, h = int(g[3]), int(g[2])
             return _months_span(t, y, 1, 6) if h == 1 else _months_span(t, y, 7, 12)
@@ -163,6 +242,8 @@ def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None
             return None
         low = t.lower()
         if name == "relative_year":
+            if anchor and anchor.granularity in ("quarter", "interval") and re.search(r"earlier|ago", low):
+                return shift_year(anchor, -1, t)  # "a year earlier" in a quarterly report
             if "last" in low or "previous" in low or "past" in low or "earlier" in low or "ago" in low:
                 return _year_span(t, ref.year - 1)
             if "next" in low or "coming" in low:
@@ -187,14 +268,27 @@ def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None
             if q == 5:
                 y, q = y + 1, 1
             return _quarter_span(t, y, q)
+        if name == "weekend":
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7)
+            if ref.weekday() == 6:  # on a Sunday, "this weekend" is the one ending today
+                sat = ref - timedelta(days=1)
+            if "last" in low:
+                sat -= timedelta(days=7)
+            elif "next" in low and ref.weekday() >= 5:
+                sat += timedelta(days=7)
+            sun = sat + timedelta(days=1)
+            return _span(t, sat, sun, f"{sat.isoformat()}/{sun.isoformat()}", "interval")
+        if name == "rest_of_week":
+            sun = ref + timedelta(days=6 - ref.weekday())
+            return _span(t, ref, sun, f"{ref.isoformat()}/{sun.isoformat()}", "interval")
         if name == "relative_week":
             monday = ref - timedelta(days=ref.weekday())
             if "last" in low:
                 monday -= timedelta(days=7)
             elif "next" in low:
                 monday += timedelta(days=7)
-            iso = monday.isocalendar()
-            return _span(t, monday, monday + timedelta(days=6), f"{iso.year}-W{iso.week:02d}", "week")
+            sunday = monday + timedelta(days=6)
+            return _span(t, monday, sunday, f"{monday.isoformat()}/{sunday.isoformat()}", "week")
         if name == "weekday":
             wd = _WEEKDAYS.index(g[0].lower())
             delta = (ref.weekday() - wd) % 7
@@ -202,25 +296,39 @@ def _normalize(name: str, m: re.Match[str], ref: date | None) -> TimeSpan | None
             if "next" in low:
                 d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
             return _day_span(t, d)
+        if name == "clock":
+            return _day_span(t, ref)
         if name == "day_rel":
             return _day_span(t, ref - timedelta(days=1) if low == "yesterday" else ref)
         if name == "month_only":
+            # the nearest such month; "since"/"last" look back, "next" looks ahead
             mo = _month_num(g[0])
-            y = ref.year if mo <= ref.month + 1 else ref.year - 1
-            sp = _month_span(g[0], y, mo)
-            return sp
+            lead = t.split()[0].lower()
+            past = ref.year if mo <= ref.month else ref.year - 1
+            future = ref.year if mo > ref.month else ref.year + 1
+            if lead in ("since", "last"):
+                y = past
+            elif lead == "next":
+                y = future
+            else:
+                back = (ref.month - mo) % 12
+                y = past if back <= 6 else future
+            return _month_span(g[0], y, mo)
     except (ValueError, KeyError, TypeError):
         return None
     return None
 
 
-def find_times(text: str, ref: date | None) -> list[TimeMention]:
+def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, longest first where they overlap.
+
+    ``anchor`` is the period the article is about so far ("the second quarter"): anaphoric
+    expressions such as "in the quarter" or "a year earlier" are resolved against it.
 
     >>> [t.span.iso for t in find_times("as of May 2026, up from early 2025", None)]
     ['2026-05', '2025-01/2025-04']
     """
-    found: list[tuple[int, int, TimeSpan]] = []
+    found: list[tuple[int, int, TimeSpan, str]] = []
     taken: list[tuple[int, int]] = []
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
@@ -239,12 +347,14 @@ def find_times(text: str, ref: date | None) -> list[TimeMention]:
                 and not re.match(r"\A(?:in|since|by|until|from|during|last|this|of)\s", text[m.start() :])
             ):
                 continue
-            span = _normalize(name, m, ref)
+            span = _normalize(name, m, ref, anchor)
             if span is None:
                 continue
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
+                if rel == "by" and span.text.lower().startswith("the end of"):
+                    span = _year_span(span.text, span.begin.year)  # "by the end of 2027": within 2027
                 span = TimeSpan(
                     span.text,
                     span.iso,
@@ -253,10 +363,15 @@ def find_times(text: str, ref: date | None) -> list[TimeMention]:
                     span.granularity,
                     {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"),
                 )
-            found.append((s, e, span))
+            since = span.relation == "since" and re.search(r"\bsince\s+\Z", before or "", re.I)
+            if since and ref and span.end < ref:  # "since January": from then up to now
+                b, e2 = span.begin, _month_end(ref.year, ref.month)
+                label = f"{b.year}-{b.month:02d}/{e2.year}-{e2.month:02d}"
+                span = _span(span.text, b, e2, label, "interval", "since")
+            found.append((s, e, span, name))
             taken.append((s, e))
     out = []
-    for s, e, span in sorted(found, key=lambda x: x[0]):
+    for s, e, span, name in sorted(found, key=lambda x: x[0]):
         before = text[max(0, s - 45) : s]
-        out.append(TimeMention(s, e, span, bool(_BASELINE.search(before))))
+        out.append(TimeMention(s, e, span, bool(_BASELINE.search(before)), name))
     return out
