@@ -393,7 +393,9 @@ def _segment(text: str, s: int, e: int) -> tuple[int, int]:
 _TIME_WORDS = frozenset(
     {m.lower() for m in calendar.month_name if m}
     | {d.lower() for d in calendar.day_name}
-    | set("quarter quarterly period year month week first second third fourth half full last next previous".split())
+    | set(
+        "quarter quarterly period year month week first second third fourth half full last next previous".split()
+    )
 )
 
 
@@ -401,4 +403,6 @@ def _key(text: str) -> str:
     """A measure's comparison key: sorted content words, without time words ("second-quarter")."""
     words = re.findall(r"[a-z]+", text.lower())
     stop = FUNCTION_WORDS | _TIME_WORDS | {"was", "were", "is", "are", "be", "been"}
-    return " ".join(sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop and len(w) > 1}))
+    return " ".join(
+        sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop and len(w) > 1})
+    )

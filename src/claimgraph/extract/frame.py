@@ -519,10 +519,17 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         and (obj := next((c for c in head.head.head.children if c.dep_ == "dobj"), None)) is not None
     ):
         # "lowered the combined risk of death by 23 per cent": what changed is the object
-        measure_toks = [t for t in obj.subtree if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids]
+        measure_toks = [
+            t for t in obj.subtree if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids
+        ]
         scope = _scope_of(obj)
         head = obj
-    if not measure_toks and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+    if (
+        not measure_toks
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+    ):
         # "net profit of €412 million": the noun the amount belongs to
         noun = head.head.head
         measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case")]
