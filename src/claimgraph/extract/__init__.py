@@ -35,6 +35,16 @@ from .timex import TimeMention, find_times
 __all__ = ["build_nlp", "extract", "iter_chunks", "model_name"]
 
 CHUNK_CHARS = 20_000
+# "patients over 65", "children under five": an age group, not a claim about an amount
+_AGE_GROUP = re.compile(
+    r"\b(?:patients|people|adults|children|residents|those|men|women|users|participants|anyone|aged|ages?)\s+"
+    r"(?:aged\s+)?(?:over|under|above|below|older\s+than|younger\s+than)\s+[\w-]+\Z",
+    re.I,
+)
+# "at 1105 GMT": a clock time
+_NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b")
+_LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
+_INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|climbing|dropping)?\s*from|\bcompared\s+(?:with|to)|\bthan|"
@@ -162,8 +172,15 @@ def _sentence_claims(
     stext = sent.text
     attribution = find_attribution(sent)
     amounts = [
-        m for m in find_amounts(stext) if not _inside_name(sent, m) and not _in_claimant(sent, m, attribution)
+        m
+        for m in find_amounts(stext)
+        if not _inside_name(sent, m)
+        and not _in_claimant(sent, m, attribution)
+        and not _AGE_GROUP.search(stext[max(0, m.start - 40) : m.end])
+        and not _NOT_A_CLAIM_AFTER.match(stext[m.end :])
     ]
+    if len(amounts) > 1:
+        amounts = [m for m in amounts if not _locative_count(sent, m)] or amounts
     anchor = context.anchor if context else None
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:
@@ -174,6 +191,8 @@ def _sentence_claims(
     condition = find_condition(sent)
     proposal = is_proposal(sent)
     mod = modality(sent, proposal, attribution, condition)
+    if headline and mod in ("asserted", "reported") and _headline_future(sent):
+        mod = "predicted"  # "fares to rise in January", "plans job cuts": headline future
     predicate, negated = predicate_and_polarity(sent, attribution)
     keywords = tuple(dict.fromkeys(content_lemmas(sent)))
     common: dict[str, Any] = dict(
@@ -221,6 +240,7 @@ def _sentence_claims(
             )
             if m.noun and m.noun.lower() not in measure.lower():
                 measure = f"{measure} {m.noun}".strip()
+            scope = scope or _scope_text(stext, m, times)
             t = _time_for(m, amounts, times, stext)
             if t is None and anchor is not None and not q.baseline:
                 t = replace(anchor, relation="context")  # the period the article is reporting on
@@ -280,6 +300,80 @@ def _said(attribution: Any) -> list[str]:
     if not comp:
         return []
     return list(dict.fromkeys(content_lemmas(sorted(comp[0].subtree, key=lambda t: t.i))))
+
+
+_SCOPE_RE = re.compile(
+    r"(?<![\w-])(?:(?:in|into|across|throughout|within|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"[^,;:.()\"“”]{3,80}?"
+    r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
+    r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|and\s+(?:the|a)\b))\s*)",
+    re.I,
+)
+_NOT_SCOPE = re.compile(
+    r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return)\b",
+    re.I,
+)
+
+
+_SOURCE_NOUN = re.compile(
+    r"\b(?:study|trial|survey|report|paper|analysis|statement|interview|filing|poll)s?\b", re.I
+)
+
+
+def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
+    """Where or among whom the amount holds, read off the text when the parse gives nothing:
+    "in the three northern districts", "across the whole province", "patients over 65"."""
+    seg_s, seg_e = _segment(stext, m.start, m.end)
+    best = ""
+    for sm in _SCOPE_RE.finditer(stext):
+        a, b = sm.start(), sm.end()
+        if a < m.end and b > m.start:  # the amount itself
+            continue
+        phrase = sm.group(0).strip()
+        if (
+            _NOT_SCOPE.match(phrase)
+            or _SOURCE_NOUN.search(phrase)
+            or any(t.start < b and t.end > a for t in times)
+        ):
+            continue
+        if re.search(r"\d", phrase) and not re.match(
+            r"(?i)(?:patients|people|adults|children|those|participants)", phrase
+        ):
+            continue
+        in_segment = seg_s <= a and b <= seg_e
+        leading = a == 0 or stext[:a].strip() == ""
+        if in_segment or leading:
+            best = phrase
+            if a > m.end:
+                break
+    return best[:160]
+
+
+def _locative_count(sent: Any, m: Mention) -> bool:
+    """A small count inside a place phrase of another claim ("in the three northern districts")."""
+    if m.unit != "count" or m.value is None or m.value > 20:
+        return False
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    return noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE
+
+
+def _headline_future(sent: Any) -> bool:
+    """Headline grammar for the future: "Fares to rise in January", "Company plans job cuts"."""
+    root = sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if root.pos_ in ("NOUN", "PROPN"):  # "Bus fares to rise": parsed as a noun with a clause
+        verbs += [c for c in root.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+    for v in verbs:
+        if v.lemma_.lower() in _INTENT_LEMMAS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in v.children
+        ):
+            return True
+    return False
 
 
 def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:

@@ -597,7 +597,7 @@ def _scope_after(noun: Token) -> str:
     return doc[sub[0] : sub[-1] + 1].text
 
 
-_SCOPE_PREPS = {"in", "at", "across", "among", "within", "inside", "for", "from"}
+_SCOPE_PREPS = {"in", "into", "at", "across", "among", "within", "inside", "from"}
 
 
 def _scope_of(noun: Token) -> str:
