@@ -24,6 +24,7 @@ from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
 MATCH_THRESHOLD = 0.30
+_COMMON_IDF = 0.8  # words within this of the story's most common word count as common
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _MONEY = {"USD", "EUR", "GBP", "CNY", "CHF", "JPY", "AUD", "CAD", "HKD"}
 
@@ -143,7 +144,7 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         feats.append("predicate")
     elif x.predicate and _opposite_class(x.predicate, y.predicate):
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
-    feats.extend(differences(x, y))
+    feats.extend(differences(x, y, idf))
     return s, feats
 
 
@@ -160,8 +161,12 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
 
 
-def differences(x: Claim, y: Claim) -> list[str]:
-    """Frame fields on which two matched claims differ, as '!field' features."""
+def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
+    """Frame fields on which two matched claims differ, as '!field' features.
+
+    Sources are compared on their distinctive words: a place name that half the story's
+    claims mention ("Marbury") does not make two sources the same.
+    """
     out = []
     sx, sy = _words(x.scope), _words(y.scope)
     if sx and sy and not (sx & sy):
@@ -172,12 +177,40 @@ def differences(x: Claim, y: Claim) -> list[str]:
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)
     else:
-        cx, cy = _words(x.claimant), _words(y.claimant)
-    if cx and cy and not (cx & cy) and not (x.claimant_vague and y.claimant_vague):
+        cx, cy = _words(_source_of(x.claimant)), _words(_source_of(y.claimant))
+    if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
     return out
+
+
+_RELEASED_BY = re.compile(
+    r"^.*?\b(?:figures|data|numbers|statistics|estimates|results)\s+(?:released|published|compiled|issued|"
+    r"provided|supplied)?\s*(?:by|from)\s+",
+    re.I,
+)
+
+
+def _source_of(claimant: str) -> str:
+    """Who stands behind a claimant phrase: "internal figures released by X" -> "X"."""
+    return _RELEASED_BY.sub("", claimant)
+
+
+def _different_sources(cx: set[str], cy: set[str], idf: dict[str, float] | None) -> bool:
+    """No word in common, or only words common across the story while both sides have
+    distinctive words of their own ("Marbury Transit Authority" / "Better Buses Marbury")."""
+    shared = cx & cy
+    if not shared:
+        return True
+    if not idf:
+        return False
+    floor = _COMMON_IDF + min(idf.values(), default=0.0)
+
+    def distinctive(ws: set[str]) -> set[str]:
+        return {w for w in ws if idf.get(w, floor + 1) > floor}
+
+    return not distinctive(shared) and bool(distinctive(cx)) and bool(distinctive(cy))
 
 
 def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMatch]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -104,16 +105,60 @@ def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
             claims.extend(_title_claims(article, nlp))
         chunks = list(iter_chunks(article.text))
         context = _Context(article.published)
+        orgs: Counter[str] = Counter()
         for (off, _), doc in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
+            # organizations: named as such, or proper nouns that act as subjects
+            orgs.update(e.text for e in doc.ents if e.label_ == "ORG")
+            orgs.update(
+                t.text
+                for t in doc
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "DATE")
+            )
             for sent in doc.sents:
                 claims.extend(_sentence_claims(article, "body", off, sent, context=context))
-        return claims
+        return _resolve_claimants(claims, article.text, orgs)
     except ExtractionError:
         raise
     except Exception as e:  # a bug or a model failure: name the article, keep the cause
         raise ExtractionError(
             f"extraction failed: {e.__class__.__name__}: {e}", article_id=article.url
         ) from e
+
+
+# "Oren Vasko, a hydrologist at the University of Tavrin," -> who "Vasko" is later on
+_APPOSITION = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the)\s+[^,.;:()\"“”]{3,90}?)(?=[,.;])"
+)
+# "the company said", "the AI developer said": a description standing for a named organization
+_ORG_DESCRIPTION = re.compile(
+    r"^(?:the|its)\s+(?:[A-Za-z-]+\s+){0,2}(?:company|firm|group|developer|maker|lab|laboratory|business|"
+    r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority)$",
+    re.I,
+)
+
+
+def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> list[Claim]:
+    """Say who an anaphoric claimant is: a surname gets the description the article gave the
+    person ("Vasko" -> "Vasko (a hydrologist at ...)"), "the company" gets the article's most
+    mentioned organization. The claimant's words stay; the resolution is added in brackets."""
+    described: dict[str, str] = {}
+    for m in _APPOSITION.finditer(text):
+        name, desc = m.group(1), m.group(2).strip()
+        for part in {name, name.split()[-1]}:
+            described.setdefault(part, desc)
+    # acronyms such as "AI" are often mistaken for organizations; prefer names
+    named = [o for o, _ in orgs.most_common() if not o.isupper() and len(o) > 2]
+    main_org = named[0] if named else ""
+    out = []
+    for c in claims:
+        who = c.claimant.strip().strip(",")
+        extra = ""
+        if who in described and described[who].lower() not in who.lower():
+            extra = described[who]
+        elif main_org and _ORG_DESCRIPTION.match(who) and main_org.lower() not in who.lower():
+            extra = main_org
+        out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
+    return out
 
 
 def _title_claims(article: Article, nlp: Any) -> list[Claim]:
