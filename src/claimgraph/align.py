@@ -24,7 +24,11 @@ from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
 MATCH_THRESHOLD = 0.30
-_COMMON_IDF = 0.8  # words within this of the story's most common word count as common
+_COMMON_IDF = 0.8
+_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you", "one"})
+_SAID = frozenset(
+    {"attribution", "quote", "event"}
+)  # words within this of the story's most common word count as common
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _MONEY = {"USD", "EUR", "GBP", "CNY", "CHF", "JPY", "AUD", "CAD", "HKD"}
 
@@ -104,7 +108,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     feats: list[str] = []
     if (x.quantity is None) != (y.quantity is None):
         return 0.0, feats
-    kx, ky = set(x.keywords), set(y.keywords)
+    if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
+        kx, ky = set(x.measure_key.split()), set(y.measure_key.split())  # what is said, not who says it
+    else:
+        kx, ky = set(x.keywords), set(y.keywords)
     inter = sum(idf.get(w, 1.0) for w in kx & ky)
     union = sum(idf.get(w, 1.0) for w in kx | ky) or 1.0
     s = inter / union
@@ -177,7 +184,7 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)
     else:
-        cx, cy = _words(_source_of(x.claimant)), _words(_source_of(y.claimant))
+        cx, cy = _words(_source_of(x.claimant)) - _PRONOUNS, _words(_source_of(y.claimant)) - _PRONOUNS
     if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):

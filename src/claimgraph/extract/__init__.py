@@ -131,9 +131,8 @@ _APPOSITION = re.compile(
 )
 # "the company said", "the AI developer said": a description standing for a named organization
 _ORG_DESCRIPTION = re.compile(
-    r"^(?:the|its)\s+(?:[A-Za-z-]+\s+){0,2}(?:company|firm|group|developer|maker|lab|laboratory|business|"
+    r"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,2}(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority)$",
-    re.I,
 )
 
 
@@ -344,7 +343,15 @@ def _said(attribution: Any) -> list[str]:
     comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
     if not comp:
         return []
-    return list(dict.fromkeys(content_lemmas(sorted(comp[0].subtree, key=lambda t: t.i))))
+    verb = comp[0]
+    # the core of the clause: who or what, the verb, its object; not the adjuncts that follow
+    core = [verb] + [
+        t
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp")
+        for t in c.subtree
+    ]
+    return list(dict.fromkeys(content_lemmas(sorted(core, key=lambda t: t.i))))
 
 
 _SCOPE_RE = re.compile(
