@@ -1,22 +1,39 @@
-"""Compose the stages: load -> extract -> graph -> store, then align -> detect."""
+"""Compose the stages: sources/fetch/load -> extract -> graph -> store, then align -> detect."""
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
+import httpx
 from pyoxigraph import Store
 
 from . import __version__
 from .align import align
 from .detect import detect
-from .errors import ClaimgraphError
+from .errors import ClaimgraphError, ConfigError
 from .extract import build_nlp, extract, model_name
+from .fetch import Fetcher, FetchSettings, Validators
 from .graph import article_triples
-from .load import iter_source_files, load_article
 from .model import Article, Discrepancy, IngestResult
-from .store import record_failure, stored_checksum, write_article
+from .sources import Expanded, Failed, Item, Loaded, NotModified, Outcome, expand, resolve
+from .store import (
+    FetchRecord,
+    clear_failure,
+    failed_sources,
+    fetch_record,
+    record_failure,
+    record_fetch,
+    stored_checksum,
+    write_article,
+)
+
+log = logging.getLogger("claimgraph.pipeline")
 
 
 def ingest_article(store: Store, article: Article, *, nlp: Any) -> IngestResult:
@@ -31,32 +48,181 @@ def ingest_article(store: Store, article: Article, *, nlp: Any) -> IngestResult:
 
 def ingest(
     store: Store,
-    paths: Iterable[str | Path],
+    sources: Iterable[str | Path],
     *,
     nlp: Any | None = None,
     analyse: bool = True,
     on_result: Callable[[IngestResult], None] | None = None,
+    on_found: Callable[[str, str, int], None] | None = None,
+    retry_failed: bool = False,
+    concurrency: int = 4,
+    fetch_settings: FetchSettings | None = None,
+    client: httpx.Client | None = None,
 ) -> list[IngestResult]:
-    """Ingest files and folders; a failing source is recorded and reported, the rest go on.
+    """Ingest URLs, feeds, sitemaps, URL-list files, article files and folders, in any mix.
 
-    When anything changed and ``analyse`` is true, alignment and detection run afterwards so
-    the store's matches and discrepancies are up to date.
+    Pages are fetched by ``concurrency`` threads; claims are extracted and articles written
+    one at a time in the calling thread, each article in one transaction. A failing source
+    is recorded in the store (``cg:IngestFailure``) and reported, and the rest go on; a
+    success clears its earlier failure. A page fetched before is asked for with its
+    validators, and a 304 is reported ``unchanged`` without being extracted again. When
+    interrupted (``KeyboardInterrupt``) the workers stop, every article written so far is
+    whole, and running the same ingest again finishes the job.
+
+    Args:
+        store: The store to write to.
+        sources: URLs, paths of files, folders and URL lists.
+        nlp: The spaCy pipeline (built when not given).
+        analyse: Re-run alignment and detection when anything changed.
+        on_result: Called with each :class:`IngestResult` as soon as it is known.
+        on_found: Called as ``(source, what, n)`` when ``n`` new items to ingest are found
+            (``what`` is ``"sources"`` for the ones given, else ``"feed"`` or ``"sitemap"``).
+        retry_failed: Also retry every failure recorded in the store.
+        concurrency: Fetches at once.
+        fetch_settings: Timeouts, retries, size limit, robots.txt; see :class:`FetchSettings`.
+        client: An :class:`httpx.Client` to fetch with (for tests and proxies).
+
+    Returns:
+        One result per article source, in the order the sources were found.
     """
+    if concurrency < 1:
+        raise ConfigError(f"concurrency must be at least 1, not {concurrency}")
+    names = [str(s) for s in sources]
+    if retry_failed:
+        names += [f.source for f in failed_sources(store)]
+    items, bad_lines = expand(names)
     nlp = nlp or build_nlp()
-    results = []
-    for path in iter_source_files(paths):
-        try:
-            res = ingest_article(store, load_article(path), nlp=nlp)
-        except ClaimgraphError as e:
-            reason = getattr(e, "reason", None) or str(e)
-            record_failure(store, str(path), reason)
-            res = IngestResult(str(path), "failed", error=reason)
-        results.append(res)
-        if on_result:
-            on_result(res)
+    run = _Run(store, nlp=nlp, on_result=on_result)
+    queue: deque[tuple[int, Item]] = deque()
+
+    def enqueue(new: Iterable[Item]) -> int:
+        n = 0
+        for it in new:
+            if it.key not in run.seen:
+                run.seen.add(it.key)
+                queue.append((run.next_seq(), it))
+                n += 1
+        return n
+
+    n = enqueue(items)
+    if on_found:
+        on_found("", "sources", n + len(bad_lines))
+    for f in bad_lines:  # a bad line of a URL list: reported, but not retriable from the store
+        run.add(run.next_seq(), IngestResult(f.item.source, "failed", error=f.error.reason))
+    stop = threading.Event()
+    fetcher: Fetcher | None = None
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="claimgraph-fetch")
+    pending: dict[Future[Outcome], tuple[int, FetchRecord | None]] = {}
+    try:
+        while queue or pending:
+            while queue and len(pending) < 2 * concurrency:
+                seq, it = queue.popleft()
+                rec, validators = None, None
+                if it.is_url:
+                    if fetcher is None:
+                        fetcher = Fetcher(fetch_settings, client=client, connections=concurrency, stop=stop)
+                    rec = fetch_record(store, it.source)
+                    if rec and _is_current(store, rec.article_url):
+                        validators = Validators(rec.etag, rec.last_modified) or None
+                pending[pool.submit(resolve, it, fetcher=fetcher, validators=validators)] = (seq, rec)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=lambda f: pending[f][0]):
+                seq, rec = pending.pop(fut)
+                outcome = fut.result()
+                if isinstance(outcome, Expanded):
+                    clear_failure(store, outcome.item.source)
+                    n = enqueue(outcome.items)
+                    if on_found:
+                        on_found(outcome.item.source, outcome.what, n)
+                else:
+                    run.handle(seq, outcome, rec)
+    except BaseException:
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=False)
+        if fetcher is not None:
+            fetcher.close()
+    results = run.results()
     if analyse and any(r.status in ("ingested", "updated") for r in results):
         analyse_store(store)
     return results
+
+
+def _is_current(store: Store, url: str) -> bool:
+    """The article is stored, by this version of the extractor (so a 304 may skip it)."""
+    prev = stored_checksum(store, url)
+    return prev is not None and prev[1] == __version__
+
+
+class _Run:
+    """The single-threaded writing side of one ingest: results, failures, fetch records."""
+
+    def __init__(self, store: Store, *, nlp: Any, on_result: Callable[[IngestResult], None] | None) -> None:
+        self.store = store
+        self.nlp = nlp
+        self.on_result = on_result
+        self.seen: set[str] = set()
+        self.written: dict[str, str] = {}  # canonical URL -> the source that gave it, this run
+        self._results: list[tuple[int, IngestResult]] = []
+        self._seq = 0
+
+    def next_seq(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def add(self, seq: int, res: IngestResult) -> None:
+        self._results.append((seq, res))
+        if self.on_result:
+            self.on_result(res)
+
+    def results(self) -> list[IngestResult]:
+        return [r for _, r in sorted(self._results, key=lambda p: p[0])]
+
+    def fail(self, seq: int, source: str, reason: str, kind: str) -> None:
+        record_failure(self.store, source, reason, kind=kind)
+        self.add(seq, IngestResult(source, "failed", error=reason))
+
+    def handle(self, seq: int, outcome: Outcome, rec: FetchRecord | None) -> None:
+        src = outcome.item.source
+        if isinstance(outcome, Failed):
+            e = outcome.error
+            if e.kind != "interrupted":
+                self.fail(seq, src, e.reason, e.kind)
+            return
+        if isinstance(outcome, NotModified):
+            assert rec is not None  # only a request with stored validators gets a 304
+            clear_failure(self.store, src)
+            self.add(seq, IngestResult(src, "unchanged", rec.article_url))
+            return
+        assert isinstance(outcome, Loaded)
+        article = outcome.article
+        first = self.written.get(article.url)
+        if first is not None and first != src:
+            log.info("%s: the same article as %s (%s)", src, first, article.url)
+            res = IngestResult(src, "unchanged", article.url)
+        else:
+            try:
+                res = ingest_article(self.store, article, nlp=self.nlp)
+            except ClaimgraphError as e:
+                self.fail(seq, src, getattr(e, "reason", None) or str(e), "extraction")
+                return
+            self.written[article.url] = src
+        if outcome.fetched is not None:
+            f = outcome.fetched
+            record_fetch(
+                self.store,
+                FetchRecord(
+                    src,
+                    article.url,
+                    f.etag,
+                    f.last_modified,
+                    f.retrieved.isoformat() if f.retrieved else "",
+                ),
+            )
+        clear_failure(self.store, src)
+        self.add(seq, res)
 
 
 def analyse_store(store: Store) -> list[Discrepancy]:
