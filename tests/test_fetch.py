@@ -11,33 +11,18 @@ from pathlib import Path
 import pytest
 
 from claimgraph.errors import SourceError
-from claimgraph.fetch import Fetched, Fetcher, FetchSettings, Validators
+from claimgraph.fetch import Fetched, Fetcher, Validators
 from claimgraph.load import Hints, html_to_article, load_article
 from claimgraph.sniff import binary_kind, decode_html
 from claimgraph.sources import Item, classify, expand, resolve
 
-from .webserver import CAFE_TEXT, PDF, PNG, Site, corpus_pages, loopback_only, serve
-
-FAST = FetchSettings(
-    connect_timeout=2,
-    read_timeout=1,
-    total_timeout=10,
-    retries=1,
-    backoff=0.05,
-    max_backoff=0.2,
-    max_retry_after=2,
-    max_bytes=2 * 1024 * 1024,
-    trust_env=False,
-)
+from .webserver import CAFE_TEXT, FAST, PDF, PNG, Site, running_site
 
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    with loopback_only() as refused, serve(Site(pages=corpus_pages("river-flood"))) as s:
-        s.feed = list(s.pages)
-        s.flaky_until = {"/bad/flaky": 1, "/bad/down": 99}
+    with running_site() as s:
         yield s
-    assert not refused, f"tests tried to reach beyond loopback: {refused}"
 
 
 @pytest.fixture

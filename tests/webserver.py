@@ -29,11 +29,25 @@ from xml.sax.saxutils import escape
 
 import brotli
 
+from claimgraph.fetch import FetchSettings
 from claimgraph.load import load_article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 LAST_MODIFIED = formatdate(1_790_000_000, usegmt=True)
+
+# Settings that keep the bad cases quick: a 1 s read timeout, one retry, a 2 MB body limit.
+FAST = FetchSettings(
+    connect_timeout=2,
+    read_timeout=1,
+    total_timeout=10,
+    retries=1,
+    backoff=0.05,
+    max_backoff=0.2,
+    max_retry_after=2,
+    max_bytes=2 * 1024 * 1024,
+    trust_env=False,
+)
 
 # An article written for these tests, with accented words, for the encoding cases.
 CAFE_TITLE = "Zürich café owners say rents rose 18% in a year"
@@ -358,6 +372,16 @@ def serve(site: Site | None = None) -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@contextmanager
+def running_site(story: str = "river-flood") -> Iterator[Site]:
+    """A served site with one corpus story in its feed and the flaky cases set up, loopback only."""
+    with loopback_only() as refused, serve(Site(pages=corpus_pages(story))) as s:
+        s.feed = list(s.pages)
+        s.flaky_until = {"/bad/flaky": 1, "/bad/down": 99}
+        yield s
+    assert not refused, f"a test tried to reach beyond loopback: {refused}"
 
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}

@@ -107,7 +107,6 @@ def ingest(
     import logging
     import signal
 
-    from .extract import build_nlp
     from .fetch import FetchSettings
     from .pipeline import ingest as run_ingest
     from .store import open_store
@@ -123,7 +122,6 @@ def ingest(
     )
     try:
         store = open_store(_store_path())
-        nlp = build_nlp()
     except ClaimgraphError as e:
         raise _fail(e) from None
 
@@ -157,7 +155,6 @@ def ingest(
             run_ingest(
                 store,
                 sources or [],
-                nlp=nlp,
                 on_result=on_result,
                 on_found=progress.found,
                 retry_failed=retry_failed,
@@ -172,6 +169,7 @@ def ingest(
         signal.signal(signal.SIGTERM, old_term)
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+        del store  # release the store's lock now, not when a traceback that names it goes
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")
     }

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+import queue as queue_module
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from pyoxigraph import Store
 from . import __version__
 from .align import align
 from .detect import detect
-from .errors import ClaimgraphError, ConfigError
+from .errors import ClaimgraphError, ConfigError, SourceError
 from .extract import build_nlp, extract, model_name
 from .fetch import Fetcher, FetchSettings, Validators
 from .graph import article_triples
@@ -72,7 +72,7 @@ def ingest(
     Args:
         store: The store to write to.
         sources: URLs, paths of files, folders and URL lists.
-        nlp: The spaCy pipeline (built when not given).
+        nlp: The spaCy pipeline (built when the first article needs it, if not given).
         analyse: Re-run alignment and detection when anything changed.
         on_result: Called with each :class:`IngestResult` as soon as it is known.
         on_found: Called as ``(source, what, n)`` when ``n`` new items to ingest are found
@@ -91,7 +91,6 @@ def ingest(
     if retry_failed:
         names += [f.source for f in failed_sources(store)]
     items, bad_lines = expand(names)
-    nlp = nlp or build_nlp()
     run = _Run(store, nlp=nlp, on_result=on_result)
     queue: deque[tuple[int, Item]] = deque()
 
@@ -109,45 +108,90 @@ def ingest(
         on_found("", "sources", n + len(bad_lines))
     for f in bad_lines:  # a bad line of a URL list: reported, but not retriable from the store
         run.add(run.next_seq(), IngestResult(f.item.source, "failed", error=f.error.reason))
-    stop = threading.Event()
+    workers = _Workers(concurrency)
     fetcher: Fetcher | None = None
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="claimgraph-fetch")
-    pending: dict[Future[Outcome], tuple[int, FetchRecord | None]] = {}
+    in_flight = 0
     try:
-        while queue or pending:
-            while queue and len(pending) < 2 * concurrency:
+        while queue or in_flight:
+            while queue and in_flight < 2 * concurrency:
                 seq, it = queue.popleft()
                 rec, validators = None, None
                 if it.is_url:
                     if fetcher is None:
-                        fetcher = Fetcher(fetch_settings, client=client, connections=concurrency, stop=stop)
+                        fetcher = Fetcher(
+                            fetch_settings, client=client, connections=concurrency, stop=workers.stop
+                        )
                     rec = fetch_record(store, it.source)
                     if rec and _is_current(store, rec.article_url):
                         validators = Validators(rec.etag, rec.last_modified) or None
-                pending[pool.submit(resolve, it, fetcher=fetcher, validators=validators)] = (seq, rec)
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in sorted(done, key=lambda f: pending[f][0]):
-                seq, rec = pending.pop(fut)
-                outcome = fut.result()
-                if isinstance(outcome, Expanded):
-                    clear_failure(store, outcome.item.source)
-                    n = enqueue(outcome.items)
-                    if on_found:
-                        on_found(outcome.item.source, outcome.what, n)
-                else:
-                    run.handle(seq, outcome, rec)
-    except BaseException:
-        stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
+                workers.submit(seq, it, fetcher, validators, rec)
+                in_flight += 1
+            try:
+                seq, rec, outcome = workers.done.get(timeout=0.2)
+            except queue_module.Empty:
+                continue
+            in_flight -= 1
+            if isinstance(outcome, Expanded):
+                clear_failure(store, outcome.item.source)
+                n = enqueue(outcome.items)
+                if on_found:
+                    on_found(outcome.item.source, outcome.what, n)
+            else:
+                run.handle(seq, outcome, rec)
     finally:
-        pool.shutdown(wait=False)
+        workers.close()
         if fetcher is not None:
             fetcher.close()
     results = run.results()
     if analyse and any(r.status in ("ingested", "updated") for r in results):
         analyse_store(store)
     return results
+
+
+class _Workers:
+    """Daemon threads that fetch and read items; an interrupted run does not wait for them."""
+
+    def __init__(self, n: int) -> None:
+        self.tasks: queue_module.Queue[Any] = queue_module.Queue()
+        self.done: queue_module.Queue[tuple[int, FetchRecord | None, Outcome]] = queue_module.Queue()
+        self.stop = threading.Event()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"claimgraph-fetch-{i}", daemon=True) for i in range(n)
+        ]
+        for t in self._threads:
+            t.start()
+
+    def submit(
+        self,
+        seq: int,
+        item: Item,
+        fetcher: Fetcher | None,
+        validators: Validators | None,
+        rec: FetchRecord | None,
+    ) -> None:
+        self.tasks.put((seq, item, fetcher, validators, rec))
+
+    def _work(self) -> None:
+        while not self.stop.is_set():
+            task = self.tasks.get()
+            if task is None:
+                return
+            seq, item, fetcher, validators, rec = task
+            try:
+                outcome = resolve(item, fetcher=fetcher, validators=validators)
+            except Exception as e:  # a bug: fail this item, keep the batch going
+                log.exception("%s: unexpected error", item.source)
+                err = SourceError(
+                    f"internal error: {e.__class__.__name__}: {e}", source=item.source, kind="internal"
+                )
+                outcome = Failed(item, err)
+            self.done.put((seq, rec, outcome))
+
+    def close(self) -> None:
+        """Stop: waiting fetches end at once, running ones are abandoned (daemon threads)."""
+        self.stop.set()
+        for _ in self._threads:
+            self.tasks.put(None)
 
 
 def _is_current(store: Store, url: str) -> bool:
@@ -159,9 +203,11 @@ def _is_current(store: Store, url: str) -> bool:
 class _Run:
     """The single-threaded writing side of one ingest: results, failures, fetch records."""
 
-    def __init__(self, store: Store, *, nlp: Any, on_result: Callable[[IngestResult], None] | None) -> None:
+    def __init__(
+        self, store: Store, *, nlp: Any | None, on_result: Callable[[IngestResult], None] | None
+    ) -> None:
         self.store = store
-        self.nlp = nlp
+        self._nlp = nlp  # loaded on first use: a run of 304s never pays for it
         self.on_result = on_result
         self.seen: set[str] = set()
         self.written: dict[str, str] = {}  # canonical URL -> the source that gave it, this run
@@ -203,8 +249,10 @@ class _Run:
             log.info("%s: the same article as %s (%s)", src, first, article.url)
             res = IngestResult(src, "unchanged", article.url)
         else:
+            if self._nlp is None:
+                self._nlp = build_nlp()  # a missing model stops the run: it is not this article's fault
             try:
-                res = ingest_article(self.store, article, nlp=self.nlp)
+                res = ingest_article(self.store, article, nlp=self._nlp)
             except ClaimgraphError as e:
                 self.fail(seq, src, getattr(e, "reason", None) or str(e), "extraction")
                 return
