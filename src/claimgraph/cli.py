@@ -138,6 +138,11 @@ def ingest(
     logger.addHandler(handler)
     old_level = logger.level
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    # trafilatura and htmldate warn about every page they discard; the item's failure says it
+    quiet = {name: logging.getLogger(name) for name in ("trafilatura", "htmldate", "courlan")}
+    quiet_levels = {name: lg.level for name, lg in quiet.items()}
+    for lg in quiet.values():
+        lg.setLevel(logging.INFO if verbose else logging.ERROR)
     results: list[Any] = []
     progress = _IngestProgress(bar)
 
@@ -169,6 +174,8 @@ def ingest(
         signal.signal(signal.SIGTERM, old_term)
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+        for name, lg in quiet.items():
+            lg.setLevel(quiet_levels[name])
         del store  # release the store's lock now, not when a traceback that names it goes
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")
