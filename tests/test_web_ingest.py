@@ -301,3 +301,24 @@ def test_an_interrupted_run_leaves_whole_articles_and_a_rerun_finishes_it(
             expected.setdefault(g, set()).add(f"{q.subject} {q.predicate} {q.object}")
     assert final == expected
     assert {g: expected[g] for g in after_kill} == after_kill  # the killed run's articles were whole
+
+
+def test_cli_shows_a_progress_bar_on_a_terminal(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from claimgraph import cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, color_system=None, width=120))
+    r = CliRunner().invoke(
+        app, ["--store", str(tmp_path / "d"), "ingest", site.url("/feed.xml"), "--timeout", "2"]
+    )
+    assert r.exit_code == 0, r.output
+    shown = screen.getvalue()
+    assert "ingesting" in shown and "4/4" in shown  # the bar: the feed and, once read, its 3 entries
+    assert "feed.xml: 3 new links" in shown and "ingested" in shown  # lines printed above the bar
+    assert "3 ingested, 0 updated, 0 unchanged, 0 failed" in r.output  # the summary

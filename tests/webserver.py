@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import html
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -354,6 +355,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     site: Site
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the client hung up (a stopped download, a closed keep-alive): expected here
+        super().handle_error(request, client_address)
 
 
 @contextmanager

@@ -180,6 +180,8 @@ class _Workers:
             try:
                 outcome = resolve(item, fetcher=fetcher, validators=validators)
             except Exception as e:  # a bug: fail this item, keep the batch going
+                if self.stop.is_set():
+                    return  # the run was stopped and the client closed under this fetch
                 log.exception("%s: unexpected error", item.source)
                 err = SourceError(
                     f"internal error: {e.__class__.__name__}: {e}", source=item.source, kind="internal"
