@@ -16,7 +16,7 @@ from claimgraph.load import Hints, html_to_article, load_article
 from claimgraph.sniff import binary_kind, decode_html
 from claimgraph.sources import Item, classify, expand, resolve
 
-from .webserver import CAFE_TEXT, FAST, PDF, PNG, Site, running_site
+from .webserver import CAFE_TEXT, FAST, PDF, PNG, Site, loopback_only, running_site
 
 
 @pytest.fixture
@@ -370,3 +370,11 @@ def test_resolve_never_raises(site: Site, fetcher: Fetcher) -> None:
 
 def test_validators_are_falsy_when_empty() -> None:
     assert not Validators() and Validators(etag='"x"').headers() == {"If-None-Match": '"x"'}
+
+
+def test_the_loopback_guard_refuses_other_addresses() -> None:
+    import socket
+
+    with loopback_only() as refused, pytest.raises(OSError, match="beyond loopback"):
+        socket.create_connection(("192.0.2.1", 80), timeout=0.1)  # TEST-NET-1: never reached
+    assert refused == ["('192.0.2.1', 80)"]

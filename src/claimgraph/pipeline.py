@@ -229,6 +229,7 @@ class _Run:
         return [r for _, r in sorted(self._results, key=lambda p: p[0])]
 
     def fail(self, seq: int, source: str, reason: str, kind: str) -> None:
+        log.info("failed: %s: %s", source, reason)
         record_failure(self.store, source, reason, kind=kind)
         self.add(seq, IngestResult(source, "failed", error=reason))
 
