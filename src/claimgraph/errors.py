@@ -27,7 +27,8 @@ class SourceError(ClaimgraphError):
 
     ``kind`` names the failure for tools and summaries: ``http`` (an error status), ``timeout``,
     ``network``, ``too_large``, ``redirects``, ``robots``, ``not_html``, ``encoding``, ``empty``,
-    ``not_article``, ``feed`` (a feed or sitemap that cannot be read), or ``file``.
+    ``not_article``, ``feed`` (a feed or sitemap that cannot be read), ``file``, ``internal``
+    (a bug, reported rather than crashing the batch) or ``interrupted`` (the run was stopped).
     """
 
     def __init__(self, message: str, *, source: str, kind: str = "") -> None:
