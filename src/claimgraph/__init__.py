@@ -21,6 +21,7 @@ from .errors import (
 )
 from .evaluate import evaluate
 from .extract import build_nlp, extract
+from .fetch import FetchSettings, fetch
 from .load import load_article
 from .model import Article, Claim, ClaimMatch, Discrepancy, IngestResult, Quantity, Report, TimeSpan
 from .pipeline import analyse_store, ingest
@@ -37,6 +38,7 @@ __all__ = [
     "ConfigError",
     "Discrepancy",
     "ExtractionError",
+    "FetchSettings",
     "GoldError",
     "GraphError",
     "IngestResult",
@@ -53,6 +55,7 @@ __all__ = [
     "detect",
     "evaluate",
     "extract",
+    "fetch",
     "ingest",
     "load_article",
     "load_rules",

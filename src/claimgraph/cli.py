@@ -64,44 +64,197 @@ def main_options(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.md, .txt, .html) or folders of them.")],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="URLs of pages, RSS/Atom feeds or sitemaps; article files (.md, .txt, .html) or "
+            "folders of them; files of URLs, one per line (.urls, .lst, or .txt). Any mix.",
+            show_default=False,
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, max=64, help="Pages fetched at once.")
+    ] = 4,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Also retry every failure recorded in the store.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server (connect and read).")
+    ] = 20.0,
+    retries: Annotated[
+        int,
+        typer.Option("--retries", min=0, max=10, help="Retries after 429, 5xx, timeouts and network errors."),
+    ] = 3,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Largest page to download, in MB.")
+    ] = 20.0,
+    ignore_robots: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-robots", help="Fetch pages that robots.txt disallows (with the site's consent)."
+        ),
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log retries and redirects.")] = False,
 ) -> None:
-    """Ingest articles: extract claims, store them, then align and detect discrepancies."""
-    from .extract import build_nlp
+    """Ingest articles from the web and from files, then align and detect discrepancies.
+
+    Each source is fetched (pages with conditional requests, so an unchanged article is not
+    fetched or extracted again), its claims extracted and stored. A failure is reported with
+    its reason, recorded in the store, and the rest goes on; the exit code is then 1. Rerun
+    with --retry-failed to try the failures again. An interrupted run (Ctrl-C) leaves only
+    whole articles: run the same command again to finish it.
+    """
+    import logging
+    import signal
+
+    from .fetch import FetchSettings
     from .pipeline import ingest as run_ingest
     from .store import open_store
 
+    if not sources and not retry_failed:
+        raise _fail(Exception("give at least one URL, file or folder, or --retry-failed"), 2)
+    settings = FetchSettings(
+        connect_timeout=timeout,
+        read_timeout=timeout,
+        retries=retries,
+        max_bytes=int(max_size * 1024 * 1024),
+        respect_robots=not ignore_robots,
+    )
     try:
         store = open_store(_store_path())
-        nlp = build_nlp()
     except ClaimgraphError as e:
         raise _fail(e) from None
 
-    def show(r: Any) -> None:
-        if r.status == "failed":
-            err.print(f"[red]failed[/]   {r.source}: {r.error}", highlight=False)
-        else:
-            out.print(
-                f"{r.status:<9} {r.source} ({r.claims} claims)"
-                if r.status != "unchanged"
-                else f"unchanged {r.source}",
-                highlight=False,
-            )
+    bar = err.is_terminal
+    handler: logging.Handler
+    if bar:
+        from rich.logging import RichHandler
 
+        handler = RichHandler(console=err, show_path=False, show_time=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("claimgraph")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    # trafilatura and htmldate warn about every page they discard; the item's failure says it
+    quiet = {name: logging.getLogger(name) for name in ("trafilatura", "htmldate", "courlan")}
+    quiet_levels = {name: lg.level for name, lg in quiet.items()}
+    for lg in quiet.values():
+        lg.setLevel(logging.INFO if verbose else logging.ERROR)
+    results: list[Any] = []
+    progress = _IngestProgress(bar)
+
+    def on_result(r: Any) -> None:
+        results.append(r)
+        progress.result(r)
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    old_term = signal.signal(signal.SIGTERM, on_term)
+    interrupted = False
     try:
-        results = run_ingest(store, paths, nlp=nlp, on_result=show)
+        with progress:
+            run_ingest(
+                store,
+                sources or [],
+                on_result=on_result,
+                on_found=progress.found,
+                retry_failed=retry_failed,
+                concurrency=concurrency,
+                fetch_settings=settings,
+            )
+    except KeyboardInterrupt:
+        interrupted = True
     except ClaimgraphError as e:
         raise _fail(e) from None
+    finally:
+        signal.signal(signal.SIGTERM, old_term)
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        for name, lg in quiet.items():
+            lg.setLevel(quiet_levels[name])
+        del store  # release the store's lock now, not when a traceback that names it goes
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")
     }
     out.print(
         ", ".join(f"{v} {k}" for k, v in counts.items()) + f" — store: {_store_path()}", highlight=False
     )
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        out.print("Failed (recorded in the store; retry with --retry-failed):", highlight=False)
+        for r in failed:
+            out.print(f"  {r.source}: {r.error}", highlight=False, soft_wrap=True)
+    if interrupted:
+        err.print(
+            "[yellow]interrupted[/]: every article stored so far is whole; run the same command "
+            "again to finish",
+            highlight=False,
+        )
+        raise typer.Exit(130)
     if not results:
-        raise _fail(Exception("no article files found in the given paths"), 1)
-    if counts["failed"]:
+        if retry_failed and not sources:
+            out.print("no recorded failures to retry", highlight=False)
+            return
+        raise _fail(Exception("nothing to ingest: no article files or URLs found in the given sources"), 1)
+    if failed:
         raise typer.Exit(1)
+
+
+class _IngestProgress:
+    """A rich progress bar on a terminal; one plain line per item otherwise."""
+
+    def __init__(self, bar: bool) -> None:
+        self.bar = bar
+        self._progress: Any = None
+        self._task: Any = None
+        self.total = 0
+
+    def __enter__(self) -> _IngestProgress:
+        if self.bar:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("ingest", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def _line(self, text: str, *, error: bool = False) -> None:
+        if self._progress is not None:
+            self._progress.console.print(text, highlight=False, soft_wrap=True)
+        else:
+            (err if error else out).print(text, highlight=False, soft_wrap=True)
+
+    def found(self, source: str, what: str, n: int) -> None:
+        self.total += n
+        if what != "sources":
+            self._line(f"{what:<9} {source}: {n} new link{'s' if n != 1 else ''}")
+        if self._progress is not None:
+            self._progress.update(self._task, total=self.total, advance=0 if what == "sources" else 1)
+
+    def result(self, r: Any) -> None:
+        if r.status == "failed":
+            self._line(f"[red]failed[/]    {r.source}: {r.error}", error=True)
+        elif r.status == "unchanged":
+            self._line(f"unchanged {r.source}")
+        else:
+            to = f" -> {r.url}" if r.url and r.url != r.source else ""
+            self._line(f"{r.status:<9} {r.source}{to} ({r.claims} claims)")
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1)
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
     ClaimgraphError
     ├── ConfigError (also ValueError)
-    ├── SourceError            a file or URL could not be read as an article (.source)
+    ├── SourceError            a file or URL could not be read as an article (.source, .reason, .kind)
     ├── ExtractionError        extraction failed on an article (.article_id)
     ├── GraphError             the store could not be opened or written
     ├── QueryError             a SPARQL query did not parse or failed (also ValueError)
@@ -23,12 +23,19 @@ class ConfigError(ClaimgraphError, ValueError):
 
 
 class SourceError(ClaimgraphError):
-    """A source could not be turned into an article."""
+    """A source could not be turned into an article.
 
-    def __init__(self, message: str, *, source: str) -> None:
+    ``kind`` names the failure for tools and summaries: ``http`` (an error status), ``timeout``,
+    ``network``, ``too_large``, ``redirects``, ``robots``, ``not_html``, ``encoding``, ``empty``,
+    ``not_article``, ``feed`` (a feed or sitemap that cannot be read), ``file``, ``internal``
+    (a bug, reported rather than crashing the batch) or ``interrupted`` (the run was stopped).
+    """
+
+    def __init__(self, message: str, *, source: str, kind: str = "") -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
         self.reason = message
+        self.kind = kind
 
 
 class ExtractionError(ClaimgraphError):

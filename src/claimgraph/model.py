@@ -39,6 +39,7 @@ class Article:
     retrieved: str | None = None
     language: str = "en"
     source: str = ""  # the file path or URL it was read from
+    author: str = ""
 
     @property
     def checksum(self) -> str:

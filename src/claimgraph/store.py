@@ -7,18 +7,23 @@ Oxigraph applies in one transaction: a crash never leaves half an article.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Store, Triple
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Triple
 
 from .errors import GraphError
 from .graph import article_graph, article_iri, insert_data
-from .vocab import CG, FAILURES_GRAPH, ID, SPARQL_PREFIXES
+from .vocab import CG, FAILURES_GRAPH, ID, RDF, SPARQL_PREFIXES, XSD
 
 DEFAULT_STORE = "claimgraph-data"
+# Fetch records (cg:FetchRecord): the validators and canonical URL of each fetched page.
+FETCHES_GRAPH = ID + "graph/fetches"
+_TYPE = NamedNode(RDF + "type")
 
 
 def default_store_path() -> Path:
@@ -72,29 +77,133 @@ def write_article(store: Store, url: str, triples: Iterable[Triple]) -> None:
 
 
 def failure_iri(source: str) -> str:
-    import hashlib
-
-    return f"{ID}failure/{hashlib.sha256(source.encode()).hexdigest()[:16]}"
+    return f"{ID}failure/{_h(source)}"
 
 
-def record_failure(store: Store, source: str, reason: str) -> None:
-    """Note a failed attempt (source, reason, time) so it can be listed and retried."""
-    from pyoxigraph import Literal
+def _h(s: str) -> str:
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()[:16]
 
+
+def _now() -> Literal:
+    return Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=NamedNode(XSD + "dateTime"))
+
+
+def record_failure(store: Store, source: str, reason: str, *, kind: str = "") -> None:
+    """Note a failed attempt (source, reason, kind, time) so it can be listed and retried.
+
+    A later failure of the same source replaces the record; a success clears it.
+    """
     s = NamedNode(failure_iri(source))
-    ts = Literal(
-        datetime.now(UTC).replace(microsecond=0).isoformat(),
-        datatype=NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"),
-    )
     triples = [
-        Triple(
-            s, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(CG + "IngestFailure")
-        ),
+        Triple(s, _TYPE, NamedNode(CG + "IngestFailure")),
         Triple(s, NamedNode(CG + "source"), Literal(source)),
         Triple(s, NamedNode(CG + "reason"), Literal(reason)),
-        Triple(s, NamedNode(CG + "attemptedAt"), ts),
+        Triple(s, NamedNode(CG + "attemptedAt"), _now()),
     ]
+    if kind:
+        triples.append(Triple(s, NamedNode(CG + "failureKind"), Literal(kind)))
     store.update(
         f"DELETE WHERE {{ GRAPH <{FAILURES_GRAPH}> {{ {s} ?p ?o }} }} ;\n"
         + insert_data(FAILURES_GRAPH, triples)
     )
+
+
+def clear_failure(store: Store, source: str) -> None:
+    """Forget the recorded failure of ``source`` (after it was ingested, or found unchanged)."""
+    store.update(f"DELETE WHERE {{ GRAPH <{FAILURES_GRAPH}> {{ <{failure_iri(source)}> ?p ?o }} }}")
+
+
+@dataclass(frozen=True, slots=True)
+class FailedSource:
+    """A recorded failure: what failed, why, what kind of failure, when."""
+
+    source: str
+    reason: str
+    kind: str = ""
+    attempted_at: str = ""
+
+
+def failed_sources(store: Store) -> list[FailedSource]:
+    """Every recorded failure, oldest attempt first (what ``ingest --retry-failed`` retries)."""
+    q = (
+        SPARQL_PREFIXES
+        + f"""SELECT ?src ?reason ?kind ?at WHERE {{ GRAPH <{FAILURES_GRAPH}> {{
+  ?f a cg:IngestFailure ; cg:source ?src ; cg:reason ?reason .
+  OPTIONAL {{ ?f cg:failureKind ?kind }} OPTIONAL {{ ?f cg:attemptedAt ?at }} }} }}
+ORDER BY ?at ?src"""
+    )
+    return [
+        FailedSource(
+            row["src"].value,
+            row["reason"].value,
+            row["kind"].value if row["kind"] is not None else "",
+            row["at"].value if row["at"] is not None else "",
+        )
+        for row in _solutions(store, q)
+    ]
+
+
+# -- fetch records: what a URL gave last time, for conditional requests ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """A page fetched and stored: the article it gave and the server's validators."""
+
+    url: str  # the URL requested
+    article_url: str  # the canonical URL of the article it gave
+    etag: str = ""
+    last_modified: str = ""
+    retrieved: str = ""
+
+
+def _solutions(store: Store, query: str) -> QuerySolutions:
+    rows = store.query(query)
+    assert isinstance(rows, QuerySolutions)
+    return rows
+
+
+def fetch_iri(url: str) -> str:
+    return f"{ID}fetch/{_h(url)}"
+
+
+def record_fetch(store: Store, rec: FetchRecord) -> None:
+    """Remember what ``rec.url`` gave, replacing what it gave before (one update)."""
+    s = NamedNode(fetch_iri(rec.url))
+    triples = [
+        Triple(s, _TYPE, NamedNode(CG + "FetchRecord")),
+        Triple(s, NamedNode(CG + "requestedUrl"), Literal(rec.url)),
+        Triple(s, NamedNode(CG + "canonicalUrl"), Literal(rec.article_url)),
+    ]
+    if rec.etag:
+        triples.append(Triple(s, NamedNode(CG + "etag"), Literal(rec.etag)))
+    if rec.last_modified:
+        triples.append(Triple(s, NamedNode(CG + "lastModified"), Literal(rec.last_modified)))
+    if rec.retrieved:
+        triples.append(
+            Triple(
+                s, NamedNode(CG + "retrievedAt"), Literal(rec.retrieved, datatype=NamedNode(XSD + "dateTime"))
+            )
+        )
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{FETCHES_GRAPH}> {{ {s} ?p ?o }} }} ;\n"
+        + insert_data(FETCHES_GRAPH, triples)
+    )
+
+
+def fetch_record(store: Store, url: str) -> FetchRecord | None:
+    """What ``url`` gave when it was last fetched and stored, or None."""
+    q = (
+        SPARQL_PREFIXES
+        + f"""SELECT ?canon ?etag ?lm ?at WHERE {{ GRAPH <{FETCHES_GRAPH}> {{
+  <{fetch_iri(url)}> cg:canonicalUrl ?canon .
+  OPTIONAL {{ <{fetch_iri(url)}> cg:etag ?etag }} OPTIONAL {{ <{fetch_iri(url)}> cg:lastModified ?lm }}
+  OPTIONAL {{ <{fetch_iri(url)}> cg:retrievedAt ?at }} }} }}"""
+    )
+    for row in _solutions(store, q):
+        return FetchRecord(
+            url,
+            row["canon"].value,
+            *(row[k].value if row[k] is not None else "" for k in ("etag", "lm", "at")),
+        )
+    return None
