@@ -28,7 +28,7 @@ def test_story_meets_its_floors(story: str, story_scores: dict[str, dict[str, An
         "discrepancy_precision": res["discrepancies"]["precision"],
         "discrepancy_recall": res["discrepancies"]["recall"],
     }
-    for field in ("value", "unit", "qualifier"):
+    for field in ("value", "unit", "qualifier", "time"):
         if field in res["fields"]:
             got[f"{field}_accuracy"] = res["fields"][field]["accuracy"]
     low = {k: (got[k], v) for k, v in floors.items() if k in got and got[k] < v - EPS}
@@ -37,3 +37,26 @@ def test_story_meets_its_floors(story: str, story_scores: dict[str, dict[str, An
 
 def test_every_story_has_floors() -> None:
     assert {p.name for p in STORIES} <= set(FLOORS)
+
+
+# The bar of the foundation issue: discrepancy recall >= 0.9 and precision >= 0.8 on every story.
+# Stories not there yet are listed here and expected to fail (strictly: a story that starts
+# passing makes this test fail until it is removed from the list).
+BAR_RECALL, BAR_PRECISION = 0.9, 0.8
+BELOW_BAR = {"ai-self-improvement", "quarterly-results", "river-flood", "transit-fares", "trial-results"}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        pytest.param(
+            p.name, marks=pytest.mark.xfail(strict=True, reason="below the issue's bar; see the note")
+        )
+        if p.name in BELOW_BAR
+        else p.name
+        for p in STORIES
+    ],
+)
+def test_story_meets_the_issue_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
+    d = story_scores[story]["discrepancies"]
+    assert d["recall"] >= BAR_RECALL and d["precision"] >= BAR_PRECISION, d

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from claimgraph.extract import extract, iter_chunks
 from claimgraph.load import load_article
-from claimgraph.model import Article
+from claimgraph.model import Article, Claim
 
 from .conftest import STORIES
 
@@ -106,3 +107,55 @@ def test_condition_and_proposal(nlp: Any) -> None:
     (c,) = extract(art, nlp=nlp)
     assert c.kind == "proposal" and c.modality == "proposed"
     assert c.condition.startswith("on the condition that all leading labs stop")
+
+
+def _claims(nlp: Any, text: str, published: date = date(2026, 8, 5)) -> list[Claim]:
+    art = Article(url="https://example.org/x", text=text, title="", outlet="Test", published=published)
+    return extract(art, nlp=nlp)
+
+
+def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
+    (kept,) = _claims(nlp, "The company kept its full-year guidance unchanged despite the weakness.")
+    (cut,) = _claims(nlp, "The company also cut its full-year guidance.")
+    (held,) = _claims(nlp, "The regional authority said the dam had held throughout the flood.")
+    (not_approved,) = _claims(nlp, "The congestion charge was not approved on Tuesday.")
+    assert (kept.kind, kept.predicate, kept.negated) == ("event", "keep", False)
+    assert (cut.kind, cut.predicate) == ("event", "cut")
+    assert kept.measure_key == cut.measure_key == "guidance"
+    assert (held.kind, held.predicate) == ("attribution", "hold")
+    assert (not_approved.kind, not_approved.predicate, not_approved.negated) == ("event", "approve", True)
+
+
+def test_time_follows_the_reporting_period(nlp: Any) -> None:
+    text = (
+        "The grocer reported second-quarter net profit of €412 million on Wednesday.\n\n"
+        "Revenue in the quarter rose 8% year on year. Net profit in the same period last year was €305 million. "
+        "The average delivery time fell to 22 minutes."
+    )
+    times = {
+        c.quantity.text: (c.time.iso, c.time.relation) for c in _claims(nlp, text) if c.quantity and c.time
+    }
+    assert times == {
+        "€412 million": ("2026-Q2", "at"),  # not the day it was reported
+        "8%": ("2026-Q2", "at"),
+        "€305 million": ("2025-Q2", "at"),
+        "22 minutes": ("2026-Q2", "context"),  # inherited, not stated
+    }
+
+
+def test_amounts_that_are_not_claims(nlp: Any) -> None:
+    text = (
+        "Patients over 65 taking the drug were 1.5 times as likely to improve. "
+        "Shares were up 5.1% at 1105 GMT. Several residents said the dam was breached."
+    )
+    amounts = [c.quantity.text for c in _claims(nlp, text) if c.quantity]
+    assert amounts == ["1.5 times", "5.1%"]
+
+
+def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
+    text = (
+        "Oren Vasko, a hydrologist at the University of Tavrin, studied the river. "
+        "The water will recede by Friday, Vasko said."
+    )
+    said = [c for c in _claims(nlp, text) if c.claimant]
+    assert said and said[-1].claimant == "Vasko (a hydrologist at the University of Tavrin)"

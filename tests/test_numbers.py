@@ -18,6 +18,9 @@ CASES = [
     ("half of the budget", "half", 50, None, None, "percent", "exact"),
     ("a quarter of journeys", "a quarter", 25, None, None, "percent", "exact"),
     ("a fifth of arable land", "a fifth", 20, None, None, "percent", "exact"),
+    ("cut the risk by about a third", "about a third", 33.33, None, None, "percent", "about"),
+    ("fell by nearly a quarter", "nearly a quarter", 25, None, None, "percent", "under"),
+    ("finds the fault in a single hour", "a single hour", 1, None, None, "hour", "exact"),
     ("8 times that of 2024", "8 times", 8, None, None, "times", "exact"),
     ("an eightfold rise", "eightfold", 8, None, None, "times", "exact"),
     ("a 4x increase", "4x", 4, None, None, "times", "exact"),
@@ -98,6 +101,7 @@ NOT_AMOUNTS = [
     "the 2nd round",
     "Q2 2026 results",
     "Version 3 arrived",
+    "a single ticket",
 ]
 
 

@@ -45,6 +45,8 @@ _AGE_GROUP = re.compile(
 # "at 1105 GMT": a clock time
 _NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b")
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
+# words in quotation marks that are someone's words, not a title ("a report titled "...")
+_QUOTED = re.compile(r"(?<!titled )(?<!called )(?<!entitled )(?<!headlined )(?<!named )[\"“][^\"”]{15,}[\"”]")
 _INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
@@ -305,8 +307,8 @@ def _sentence_claims(
     if proposal is not None:
         obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
         out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
-    elif attribution is not None and attribution.claimant:
-        kind = "quote" if re.search(r"[\"“][^\"”]{15,}[\"”]", stext) else "attribution"
+    elif attribution is not None and (attribution.claimant or attribution.document):
+        kind = "quote" if _QUOTED.search(stext) else "attribution"
         said = _said(attribution) or list(keywords)
         out.append(
             Claim(
@@ -317,11 +319,22 @@ def _sentence_claims(
                 **common,
             )
         )
+    elif not headline and (who := _no_comment(sent)):
+        # "a spokesperson declined to comment": what a source would not say is reported too
+        out.append(
+            Claim(
+                kind="attribution",
+                time=first_time,
+                measure=" ".join(keywords[:8]),
+                measure_key=" ".join(sorted(set(keywords))),
+                **{**common, "claimant": who, "modality": "reported"},
+            )
+        )
     elif not headline and (event := event_frame(sent, predicate)):
         # the key is what the event is about ("guidance"), so "kept"/"cut" can be compared on it
         key = _key(event.split(" ", 1)[1] if " " in event else event)
         out.append(Claim(kind="event", time=first_time, measure=event, measure_key=key, **common))
-    elif re.search(r"[\"“][^\"”]{25,}[\"”]", stext) and re.search(
+    elif _QUOTED.search(stext) and re.search(
         r"\b(?:said|says|told|added|wrote)\b", stext
     ):
         out.append(
@@ -426,6 +439,26 @@ def _headline_future(sent: Any) -> bool:
         ):
             return True
     return False
+
+
+def _no_comment(sent: Any) -> str:
+    """The subject of "declined to comment" / "did not respond to requests for comment"."""
+    if not _NO_COMMENT.search(sent.text):
+        return ""
+    for t in sent:
+        if t.lemma_.lower() in ("decline", "refuse", "respond", "reply", "return") and t.pos_ == "VERB":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                toks = list(subj.subtree)
+                return sent.doc[toks[0].i : toks[-1].i + 1].text
+    return ""
+
+
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|declines|refuses)\s+to\s+comment\b|\bdid\s+not\s+(?:respond|reply)\s+to\s+"
+    r"(?:a\s+|several\s+)?requests?\s+for\s+comment\b|\bdid\s+not\s+return\s+(?:a\s+)?(?:calls?|requests?)",
+    re.I,
+)
 
 
 def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:

@@ -394,6 +394,10 @@ def is_proposal(sent: Span) -> Token | None:
                 return t
         if t.pos_ == "VERB" and lem == "push" and any(c.lower_ == "for" for c in t.children):
             return t
+        if t.pos_ == "VERB" and lem in ("suggest", "encourage") and any(
+            c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "ccomp") for c in t.children
+        ):
+            return t  # "suggested tracking labour-market data"
         if (
             t.lower_ in CALL_NOUNS
             and t.pos_ == "NOUN"

@@ -121,6 +121,7 @@ _VAGUE = {
     "a couple of": (2, 3),
     "a handful of": (2, 6),
     "a dozen": (12, 12),
+    "a single": (1, 1),  # only before a duration: "in a single hour"
 }
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
@@ -135,7 +136,9 @@ _DIGITS = (
 _SCI = r"(?:\d+(?:\.\d+)?\s*[x×\*]\s*10\s*(?:\^|\*\*)\s*-?\d+|10\s*(?:\^|\*\*)\s*-?\d+|\d+(?:\.\d+)?\s*[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\d+(?:\.\d+)?[eE][+-]?\d+)"
 _FRACWORD = r"(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|tenth|tenths|eighth|eighths)|half)"
 _INWORD = rf"(?:(?:{_DIGITS}|{_NUMWORD})\s+(?:in|out\s+of)\s+(?:{_DIGITS}|{_NUMWORD}))"
-_VAGUE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True))
+_VAGUE_RE = "|".join(
+    sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True)
+).replace(r"a\s+single", r"a\s+single(?![- ]digit)")
 _FOLD_RE = "|".join(_FOLD)
 _CHANGE_RE = "|".join(_CHANGE_VERBS)
 _MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
@@ -732,6 +735,8 @@ def _is_not_an_amount(
         lw = re.sub(r"\s+", " ", s.lower())
         if lw.startswith(("single", "double")):
             return False
+        if lw.startswith("a single"):
+            return nxt[0] not in _DURATION.values()
         if nxt[0] == "" or (nxt[0] == "count" and nxt[2].lower() in _NOT_COUNT_NOUNS):
             if not re.match(r"\A\s+of\b", after):
                 return True
