@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STORE  ?= claimgraph-data
 
-.PHONY: demo test lint install install-dev clean
+.PHONY: demo test lint bench install install-dev clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -28,6 +28,10 @@ demo: install
 # The suite needs no external service yet: the embedded store runs in-process.
 test: install-dev
 	$(PY) -m pytest -q
+
+# Benchmarks print figures; they are not timed tests.
+bench: install
+	$(PY) scripts/bench_extract.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check src tests
