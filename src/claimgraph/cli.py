@@ -271,7 +271,11 @@ def serve(
     ] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="Queries run at the same time.", min=1)] = 4,
     cors: Annotated[
-        bool, typer.Option("--cors", help="Allow browser pages from other origins to query the endpoint.")
+        bool,
+        typer.Option(
+            "--cors",
+            help="Allow browser pages from other origins to query the endpoint (and, with --allow-update, to update it).",
+        ),
     ] = False,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
 ) -> None:

@@ -28,7 +28,15 @@ from .detect import RULE_TYPES, SEVERITY_ORDER
 from .graph import outlet_key
 from .model import Report
 
-__all__ = ["ReportView", "render_html", "report_view", "sentence_bounds", "template_env", "type_label"]
+__all__ = [
+    "ReportView",
+    "render_html",
+    "report_view",
+    "sentence_bounds",
+    "template_env",
+    "type_label",
+    "web_link",
+]
 
 TYPE_LABELS = {
     "numeric": "Numbers differ",
@@ -420,15 +428,26 @@ def _stories(ix: _Index, findings: Sequence[Finding], matches: Sequence[tuple[st
     return views
 
 
+def web_link(url: str | None) -> bool:
+    """Whether ``url`` may become a link: http(s) only, never ``javascript:`` or ``data:``.
+
+    >>> web_link("https://example.org/a"), web_link("javascript:alert(1)"), web_link("file:///etc")
+    (True, False, False)
+    """
+    return bool(url) and re.match(r"^https?://[^\s]+$", url or "", re.I) is not None
+
+
 @lru_cache(maxsize=1)
 def template_env() -> Environment:
     """The Jinja2 environment of the package's templates, autoescaping everything."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("claimgraph", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.tests["web_link"] = web_link
+    return env
 
 
 @dataclass(frozen=True, slots=True)

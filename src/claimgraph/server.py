@@ -185,14 +185,24 @@ class _ReportCache:
 
 
 def _error(
-    e: ProtocolError, html: bool = False, query: str | None = None, limits: Limits | None = None
+    e: ProtocolError,
+    html: bool = False,
+    query: str | None = None,
+    limits: Limits | None = None,
+    base: str = "",
 ) -> Response:
     if html:
         page = (
             template_env()
             .get_template("query.html")
             .render(
-                live=True, error=e.message, status=e.status, examples=EXAMPLES, query=query, limits=limits
+                live=True,
+                error=e.message,
+                status=e.status,
+                examples=EXAMPLES,
+                query=query,
+                limits=limits,
+                base=base,
             )
         )
         return HTMLResponse(page, status_code=e.status)
@@ -252,20 +262,24 @@ def create_app(store: Store, settings: ServerSettings = ServerSettings()) -> Sta
             if update_only and req.query is not None:
                 raise ProtocolError(400, "this is the update endpoint; send queries to /sparql")
             if req.update is not None:
-                return await _update(req)
+                return await _update(request, req)
             return await _query(request, req, html)
         except ProtocolError as e:
             if html and e.status == 400 and "missing the 'query'" in e.message:
                 return RedirectResponse("/query", status_code=303)
-            return _error(e, html, req.query if req else None, limits)
+            return _error(e, html, req.query if req else None, limits, str(request.base_url))
 
-    async def _update(req: SparqlRequest) -> Response:
+    async def _update(request: Request, req: SparqlRequest) -> Response:
         if not settings.allow_update:
             raise ProtocolError(
                 403,
                 "this endpoint is read-only: SPARQL Update is refused. Start the server with "
                 "'claimgraph serve --allow-update' to accept writes.",
             )
+        origin = request.headers.get("origin")
+        if origin and not settings.cors and origin.rstrip("/") != str(request.base_url).rstrip("/"):
+            # a page from elsewhere, posting a form through the user's browser (CSRF)
+            raise ProtocolError(403, f"updates from pages of other origins ({origin}) are refused")
 
         def write(_cancel: threading.Event) -> None:
             try:

@@ -224,6 +224,24 @@ def test_updates_when_allowed() -> None:
         r = c.post("/update", data={"update": "INSERT DATA { oops"})
         assert r.status_code == 400 and "syntax error" in r.text
         assert c.post("/update", data={"query": "ASK {}"}).status_code == 400
+        # a page of another site posting a form through the user's browser is refused (CSRF)
+        r = c.post("/update", data={"update": "CLEAR ALL"}, headers={"Origin": "http://evil.example"})
+        assert r.status_code == 403 and "other origins" in r.text
+        same = str(c.base_url).rstrip("/")
+        assert (
+            c.post(
+                "/update", data={"update": "CLEAR SILENT GRAPH <urn:x>"}, headers={"Origin": same}
+            ).status_code
+            == 204
+        )
+        assert "0 articles" in c.get("/").text  # the report of a store with no article
+        # IRIs that are not web addresses are never made into links on the results page
+        c.post("/update", data={"update": f"INSERT DATA {{ <javascript:alert(1)> <{EX}p> 1 }}"})
+        page = c.get(
+            "/sparql", params={"query": "SELECT ?s { ?s ?p 1 }"}, headers={"Accept": "text/html"}
+        ).text
+        assert "javascript:alert(1)" in page and 'href="javascript' not in page
+        c.post("/update", data={"update": "DELETE WHERE { <javascript:alert(1)> ?p ?o }"})
     assert len(store) == 4
 
 

@@ -124,6 +124,23 @@ def test_article_text_is_escaped_everywhere() -> None:
     assert page.count("<script") == 1 and "<script>\n(function ()" in page
 
 
+def test_only_web_addresses_become_links() -> None:
+    report, texts = _tiny()
+    bad = "javascript:alert(document.cookie)"
+    arts = tuple({**a, "url": bad} if a["url"] == B else a for a in report.articles)
+    claims = tuple({**c, "article_url": bad} if c["article_url"] == B else c for c in report.claims)
+    page = render_html(
+        Report(claims, report.discrepancies, arts, report.stories), {A: texts[A], bad: texts[B]}
+    )
+    assert "javascript:" in page  # shown as text, for the editor to see
+    assert 'href="javascript' not in page and f'href="{A}"' in page
+
+
+def test_an_empty_store_renders() -> None:
+    page = render_html(Report())
+    assert "0 articles from 0 outlets, 0 claims" in " ".join(page.split())
+
+
 def test_claim_is_marked_in_its_sentence_with_the_key_words() -> None:
     report, texts = _tiny()
     view = report_view(report, texts)
