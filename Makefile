@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STORE  ?= claimgraph-data
 
-.PHONY: demo test lint bench install install-dev clean
+.PHONY: demo test lint bench install install-dev chromium clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -25,8 +25,19 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(VENV)/bin/claimgraph --store $(STORE) demo --corpus corpus --output reports
 
-# The suite needs no external service yet: the embedded store runs in-process.
-test: install-dev
+# Debian's Chromium for the browser tests (tests/web/test_browser.py). Playwright drives this
+# browser; 'playwright install' (which would download one) is never run.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	else echo "warning: $(CHROMIUM) is missing and cannot be installed here; the browser tests will be skipped"; fi
+
+# The tests start what they need themselves: 'claimgraph serve' and 'oxigraph serve' on free
+# loopback ports, and headless Chromium.
+test: install-dev chromium
 	$(PY) -m pytest -q
 
 # Benchmarks print figures; they are not timed tests.

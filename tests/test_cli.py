@@ -90,6 +90,6 @@ def test_eval_json(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    for cmd in ("ingest", "query", "report", "eval", "demo", "detect"):
+    for cmd in ("ingest", "query", "report", "eval", "demo", "detect", "serve"):
         r = runner.invoke(app, [cmd, "--help"])
         assert r.exit_code == 0 and len(r.output) > 100, cmd

@@ -11,7 +11,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 
 from . import __version__
 from .errors import ClaimgraphError
+
+if TYPE_CHECKING:
+    from pyoxigraph import Store
 
 app = typer.Typer(
     help="Extract claims from news articles into an RDF graph and report where outlets disagree.",
@@ -35,6 +38,28 @@ def _store_path() -> Path:
     from .store import default_store_path
 
     return Path(_state["store"]) if _state["store"] else default_store_path()
+
+
+def _open_store(path: Path | None = None) -> Store:
+    """The on-disk store, or a :class:`GraphError` that names the server holding it, if one does."""
+    from .errors import GraphError
+    from .store import open_store
+
+    p = path or _store_path()
+    try:
+        return open_store(p)
+    except GraphError as e:
+        from .server import running_server
+
+        info = running_server(p)
+        if info is None:
+            raise
+        mode = "read-only" if info.get("read_only", True) else "accepting updates"
+        raise GraphError(
+            f"the store {p} is in use by 'claimgraph serve' (pid {info['pid']}, {info['url']}, {mode}), "
+            "which owns it while it runs. Stop that server and run this command again, or pass another "
+            f"--store. To query it meanwhile: claimgraph query --endpoint {info['url']}sparql '...'"
+        ) from e
 
 
 def _fail(e: Exception, code: int = 1) -> typer.Exit:
@@ -107,9 +132,13 @@ def ingest(
     import logging
     import signal
 
+    try:
+        store = _open_store()  # first: a store held by 'claimgraph serve' stops the command at once
+    except ClaimgraphError as e:
+        raise _fail(e) from None
+
     from .fetch import FetchSettings
     from .pipeline import ingest as run_ingest
-    from .store import open_store
 
     if not sources and not retry_failed:
         raise _fail(Exception("give at least one URL, file or folder, or --retry-failed"), 2)
@@ -120,10 +149,6 @@ def ingest(
         max_bytes=int(max_size * 1024 * 1024),
         respect_robots=not ignore_robots,
     )
-    try:
-        store = open_store(_store_path())
-    except ClaimgraphError as e:
-        raise _fail(e) from None
 
     bar = err.is_terminal
     handler: logging.Handler
@@ -263,16 +288,31 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, csv, json or turtle (for CONSTRUCT/DESCRIBE).")
     ] = "table",
+    endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--endpoint",
+            help="Send the query to this SPARQL 1.1 endpoint (such as a 'claimgraph serve' at "
+            "http://127.0.0.1:8000/sparql) instead of opening the store.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for the endpoint's answer.", min=1)
+    ] = 60.0,
 ) -> None:
-    """Run a SPARQL 1.1 query over the store (all graphs are in the default graph)."""
+    """Run a SPARQL 1.1 query over the store (all graphs are in the default graph) or an endpoint."""
     from .queries import run_sparql
-    from .store import open_store
 
     text = (
         Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).is_file() else query
     )
     try:
-        result = run_sparql(open_store(_store_path()), text)
+        if endpoint:
+            from .remote import run_remote
+
+            result = run_remote(endpoint, text, timeout=timeout)
+        else:
+            result = run_sparql(_open_store(), text)
     except ClaimgraphError as e:
         raise _fail(e) from None
     if result.kind == "boolean":
@@ -316,10 +356,9 @@ def detect(
     from .align import align
     from .detect import detect as run_detect
     from .detect import load_rules
-    from .store import open_store
 
     try:
-        store = open_store(_store_path())
+        store = _open_store()
         align(store)
         found = run_detect(store, rules=load_rules(extra_dir=queries))
     except ClaimgraphError as e:
@@ -332,17 +371,19 @@ def detect(
 
 @app.command()
 def report(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, json, or html (one self-contained page).")
+    ] = "md",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
 ) -> None:
-    """The discrepancies found and the single-source claims, for editors (md) or tools (json)."""
+    """The discrepancies found and the single-source claims, for editors (md, html) or tools (json)."""
     from .report import build_report, render
-    from .store import open_store
 
     try:
-        text = render(build_report(open_store(_store_path())), fmt)
+        store = _open_store()
+        text = render(build_report(store), fmt, store=store)
     except ClaimgraphError as e:
         raise _fail(e) from None
     if output:
@@ -351,6 +392,87 @@ def report(
         err.print(f"report written to {output}", highlight=False)
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; the default answers this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    allow_update: Annotated[
+        bool,
+        typer.Option(
+            "--allow-update",
+            help="Accept SPARQL Update (at /update, or 'update' at /sparql). Off by default: the endpoint "
+            "is read-only. An update can also LOAD URLs, so allow it on trusted networks only.",
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Query time limit in seconds; slower queries get 503.", min=0.01),
+    ] = 10.0,
+    max_rows: Annotated[
+        int,
+        typer.Option(
+            "--max-rows",
+            help="Result size limit: rows (or triples) per answer; beyond it the answer is cut.",
+            min=1,
+        ),
+    ] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="Queries run at the same time.", min=1)] = 4,
+    cors: Annotated[
+        bool,
+        typer.Option(
+            "--cors",
+            help="Allow browser pages from other origins to query the endpoint (and, with --allow-update, to update it).",
+        ),
+    ] = False,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
+) -> None:
+    """Serve the store: SPARQL 1.1 endpoint at /sparql, the report at /, a query page and a JSON API.
+
+    While it runs the server owns the store; other commands on the same store stop with a message
+    that names the server.
+    """
+    from .endpoint import Limits
+    from .server import ServerSettings
+    from .server import serve as run_server
+
+    try:
+        store = _open_store()
+    except ClaimgraphError as e:
+        raise _fail(e) from None
+    settings = ServerSettings(
+        allow_update=allow_update,
+        limits=Limits(timeout=timeout, max_rows=max_rows),
+        workers=workers,
+        cors=cors,
+        store_label=str(_store_path()),
+    )
+
+    def ready(url: str) -> None:
+        mode = "accepting SPARQL Update" if allow_update else "read-only"
+        err.print(
+            f"claimgraph serving {_store_path()} at {url} ({mode}); SPARQL endpoint {url}sparql, "
+            f"report {url}, query page {url}query. Ctrl-C stops it.",
+            highlight=False,
+        )
+        if allow_update and host not in ("127.0.0.1", "localhost", "::1"):
+            err.print(
+                f"[yellow]warning:[/] updates are allowed from any client that reaches {host}",
+                highlight=False,
+            )
+
+    run_server(
+        store,
+        host=host,
+        port=port,
+        settings=settings,
+        store_path=_store_path(),
+        access_log=access_log,
+        on_ready=ready,
+    )
 
 
 @app.command(name="eval")
@@ -400,22 +522,22 @@ def demo(
     corpus: Annotated[Path, typer.Option(help="The corpus folder to ingest.")] = Path("corpus"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the reports.")] = Path("reports"),
 ) -> None:
-    """Ingest the corpus into the store and write the report as Markdown and JSON."""
+    """Ingest the corpus into the store and write the report as Markdown, JSON and HTML."""
     from .extract import build_nlp
     from .pipeline import ingest as run_ingest
     from .report import build_report, render
-    from .store import open_store
 
     try:
-        store = open_store(_store_path())
+        store = _open_store()
         results = run_ingest(store, [corpus], nlp=build_nlp())
         rep = build_report(store)
     except ClaimgraphError as e:
         raise _fail(e) from None
     output.mkdir(parents=True, exist_ok=True)
-    md, js = output / "report.md", output / "report.json"
+    md, js, page = output / "report.md", output / "report.json", output / "report.html"
     md.write_text(render(rep, "md"), encoding="utf-8")
     js.write_text(render(rep, "json"), encoding="utf-8")
+    page.write_text(render(rep, "html", store=store), encoding="utf-8")
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
         err.print(f"[red]failed[/] {r.source}: {r.error}", highlight=False)
@@ -426,6 +548,7 @@ def demo(
     )
     out.print(f"Report: {md.resolve()}", highlight=False)
     out.print(f"JSON:   {js.resolve()}", highlight=False)
+    out.print(f"HTML:   {page.resolve()}", highlight=False)
 
 
 def main() -> None:

@@ -10,12 +10,12 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from pyoxigraph import Store
+from pyoxigraph import QuerySolutions, Store
 
 from .detect import RULE_TYPES, SEVERITY_ORDER
 from .graph import read_claims
 from .model import Claim, Report
-from .vocab import CG, DISCREPANCIES_GRAPH, SCHEMA, STORIES_GRAPH
+from .vocab import CG, DISCREPANCIES_GRAPH, MATCHES_GRAPH, SCHEMA, STORIES_GRAPH
 
 
 def claim_record(c: Claim, meta: dict[str, Any]) -> dict[str, Any]:
@@ -104,6 +104,34 @@ def build_report(store: Store) -> Report:
     )
 
 
+def article_texts(store: Store) -> dict[str, tuple[str, str]]:
+    """(headline, body) of every stored article by URL: the fields claim offsets point into.
+
+    The HTML report uses them to show each claim in its sentence; the JSON and Markdown
+    renderings do not need them.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for r in _select(
+        store,
+        f"""SELECT ?url ?title ?body WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}url> ?url .
+            OPTIONAL {{ ?a <{SCHEMA}headline> ?title }} OPTIONAL {{ ?a <{SCHEMA}articleBody> ?body }} }} }}""",
+    ):
+        out[r["url"].value] = (r["title"].value if r["title"] else "", r["body"].value if r["body"] else "")
+    return out
+
+
+def claim_matches(store: Store) -> list[tuple[str, str]]:
+    """Every (claim, claim) pair alignment judged to be about the same thing, as claim IRIs."""
+    q = f"SELECT ?a ?b WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}claimA> ?a ; <{CG}claimB> ?b }} }}"
+    return sorted((r["a"].value, r["b"].value) for r in _select(store, q))
+
+
+def _select(store: Store, query: str) -> QuerySolutions:
+    res = store.query(query)
+    assert isinstance(res, QuerySolutions)
+    return res
+
+
 def render_json(report: Report) -> str:
     return json.dumps(report.as_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -160,11 +188,23 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render(report: Report, fmt: str = "md") -> str:
+def render(report: Report, fmt: str = "md", *, store: Store | None = None) -> str:
+    """The report as Markdown (``md``), JSON (``json``) or a self-contained HTML page (``html``).
+
+    For ``html``, pass the ``store`` the report was built from: the page then shows each claim
+    inside its sentence and groups matched claims in the coverage matrix. Without it the page
+    shows the claims' own words and groups only the claims of each finding.
+    """
     if fmt in ("md", "markdown"):
         return render_markdown(report)
     if fmt == "json":
         return render_json(report)
+    if fmt == "html":
+        from .report_html import render_html
+
+        if store is None:
+            return render_html(report)
+        return render_html(report, texts=article_texts(store), matches=claim_matches(store))
     from .errors import ConfigError
 
-    raise ConfigError(f"Unknown report format {fmt!r}; available formats: md, json")
+    raise ConfigError(f"Unknown report format {fmt!r}; available formats: md, json, html")
