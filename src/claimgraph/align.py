@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, Store, Triple
 
 from .graph import read_claims
-from .lexicon import FUNCTION_WORDS, OPPOSITE_CLASSES, PREDICATE_CLASS, contradicts
+from .lexicon import (
+    FUNCTION_WORDS,
+    OPPOSITE_CLASSES,
+    PREDICATE_CLASS,
+    contradicts,
+    is_outcome_class,
+    word_class,
+)
 from .model import Claim, ClaimMatch
 from .store import replace_graph
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
@@ -115,7 +122,7 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     inter = sum(idf.get(w, 1.0) for w in kx & ky)
     union = sum(idf.get(w, 1.0) for w in kx | ky) or 1.0
     s = inter / union
-    mx, my = set(x.measure_key.split()), set(y.measure_key.split())
+    mx, my = _measure_words(x), _measure_words(y)
     if mx and my and mx & my:
         s += 0.15 * len(mx & my) / min(len(mx), len(my))
         feats.append("measure")
@@ -155,6 +162,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     return s, feats
 
 
+def _measure_words(c: Claim) -> set[str]:
+    return {w for w in map(word_class, c.measure_key.split()) if w}
+
+
 def _same_class(a: str, b: str) -> bool:
     return bool(a) and PREDICATE_CLASS.get(a, a) == PREDICATE_CLASS.get(b, b)
 
@@ -178,7 +189,10 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     sx, sy = _words(x.scope), _words(y.scope)
     if sx and sy and not (sx & sy):
         out.append("!scope")
-    mx, my = set(x.measure_key.split()), set(y.measure_key.split())
+    # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
+    # numbers rose" measure different things)
+    mx = {w for w in _measure_words(x) if not is_outcome_class(w)}
+    my = {w for w in _measure_words(y) if not is_outcome_class(w)}
     if mx and my and not (mx & my):
         out.append("!measure")
     if x.cited_document and y.cited_document:
@@ -243,14 +257,47 @@ def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMa
                             cands.append((sc, x.iri, y.iri, feats))
                 used_a: set[str] = set()
                 used_b: set[str] = set()
+                pair: list[tuple[str, str]] = []
                 for sc, xa, yb, feats in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
                     if xa in used_a or yb in used_b:
                         continue
                     used_a.add(xa)
                     used_b.add(yb)
+                    pair.append((xa, yb))
                     lo, hi = sorted((xa, yb))
                     matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
+                matches += _siblings(pair, ra, rb, used_a, used_b, idf)
     return matches + _closure(matches, rows, by_article)
+
+
+def _siblings(
+    pair: list[tuple[str, str]],
+    ra: list[Row],
+    rb: list[Row],
+    used_a: set[str],
+    used_b: set[str],
+    idf: dict[str, float],
+) -> list[ClaimMatch]:
+    """An article that repeats a figure ("will pay 9 per cent more" ... "a nine per cent rise,"
+    a campaigner said) repeats a claim: the repetition is matched where the first one is."""
+    by_iri = {r.iri: r for r in (*ra, *rb)}
+    out = []
+    for xa, yb in pair:
+        for anchor, other, rows, used in ((yb, xa, rb, used_b), (xa, yb, ra, used_a)):
+            q = by_iri[anchor].claim.quantity
+            if q is None:
+                continue
+            for r in rows:
+                rq = r.claim.quantity
+                if r.iri in used or rq is None or rq.unit != q.unit or rq.bounds() != q.bounds():
+                    continue
+                if not (set(r.claim.keywords) & set(by_iri[anchor].claim.keywords)):
+                    continue
+                used.add(r.iri)
+                sc, feats = score(by_iri[other].claim, r.claim, idf)
+                lo, hi = sorted((other, r.iri))
+                out.append(ClaimMatch(lo, hi, round(max(0.0, min(sc, 1.0)), 4), (*feats, "sibling")))
+    return out
 
 
 def _closure(

@@ -33,6 +33,48 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
 }
 PREDICATE_CLASS = {lemma: cls for cls, lemmas in PREDICATE_CLASSES.items() for lemma in lemmas}
 
+_IRREGULAR = {
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "held": "hold",
+    "kept": "keep",
+    "won": "win",
+    "lost": "lose",
+    "shrank": "shrink",
+    "broke": "break",
+    "broken": "break",
+    "left": "leave",
+    "stood": "stand",
+    "shut": "shut",
+    "cut": "cut",
+}
+_PRONOUN_WORDS = frozenset(
+    "it its they them their he she his her we us our you your this these those".split()
+)
+
+
+def word_class(word: str) -> str:
+    """A measure word's comparison form: outcome verbs become their class ("backed" -> "support",
+    "rose" -> "rise"), other words stay as they are; pronouns become ""."""
+    w = word.lower()
+    if w in _PRONOUN_WORDS:
+        return ""
+    if w in _IRREGULAR:
+        return PREDICATE_CLASS.get(_IRREGULAR[w], _IRREGULAR[w])
+    for cand in (w, w[:-2], w[:-1], w[:-3], w[:-3] + "e", w[:-2] + "e", w[:-1] + "e"):
+        if len(cand) > 2 and cand in PREDICATE_CLASS:
+            return PREDICATE_CLASS[cand]
+    return w
+
+
+def is_outcome_class(word: str) -> bool:
+    return word in PREDICATE_CLASSES
+
+
 # classes whose assertions contradict each other ("the dam held" / "the dam failed")
 OPPOSITE_CLASSES = {
     frozenset(p)

@@ -302,6 +302,13 @@ def _sentence_claims(
                     **common,
                 )
             )
+        # "Councillors approved the charge on Tuesday, ... a city of about 540,000 people": the
+        # outcome is a claim of its own when no amount belongs to it
+        event = "" if headline else event_frame(sent, predicate)
+        if event and not _amount_in_event(sent, predicate, amounts):
+            key = _key(event.split(" ", 1)[1] if " " in event else event)
+            first = next((t.span for t in times if not t.baseline), None)
+            out.append(Claim(kind="event", time=first, measure=event, measure_key=key, **common))
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
     if proposal is not None:
@@ -334,9 +341,7 @@ def _sentence_claims(
         # the key is what the event is about ("guidance"), so "kept"/"cut" can be compared on it
         key = _key(event.split(" ", 1)[1] if " " in event else event)
         out.append(Claim(kind="event", time=first_time, measure=event, measure_key=key, **common))
-    elif _QUOTED.search(stext) and re.search(
-        r"\b(?:said|says|told|added|wrote)\b", stext
-    ):
+    elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(
             Claim(
                 kind="quote",
@@ -437,6 +442,27 @@ def _headline_future(sent: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in v.children
         ):
+            return True
+    return False
+
+
+def _amount_in_event(sent: Any, predicate: str, amounts: list[Mention]) -> bool:
+    """Whether an amount sits in the outcome's own clause (its verb, subject or object)."""
+    verb = next((t for t in sent if t.lemma_.lower() == predicate and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    # the clause ends at the first comma after the verb ("..., the centrepiece of ...")
+    stop = next((t.i for t in sent if t.i > verb.i and t.text in (",", ";", "—")), sent.end)
+    core = {verb.i} | {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "prep", "npadvmod", "advmod")
+        for t in c.subtree
+        if t.i < stop
+    }
+    for m in amounts:
+        a, b = sent.start_char + m.start, sent.start_char + m.end
+        if any(t.i in core for t in sent if t.idx < b and t.idx + len(t) > a):
             return True
     return False
 

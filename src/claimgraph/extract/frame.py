@@ -279,7 +279,11 @@ def find_attribution(sent: Span) -> Attribution | None:
             dobj_ok = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in t.children)
             if not (
                 "ccomp" in deps
-                or (lem in FIGURE_VERBS and dobj_ok)
+                or (
+                    lem in FIGURE_VERBS
+                    and dobj_ok
+                    and (lem != "put" or "at" in {c.lower_ for c in t.children})
+                )
                 or (
                     lem in SAY_VERBS
                     and t.dep_ in ("parataxis", "ROOT")
@@ -287,7 +291,7 @@ def find_attribution(sent: Span) -> Attribution | None:
                     and any(c.dep_ == "punct" for c in t.children)
                     and not dobj_ok
                 )
-                or (lem in ("set", "lay") and "out" in parts)
+                or (lem in ("set", "lay") and "out" in parts and not dobj_ok)
                 or (lem in SAY_VERBS and re.search(r"[\"“”]", text))
             ):
                 continue
@@ -394,8 +398,10 @@ def is_proposal(sent: Span) -> Token | None:
                 return t
         if t.pos_ == "VERB" and lem == "push" and any(c.lower_ == "for" for c in t.children):
             return t
-        if t.pos_ == "VERB" and lem in ("suggest", "encourage") and any(
-            c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "ccomp") for c in t.children
+        if (
+            t.pos_ == "VERB"
+            and lem in ("suggest", "encourage")
+            and any(c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "ccomp") for c in t.children)
         ):
             return t  # "suggested tracking labour-market data"
         if (

@@ -753,7 +753,8 @@ def _is_not_an_amount(
             return True
     if g == "change":
         # a change verb is an amount only when used as a verb on a measure, not "double digits"
-        if re.match(r"\A\s+(?:digits?|check|standard|down|up)\b", after, re.I):
+        # or "double-deckers"
+        if re.match(r"\A(?:\s+(?:digits?|check|standard|down|up)\b|-[a-z])", after, re.I):
             return True
     return False
 
