@@ -47,6 +47,8 @@ _NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|loc
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
 # words in quotation marks that are someone's words, not a title ("a report titled "...")
 _QUOTED = re.compile(r"(?<!titled )(?<!called )(?<!entitled )(?<!headlined )(?<!named )[\"“][^\"”]{15,}[\"”]")
+# a document cited by name: "a report titled ...", "the study called ..."
+_NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
 _INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
@@ -314,7 +316,7 @@ def _sentence_claims(
     if proposal is not None:
         obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
         out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
-    elif attribution is not None and (attribution.claimant or attribution.document):
+    elif attribution is not None and (attribution.claimant or _NAMED_DOCUMENT.search(attribution.document)):
         kind = "quote" if _QUOTED.search(stext) else "attribution"
         said = _said(attribution) or list(keywords)
         out.append(
@@ -385,6 +387,11 @@ _NOT_SCOPE = re.compile(
 )
 
 
+_AGE_GROUP_SCOPE = re.compile(
+    r"\b(?:patients|people|adults|children|residents|men|women|users|participants)\s+(?:aged\s+)?"
+    r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\d+",
+    re.I,
+)
 _SOURCE_NOUN = re.compile(
     r"\b(?:study|trial|survey|report|paper|analysis|statement|interview|filing|poll)s?\b", re.I
 )
@@ -395,6 +402,9 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
     "in the three northern districts", "across the whole province", "patients over 65"."""
     seg_s, seg_e = _segment(stext, m.start, m.end)
     best = ""
+    population = _AGE_GROUP_SCOPE.search(stext)
+    if population:
+        return population.group(0)
     for sm in _SCOPE_RE.finditer(stext):
         a, b = sm.start(), sm.end()
         if a < m.end and b > m.start:  # the amount itself
@@ -412,16 +422,19 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
             continue
         in_segment = seg_s <= a and b <= seg_e
         leading = a == 0 or stext[:a].strip() == ""
-        if in_segment or leading:
+        if leading:
+            return phrase  # "Across all participants, ...", "In Brannock, ..."
+        if in_segment and not best:
             best = phrase
-            if a > m.end:
-                break
     return best[:160]
 
 
 def _locative_count(sent: Any, m: Mention) -> bool:
-    """A small count inside a place phrase of another claim ("in the three northern districts")."""
+    """A small count inside a place phrase of another claim, naming a known set ("in the three
+    northern districts"); "across nine countries" is a claim of its own."""
     if m.unit != "count" or m.value is None or m.value > 20:
+        return False
+    if not re.search(r"\bthe\s+\Z", sent.text[: m.start], re.I):
         return False
     span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
