@@ -25,7 +25,7 @@ from .lexicon import (
     is_outcome_class,
     word_class,
 )
-from .model import Claim, ClaimMatch
+from .model import Claim, ClaimMatch, Quantity
 from .store import replace_graph
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
 
@@ -133,8 +133,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         feats.append("unit")
         if qx.baseline != qy.baseline:
             s -= 0.15
-        lx, hx = qx.bounds()
-        ly, hy = qy.bounds()
+        lx, hx = _interval(qx)
+        ly, hy = _interval(qy)
         if qx.unit == qy.unit and (lx <= hy and ly <= hx):
             s += 0.2
             feats.append("value")
@@ -164,6 +164,24 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
 
 def _measure_words(c: Claim) -> set[str]:
     return {w for w in map(word_class, c.measure_key.split()) if w}
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    """The values a quantity allows once its qualifier is read generously (for matching only;
+    the numeric rule decides conflicts with its own tolerances)."""
+    lo, hi = q.bounds()
+    span = max(abs(lo), abs(hi))
+    if q.qualifier == "about":
+        return lo - 0.1 * span, hi + 0.1 * span
+    if q.qualifier == "under":
+        return lo - 0.15 * span, hi
+    if q.qualifier == "over":
+        return lo, hi + 0.15 * span
+    if q.qualifier == "at_least":
+        return lo, hi + 0.5 * span
+    if q.qualifier == "at_most":
+        return lo - 0.5 * span, hi
+    return lo, hi
 
 
 def _same_class(a: str, b: str) -> bool:

@@ -554,6 +554,8 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.i not in span_ids and t.dep_ != "det"]
         scope = _scope_of(noun)
         head = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            measure_toks = [noun.head.head, *measure_toks]  # "a trial of nearly 5,000 patients"
     # the clause around: subject + verb ("revenue rose 12%", "commits were 8 times")
     verb = head
     hops = 0
