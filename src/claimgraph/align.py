@@ -145,6 +145,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         if x.time.begin <= y.time.end and y.time.begin <= x.time.end:
             s += 0.1
             feats.append("time")
+            lx_days = (x.time.end - x.time.begin).days + 1
+            ly_days = (y.time.end - y.time.begin).days + 1
+            if max(lx_days, ly_days) > 25 * min(lx_days, ly_days):
+                s -= 0.2  # a day's move is not a change over months
         else:
             s -= 0.25
     if x.cited_document and y.cited_document:

@@ -49,6 +49,9 @@ _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
 _QUOTED = re.compile(r"(?<!titled )(?<!called )(?<!entitled )(?<!headlined )(?<!named )[\"“][^\"”]{15,}[\"”]")
 # a document cited by name: "a report titled ...", "the study called ..."
 _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
+_HEADLINE_CONDITION = re.compile(
+    r"\b(?:hinges?\s+on|depends?\s+on|subject\s+to|if|unless|conditional\s+on)\b", re.I
+)
 _INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
@@ -111,12 +114,15 @@ def extract(article: Article, *, nlp: Any | None = None) -> list[Claim]:
         context = _Context(article.published)
         orgs: Counter[str] = Counter()
         for (off, _), doc in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
-            # organizations: named as such, or proper nouns that act as subjects
+            # organizations: named as such, or proper nouns acting as subjects (not people's names)
             orgs.update(e.text for e in doc.ents if e.label_ == "ORG")
             orgs.update(
                 t.text
                 for t in doc
-                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "DATE")
+                if t.dep_ == "nsubj"
+                and t.pos_ == "PROPN"
+                and t.ent_type_ not in ("GPE", "DATE")
+                and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
             )
             for sent in doc.sents:
                 claims.extend(_sentence_claims(article, "body", off, sent, context=context))
@@ -150,8 +156,10 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
         for part in {name, name.split()[-1]}:
             described.setdefault(part, desc)
     # acronyms such as "AI" are often mistaken for organizations; prefer names
-    named = [o for o, _ in orgs.most_common() if not o.isupper() and len(o) > 2]
-    main_org = named[0] if named else ""
+    # the organization the article mentions most often (acronyms such as "AI" are often
+    # mistaken for organizations; names are preferred)
+    named = [o for o in orgs if not o.isupper() and len(o) > 2]
+    main_org = max(named, key=lambda o: (len(re.findall(rf"\b{re.escape(o)}\b", text)), o)) if named else ""
     out = []
     for c in claims:
         who = c.claimant.strip().strip(",")
@@ -239,7 +247,9 @@ def _sentence_claims(
     condition = find_condition(sent)
     proposal = is_proposal(sent)
     mod = modality(sent, proposal, attribution, condition)
-    if headline and mod in ("asserted", "reported") and _headline_future(sent):
+    if headline and mod in ("asserted", "reported") and _HEADLINE_CONDITION.search(stext):
+        mod = "hypothetical"  # "buyback hinges on sale"
+    elif headline and mod in ("asserted", "reported") and _headline_future(sent):
         mod = "predicted"  # "fares to rise in January", "plans job cuts": headline future
     predicate, negated = predicate_and_polarity(sent, attribution)
     keywords = tuple(dict.fromkeys(content_lemmas(sent)))

@@ -563,6 +563,17 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         verb = verb.head
         hops += 1
     subj_text = ""
+    if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks:
+        # "..., the company said, with sales up 8%": the speaker is not what is measured; take
+        # the nearest noun phrase before the amount
+        before = [c for c in sent.noun_chunks if c.end <= toks[0].i and not (set(t.i for t in c) & span_ids)]
+        own_subject = (
+            bool(before)
+            and before[-1].root.dep_ in ("nsubj", "nsubjpass")
+            and before[-1].root.head.i == verb.i
+        )
+        if before and not own_subject:
+            return " ".join(t.text for t in before[-1] if t.dep_ != "det")[:160], scope[:160], ""
     if verb.pos_ in ("VERB", "AUX"):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i not in span_ids and not (set(t.i for t in subj.subtree) & span_ids):
