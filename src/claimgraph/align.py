@@ -116,13 +116,17 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     if (x.quantity is None) != (y.quantity is None):
         return 0.0, feats
     if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
-        kx, ky = set(x.measure_key.split()), set(y.measure_key.split())  # what is said, not who says it
+        # what is said, not who says it, nor the bare verb ("came" / "has come")
+        verbs = {x.predicate, y.predicate}
+        kx, ky = set(x.measure_key.split()) - verbs, set(y.measure_key.split()) - verbs
     else:
         kx, ky = set(x.keywords), set(y.keywords)
     inter = sum(idf.get(w, 1.0) for w in kx & ky)
     union = sum(idf.get(w, 1.0) for w in kx | ky) or 1.0
     s = inter / union
     mx, my = _measure_words(x), _measure_words(y)
+    if x.kind in _SAID and y.kind in _SAID:
+        mx, my = mx - {word_class(x.predicate)}, my - {word_class(y.predicate)}
     if mx and my and mx & my:
         s += 0.15 * len(mx & my) / min(len(mx), len(my))
         feats.append("measure")
@@ -158,7 +162,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         s += 0.1
         feats.append("kind")
     if x.predicate and _same_class(x.predicate, y.predicate):
-        s += 0.05
+        if x.predicate in PREDICATE_CLASS:  # an outcome verb; "say" or "come" tell little
+            s += 0.05
         feats.append("predicate")
     elif x.predicate and _opposite_class(x.predicate, y.predicate):
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
