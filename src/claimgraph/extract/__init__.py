@@ -381,7 +381,10 @@ def _said(attribution: Any) -> list[str]:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp")
         for t in c.subtree
     ]
-    return list(dict.fromkeys(content_lemmas(sorted(core, key=lambda t: t.i))))
+    words = list(dict.fromkeys(content_lemmas(sorted(core, key=lambda t: t.i))))
+    if len(words) < 3:  # a parse that leaves the core bare: take the whole clause
+        words = list(dict.fromkeys(content_lemmas(sorted(verb.subtree, key=lambda t: t.i))))
+    return words
 
 
 _SCOPE_RE = re.compile(

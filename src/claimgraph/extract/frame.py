@@ -524,15 +524,19 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     if (
         not measure_toks
         and head.dep_ == "pobj"
-        and head.head.lower_ == "by"
+        and head.head.lower_ in ("by", "at", "to")
         and head.head.head.pos_ == "VERB"
         and (obj := next((c for c in head.head.head.children if c.dep_ == "dobj"), None)) is not None
     ):
-        # "lowered the combined risk of death by 23 per cent": what changed is the object
+        # "lowered the combined risk of death by 23 per cent", "put its share of merged code in
+        # the main codebase at over 80%": what is measured is the object, where it holds its scope
+        place = _place_phrase(obj)
         measure_toks = [
-            t for t in obj.subtree if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids
+            t
+            for t in obj.subtree
+            if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids and t.i not in place
         ]
-        scope = _scope_of(obj)
+        scope = sent.doc[min(place) : max(place) + 1].text if place else _scope_of(obj)
         head = obj
     if (
         not measure_toks
@@ -595,6 +599,16 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     ordered = sorted((t for t in measure_toks if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
     measure = " ".join(t.text for t in ordered if t.pos_ != "PUNCT" and t.dep_ != "det")
     return measure[:160], scope[:160], subj_text[:160]
+
+
+def _place_phrase(noun: Token) -> set[int]:
+    """Token indices of the first place phrase inside a noun phrase ("... in its main codebase")."""
+    for t in noun.subtree:
+        if t.dep_ == "prep" and t.lower_ in _SCOPE_PREPS - {"from"} and t.i > noun.i:
+            sub = {x.i for x in t.subtree}
+            if not any(noun.doc[i].ent_type_ in ("DATE", "TIME") for i in sub):
+                return sub
+    return set()
 
 
 def _under_prep(t: Token, top: Token) -> bool:
