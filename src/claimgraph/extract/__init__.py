@@ -366,6 +366,9 @@ def _sentence_claims(
     return out
 
 
+_TELL_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "show", "write"})
+
+
 def _said(attribution: Any) -> list[str]:
     """Content lemmas of what the claimant says (the reporting verb's clausal complement)."""
     if attribution.verb is None:
@@ -381,6 +384,15 @@ def _said(attribution: Any) -> list[str]:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp")
         for t in c.subtree
     ]
+    # "Anthropic warns that recursive self-improvement ... may arrive": a parse may hang the
+    # clause's subject on the reporting verb as its object
+    if attribution.verb.lemma_.lower() not in _TELL_VERBS:  # "told a news conference": the listener
+        core += [
+            t
+            for c in attribution.verb.children
+            if c.dep_ == "dobj" and c.pos_ != "PRON" and c.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+            for t in c.subtree
+        ]
     words = list(dict.fromkeys(content_lemmas(sorted(core, key=lambda t: t.i))))
     if len(words) < 3:  # a parse that leaves the core bare: take the whole clause
         words = list(dict.fromkeys(content_lemmas(sorted(verb.subtree, key=lambda t: t.i))))
