@@ -39,24 +39,34 @@ def test_every_story_has_floors() -> None:
     assert {p.name for p in STORIES} <= set(FLOORS)
 
 
-# The bar of the foundation issue: discrepancy recall >= 0.9 and precision >= 0.8 on every story.
-# Stories not there yet are listed here and expected to fail (strictly: a story that starts
-# passing makes this test fail until it is removed from the list).
-BAR_RECALL, BAR_PRECISION = 0.9, 0.8
-BELOW_BAR = {"ai-self-improvement", "quarterly-results", "river-flood", "transit-fares", "trial-results"}
+# The foundation issue's bar: discrepancy recall >= 0.9 and precision >= 0.8 on every story.
+@pytest.mark.parametrize("story", [p.name for p in STORIES])
+def test_story_meets_the_foundation_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
+    d = story_scores[story]["discrepancies"]
+    assert d["recall"] >= 0.9 and d["precision"] >= 0.8, d
+
+
+# The detection issue's stricter bar (recall >= 0.95, precision >= 0.9). Stories not there yet
+# are expected to fail, strictly: one that starts passing fails this test until it is removed
+# from the list.
+BELOW_DETECTION_BAR = {
+    "ai-self-improvement",
+    "quarterly-results",
+    "river-flood",
+    "transit-fares",
+    "trial-results",
+}
 
 
 @pytest.mark.parametrize(
     "story",
     [
-        pytest.param(
-            p.name, marks=pytest.mark.xfail(strict=True, reason="below the issue's bar; see the note")
-        )
-        if p.name in BELOW_BAR
+        pytest.param(p.name, marks=pytest.mark.xfail(strict=True, reason="below the detection issue's bar"))
+        if p.name in BELOW_DETECTION_BAR
         else p.name
         for p in STORIES
     ],
 )
-def test_story_meets_the_issue_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
+def test_story_meets_the_detection_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
     d = story_scores[story]["discrepancies"]
-    assert d["recall"] >= BAR_RECALL and d["precision"] >= BAR_PRECISION, d
+    assert d["recall"] >= 0.95 and d["precision"] >= 0.9, d
