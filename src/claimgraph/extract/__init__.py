@@ -52,6 +52,7 @@ _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
 _HEADLINE_CONDITION = re.compile(
     r"\b(?:hinges?\s+on|depends?\s+on|subject\s+to|if|unless|conditional\s+on)\b", re.I
 )
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+")
 _INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
@@ -223,6 +224,8 @@ def _sentence_claims(
 ) -> list[Claim]:
     text = article.field_text(field)  # type: ignore[arg-type]
     s_start, s_end = _trim(text, off + sent.start_char, off + sent.end_char)
+    if dateline := _DATELINE.match(text, s_start, s_end):  # "TAVRIN (Meridian Wire) — Floods ..."
+        s_start = dateline.end()
     if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
         return []
     stext = sent.text
