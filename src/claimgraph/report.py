@@ -99,9 +99,57 @@ def build_report(store: Store) -> Report:
                 "published": r["pub"].value if r["pub"] else None,
             }
         )
+    _add_support(claims, discs, arts, stories, claim_matches(store))
     return Report(
         tuple(claims), tuple(discs), tuple(arts), {k: sorted(v) for k, v in sorted(stories.items())}
     )
+
+
+CONTRADICTING = frozenset({"numeric", "polarity"})
+
+
+def _add_support(
+    claims: list[dict[str, Any]],
+    discs: list[dict[str, Any]],
+    arts: list[dict[str, Any]],
+    stories: dict[str, list[str]],
+    matches: list[tuple[str, str]],
+) -> None:
+    """Give every body claim its ``support``: the other outlets of its story that report the same
+    thing (``supported_by``), report it with a conflicting figure or the opposite outcome
+    (``contradicted_by``), or do not report it (``silent``)."""
+    story_outlets: dict[str, set[str]] = defaultdict(set)
+    url_story: dict[str, str] = {}
+    for a in arts:
+        for sid, members in stories.items():
+            if a["id"] in members:
+                url_story[a["url"]] = sid
+                story_outlets[sid].add(a["outlet"])
+    by_id = {c["id"]: c for c in claims}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in matches:
+        if x in by_id and y in by_id:
+            partners[x].add(y)
+            partners[y].add(x)
+    conflicts: set[frozenset[str]] = {
+        frozenset(d["claims"]) for d in discs if d["type"] in CONTRADICTING and len(d["claims"]) == 2
+    }
+    for c in claims:
+        if c["field"] != "body":
+            continue
+        outlets = story_outlets.get(url_story.get(c["article_url"], ""), set()) - {c["outlet"]}
+        supported, contradicted = set(), set()
+        for p in partners[c["id"]]:
+            other = by_id[p]["outlet"]
+            if other == c["outlet"]:
+                continue
+            (contradicted if frozenset((c["id"], p)) in conflicts else supported).add(other)
+        supported -= contradicted
+        c["support"] = {
+            "supported_by": sorted(supported),
+            "contradicted_by": sorted(contradicted),
+            "silent": sorted(outlets - supported - contradicted),
+        }
 
 
 def article_texts(store: Store) -> dict[str, tuple[str, str]]:
