@@ -159,3 +159,12 @@ def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
     )
     said = [c for c in _claims(nlp, text) if c.claimant]
     assert said and said[-1].claimant == "Vasko (a hydrologist at the University of Tavrin)"
+
+
+def test_extract_many_equals_one_by_one(nlp: Any) -> None:
+    from claimgraph.extract import extract_many
+
+    arts = [load_article(p) for p in sorted((STORIES[0]).glob("*.md"))]
+    arts.append(Article(url="https://example.org/empty", text="", title=""))
+    arts.append(Article(url="https://example.org/title-only", text="", title="Prices rose 5% in May"))
+    assert list(extract_many(arts, nlp=nlp)) == [extract(a, nlp=nlp) for a in arts]
