@@ -20,13 +20,16 @@ from .errors import (
     SourceError,
 )
 from .evaluate import evaluate
+from .export import export_store
 from .extract import build_nlp, extract
 from .load import load_article
 from .model import Article, Claim, ClaimMatch, Discrepancy, IngestResult, Quantity, Report, TimeSpan
 from .pipeline import analyse_store, ingest
+from .provenance import find_quote
 from .queries import run_sparql
 from .report import build_report, render
 from .store import open_store
+from .validate import ShapeViolation, validate_store
 
 __all__ = [
     "RULE_TYPES",
@@ -43,6 +46,7 @@ __all__ = [
     "Quantity",
     "QueryError",
     "Report",
+    "ShapeViolation",
     "SourceError",
     "TimeSpan",
     "__version__",
@@ -52,11 +56,14 @@ __all__ = [
     "build_report",
     "detect",
     "evaluate",
+    "export_store",
     "extract",
+    "find_quote",
     "ingest",
     "load_article",
     "load_rules",
     "open_store",
     "render",
     "run_sparql",
+    "validate_store",
 ]

@@ -267,8 +267,8 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any, field_text: str) -> None:
             ("isBaseline", q.baseline),
         ):
             add(qn, CG + p, float(v) if p in ("value", "low", "high") and v is not None else v)
-        for p, v in (("value", q.value), ("minValue", q.low), ("maxValue", q.high)):
-            add(qn, SCHEMA + p, None if v is None else float(v))
+        for name, amount in (("value", q.value), ("minValue", q.low), ("maxValue", q.high)):
+            add(qn, SCHEMA + name, None if amount is None else float(amount))
         add(qn, SCHEMA + "unitText", q.unit)
     if t := c.time:
         add(s, CG + "time", t.iso)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, RdfFormat, Store, Triple, parse
 
 from .errors import GraphError
 from .graph import (
@@ -69,6 +69,12 @@ def stored_checksum(store: Store, url: str) -> tuple[str, str] | None:
     return None
 
 
+def _select(store: Store, query: str) -> QuerySolutions:
+    res = store.query(query)
+    assert isinstance(res, QuerySolutions)
+    return res
+
+
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
     """What the store holds about the current version of an article."""
@@ -88,7 +94,7 @@ def stored_article(store: Store, url: str) -> StoredArticle | None:
         <{a}> cg:checksum ?c . OPTIONAL {{ <{a}> cg:extractorVersion ?v }}
         OPTIONAL {{ <{a}> schema:version ?n }} OPTIONAL {{ <{a}> prov:wasRevisionOf ?prev }} }} }}"""
     )
-    for row in store.query(q):
+    for row in _select(store, q):
         n = row["n"].value if row["n"] is not None else "1"
         return StoredArticle(
             checksum=row["c"].value,
@@ -164,7 +170,7 @@ def article_versions(store: Store, url: str) -> list[str]:
         + f"""SELECT ?g ?n WHERE {{ GRAPH ?g {{ ?v a cg:SupersededArticle ;
         dct:isVersionOf <{article_iri(url)}> ; schema:version ?n }} }} ORDER BY ?n"""
     )
-    return [r["g"].value for r in store.query(q)]
+    return [r["g"].value for r in _select(store, q)]
 
 
 def ensure_ontology(store: Store, path: Path | None = None) -> None:
@@ -180,10 +186,16 @@ def ensure_ontology(store: Store, path: Path | None = None) -> None:
         triples = [q.triple for q in parse(path=str(p), format=RdfFormat.TURTLE)]
     except (OSError, SyntaxError) as e:
         raise GraphError(f"cannot read the ontology {p}: {e}") from e
-    graph = NamedNode(ONTOLOGY)
-    have = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
-    if have != set(triples):
+    have = [q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(ONTOLOGY))]
+    if len(have) != len(triples) or _ground(have) != _ground(triples):
         replace_graph(store, ONTOLOGY, triples)
+
+
+def _ground(triples: Iterable[Triple]) -> set[Triple]:
+    """The triples without blank nodes (whose labels differ from one parse to the next)."""
+    return {
+        t for t in triples if not isinstance(t.subject, BlankNode) and not isinstance(t.object, BlankNode)
+    }
 
 
 def replace_graph(store: Store, graph: str, triples: Iterable[Triple], *, extra_update: str = "") -> None:

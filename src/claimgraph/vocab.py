@@ -19,6 +19,8 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 OWL = "http://www.w3.org/2002/07/owl#"
 SH = "http://www.w3.org/ns/shacl#"
 
+SHAPES = "https://w3id.org/claimgraph/shapes#"
+"""The namespace of the SHACL shapes in ``ontology/shapes.ttl`` (prefix ``cgsh:``)."""
 ONTOLOGY = "https://w3id.org/claimgraph/ontology"
 """The ontology's IRI, and the named graph the ontology is loaded into in every store."""
 CONTEXT_URL = "https://w3id.org/claimgraph/context.jsonld"
