@@ -160,6 +160,25 @@ def test_a_third_version_extends_the_chain_and_unchanged_text_changes_nothing(
     assert validate_store(store) == []
 
 
+def test_an_edit_that_is_reverted_is_a_third_version(tmp_path: Path, nlp: Any) -> None:
+    """A -> B -> A: three versions, the last with the first one's text; the store still conforms."""
+    story = copy_story("river-flood", tmp_path / "story")
+    src = story / "ebc-news.md"
+    original = src.read_text(encoding="utf-8")
+    store = open_store(None)
+    url = load_article(src).url
+    ingest(store, [src], nlp=nlp, analyse=False)
+    edit_article(src, story)
+    ingest(store, [src], nlp=nlp, analyse=False)
+    src.write_text(original, encoding="utf-8")
+    assert [r.status for r in ingest(store, [src], nlp=nlp, analyse=False)] == ["updated"]
+    cur = stored_article(store, url)
+    assert cur is not None and cur.version == 3 and cur.checksum == load_article(src).checksum
+    rows = {(r["change"].value, r["text"].value) for r in store.query(readme_queries()["silent edits"])}
+    assert {(c, t) for c, t in rows if c == "added"} >= {("added", t) for t in REMOVED}
+    assert validate_store(store) == []
+
+
 def test_re_extraction_of_the_same_text_is_not_a_new_version(tmp_path: Path, nlp: Any) -> None:
     """A new claimgraph version re-extracts an unchanged text: same version, no superseded graph."""
     store = open_store(None)

@@ -1,8 +1,11 @@
 """The graph stage: :class:`Article` and :class:`Claim` values <-> RDF.
 
 One named graph per article holds the article, its outlet and every claim with its frame and
-its span (W3C Web Annotation selectors). IRIs are derived from the article URL and the span,
-so the same input always gives the same triples.
+its span (W3C Web Annotation selectors: a TextPositionSelector and a TextQuoteSelector with
+prefix and suffix), the ingest that wrote it as a ``prov:Activity`` (claimgraph, spaCy and
+model versions, start and end), where and when the text was retrieved, and the graph's own
+description (``cg:ArticleGraph``). IRIs are derived from the article URL and the span, so the
+same input always gives the same triples (times aside).
 """
 
 from __future__ import annotations
@@ -171,7 +174,10 @@ def article_triples(
         add(o, RDF + "type", NamedNode(SCHEMA + "Organization"))
         add(o, SCHEMA + "name", article.outlet)
         add(o, CG + "outletKey", outlet_key(article.outlet))
-    act = NamedNode(f"{ID}activity/{_h(article.url + article.checksum)}")
+    # a text that comes back after an edit is a new version, extracted by a new activity
+    act = NamedNode(
+        f"{ID}activity/{_h(article.url + article.checksum + (f'#{version}' if version > 1 else ''))}"
+    )
     add(a, PROV + "wasGeneratedBy", act)
     add(g, RDF + "type", NamedNode(CG + "ArticleGraph"))
     add(g, SCHEMA + "about", a)
