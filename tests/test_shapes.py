@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
+from rdflib import Graph
 from rdflib.namespace import RDF, SH
 from typer.testing import CliRunner
 
@@ -386,6 +387,14 @@ def _union_copy(store: Store) -> Store:
         if q.graph_name != NamedNode(ONTOLOGY)
     )
     return out
+
+
+def test_the_shapes_graph_is_well_formed_shacl() -> None:
+    """shapes.ttl conforms to the SHACL-for-SHACL shapes (pyshacl's meta-validation)."""
+    from pyshacl import validate
+
+    conforms, _, text = validate(Graph(), shacl_graph=load_shapes(), meta_shacl=True)
+    assert conforms, text
 
 
 def test_every_shape_has_a_broken_example() -> None:
