@@ -443,6 +443,11 @@ def _one_article_on_disk(nlp: Any, path: Path) -> str:
     return claim
 
 
+def test_validate_command_has_help() -> None:
+    r = CliRunner().invoke(app, ["validate", "--help"])
+    assert r.exit_code == 0 and "SHACL" in r.output and "--json" in r.output
+
+
 def test_validate_command_passes_a_clean_store(tmp_path: Path, nlp: Any) -> None:
     _one_article_on_disk(nlp, tmp_path / "data")
     gc.collect()
@@ -474,7 +479,7 @@ def test_validate_command_reports_violations_readably(tmp_path: Path, nlp: Any) 
     assert "path:    oa:hasSelector" in out
     assert "violation(s) on 1 node(s)" in r.output
     r = runner.invoke(app, ["--store", str(data), "validate", "--json"])
-    assert r.exit_code == 1
+    assert r.exit_code == 1, r.output
     found = json.loads(r.stdout)
     assert {v["focus"] for v in found} == {f"id:claim/{claim.split('/claim/')[1]}"}
     assert {"focus", "path", "message", "shape", "constraint", "value", "severity"} == set(found[0])
