@@ -20,14 +20,17 @@ from .errors import (
     SourceError,
 )
 from .evaluate import evaluate
+from .export import export_store
 from .extract import build_nlp, extract
 from .fetch import FetchSettings, fetch
 from .load import load_article
 from .model import Article, Claim, ClaimMatch, Discrepancy, IngestResult, Quantity, Report, TimeSpan
 from .pipeline import analyse_store, ingest
+from .provenance import find_quote
 from .queries import run_sparql
 from .report import build_report, render
 from .store import open_store
+from .validate import ShapeViolation, validate_store
 
 __all__ = [
     "RULE_TYPES",
@@ -45,6 +48,7 @@ __all__ = [
     "Quantity",
     "QueryError",
     "Report",
+    "ShapeViolation",
     "SourceError",
     "TimeSpan",
     "__version__",
@@ -54,12 +58,15 @@ __all__ = [
     "build_report",
     "detect",
     "evaluate",
+    "export_store",
     "extract",
     "fetch",
+    "find_quote",
     "ingest",
     "load_article",
     "load_rules",
     "open_store",
     "render",
     "run_sparql",
+    "validate_store",
 ]

@@ -475,6 +475,80 @@ def serve(
     )
 
 
+@app.command()
+def validate(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the violations as a JSON list.")] = False,
+) -> None:
+    """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 on any violation.
+
+    Validates the union of every data graph (articles and their superseded versions, stories,
+    matches, discrepancies, failures) and prints each violation's focus node, path and message.
+    """
+    from dataclasses import asdict
+
+    from .store import open_store
+    from .validate import format_violations, validate_store
+
+    try:
+        found = validate_store(open_store(_store_path()))
+    except ClaimgraphError as e:
+        raise _fail(e) from None
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(v) for v in found], indent=2, ensure_ascii=False) + "\n")
+    elif found:
+        sys.stdout.write(format_violations(found))
+    nodes = len({v.focus for v in found})
+    summary = (
+        f"{len(found)} violation(s) on {nodes} node(s)"
+        if found
+        else "the store conforms to the shapes: 0 violations"
+    )
+    err.print(summary, highlight=False)
+    if found:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="turtle: the triples of every graph merged into one graph (Turtle has no named graphs); "
+            "nquads: every quad, named graphs kept; jsonld: every named graph, with the claimgraph context "
+            "https://w3id.org/claimgraph/context.jsonld; claimreview: one schema.org ClaimReview per "
+            "discrepancy, as JSON-LD.",
+        ),
+    ] = "turtle",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option("--graph", "-g", help="Export only this named graph (an IRI; not for claimreview)."),
+    ] = None,
+    reviewer: Annotated[
+        str, typer.Option(help="claimreview: the organization named as the author of the reviews.")
+    ] = "claimgraph",
+) -> None:
+    """Export the whole store (articles, superseded versions, matches, discrepancies, ontology)."""
+    from .export import export_store
+    from .store import open_store
+
+    try:
+        data = export_store(open_store(_store_path()), fmt, graph=graph, reviewer=reviewer)
+    except ClaimgraphError as e:
+        raise _fail(e) from None
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        err.print(f"{fmt} written to {output} ({len(data):,} bytes)", highlight=False)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
 @app.command(name="eval")
 def eval_cmd(
     folder: Annotated[Path, typer.Argument(help="A corpus story folder holding gold.yaml.")],

@@ -1,8 +1,11 @@
 """The graph stage: :class:`Article` and :class:`Claim` values <-> RDF.
 
 One named graph per article holds the article, its outlet and every claim with its frame and
-its span (W3C Web Annotation selectors). IRIs are derived from the article URL and the span,
-so the same input always gives the same triples.
+its span (W3C Web Annotation selectors: a TextPositionSelector and a TextQuoteSelector with
+prefix and suffix), the ingest that wrote it as a ``prov:Activity`` (claimgraph, spaCy and
+model versions, start and end), where and when the text was retrieved, and the graph's own
+description (``cg:ArticleGraph``). IRIs are derived from the article URL and the span, so the
+same input always gives the same triples (times aside).
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ import hashlib
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Store, Triple
 
 from . import __version__
 from .model import Article, Claim, Quantity, TimeSpan
+from .provenance import ModelInfo, quote_context
 from .vocab import CG, ID, OA, PROV, RDF, SCHEMA, SPARQL_PREFIXES, XSD
 
 _A = NamedNode(RDF + "type")
@@ -47,6 +53,26 @@ def claim_iri(c: Claim) -> str:
     return f"{ID}claim/{_h(c.article_url)}/{c.field}-{c.start}-{c.end}{q}"
 
 
+def article_version_iri(url: str, version: int) -> str:
+    """The IRI an article's description gets when its version ``version`` is superseded."""
+    return f"{article_iri(url)}/version/{version}"
+
+
+def article_version_graph(url: str, version: int) -> str:
+    """The named graph that keeps the superseded version ``version`` of an article."""
+    return f"{article_graph(url)}/version/{version}"
+
+
+def claim_prefix(url: str) -> str:
+    """The common start of the IRIs of every current claim of an article."""
+    return f"{ID}claim/{_h(url)}/"
+
+
+def claim_version_prefix(url: str, version: int) -> str:
+    """The common start of the IRIs of the claims of a superseded version of an article."""
+    return f"{claim_prefix(url)}version/{version}/"
+
+
 def _lit(v: Any) -> Literal:
     if isinstance(v, bool):
         return Literal("true" if v else "false", datatype=NamedNode(XSD + "boolean"))
@@ -61,17 +87,71 @@ def _lit(v: Any) -> Literal:
     return Literal(str(v))
 
 
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _retrieved_at(article: Article, default: datetime) -> datetime:
+    """``article.retrieved`` as a datetime when it is one (ISO 8601), else ``default``."""
+    if article.retrieved:
+        try:
+            return datetime.fromisoformat(article.retrieved.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    return default
+
+
+def source_iri(article: Article) -> str:
+    """Where the article's text was read from, as an IRI: its URL, or the file's ``file:`` URI."""
+    src = article.source
+    if src and _is_iri(src) and not re.match(r"^[a-z]:[\\/]", src, re.I):  # not a Windows path
+        return src
+    if src:
+        return Path(src).resolve().as_uri()
+    return article.url if _is_iri(article.url) else f"{ID}source/{_h(article.url)}"
+
+
+def software_iri(name: str, version: str) -> str:
+    return f"{ID}software/{quote(name, safe='')}/{quote(version or 'unknown', safe='')}"
+
+
+def model_iri(model: ModelInfo) -> str:
+    return f"{ID}model/{quote(model.name, safe='')}/{quote(model.version or 'unknown', safe='')}"
+
+
 def article_triples(
-    article: Article, claims: Iterable[Claim], *, model: str = "", now: datetime | None = None
+    article: Article,
+    claims: Iterable[Claim],
+    *,
+    model: ModelInfo | str = "",
+    now: datetime | None = None,
+    started: datetime | None = None,
+    version: int = 1,
+    revision_of: str | None = None,
 ) -> list[Triple]:
-    """Every triple of the article's named graph."""
+    """Every triple of the article's named graph.
+
+    Args:
+        article: the article.
+        claims: its extracted claims.
+        model: the NLP model that extracted them (a :class:`ModelInfo`, or a plain name).
+        now: when the extraction ended (default: the current time, UTC).
+        started: when it started (default: ``now``).
+        version: the article's version number: 1 for the first text stored for its URL,
+            one more for each later text that differed.
+        revision_of: the IRI of the superseded version this one revises, if any.
+    """
     a = NamedNode(article_iri(article.url))
+    g = NamedNode(article_graph(article.url))
+    ended = now or _now()
+    began = started or ended
+    info = model if isinstance(model, ModelInfo) else ModelInfo(name=model, version="")
     out: list[Triple] = []
 
     def add(s: NamedNode, p: str, o: Any) -> None:
         if o is None or o == "":
             return
-        out.append(Triple(s, NamedNode(p), o if isinstance(o, NamedNode) else _lit(o)))
+        out.append(Triple(s, NamedNode(p), o if isinstance(o, NamedNode | Literal) else _lit(o)))
 
     add(a, RDF + "type", NamedNode(SCHEMA + "NewsArticle"))
     add(a, SCHEMA + "url", NamedNode(article.url) if _is_iri(article.url) else article.url)
@@ -79,23 +159,56 @@ def article_triples(
     add(a, SCHEMA + "articleBody", article.text)
     add(a, SCHEMA + "datePublished", article.published)
     add(a, SCHEMA + "inLanguage", article.language)
+    add(a, SCHEMA + "version", version)
     add(a, CG + "checksum", article.checksum)
     add(a, CG + "extractorVersion", __version__)
     add(a, CG + "source", article.source)
+    src = NamedNode(source_iri(article))
+    add(a, CG + "retrievedFrom", src)
+    add(a, CG + "retrievedAt", _retrieved_at(article, began))
+    if revision_of:
+        add(a, PROV + "wasRevisionOf", NamedNode(revision_of))
     if article.outlet:
         o = NamedNode(outlet_iri(article.outlet))
         add(a, SCHEMA + "publisher", o)
         add(o, RDF + "type", NamedNode(SCHEMA + "Organization"))
         add(o, SCHEMA + "name", article.outlet)
         add(o, CG + "outletKey", outlet_key(article.outlet))
-    act = NamedNode(f"{ID}activity/{_h(article.url + article.checksum)}")
+    # a text that comes back after an edit is a new version, extracted by a new activity
+    act = NamedNode(
+        f"{ID}activity/{_h(article.url + article.checksum + (f'#{version}' if version > 1 else ''))}"
+    )
     add(a, PROV + "wasGeneratedBy", act)
+    add(g, RDF + "type", NamedNode(CG + "ArticleGraph"))
+    add(g, SCHEMA + "about", a)
+    add(g, PROV + "wasGeneratedBy", act)
+    # the ingest: one prov:Activity, with the software and the model it ran
     add(act, RDF + "type", NamedNode(CG + "ExtractionActivity"))
-    add(act, PROV + "endedAtTime", now or datetime.now(UTC).replace(microsecond=0))
+    add(act, RDF + "type", NamedNode(PROV + "Activity"))
+    add(act, PROV + "startedAtTime", began)
+    add(act, PROV + "endedAtTime", ended)
     add(act, SCHEMA + "softwareVersion", f"claimgraph {__version__}")
-    add(act, CG + "source", model)
+    add(act, CG + "source", f"{info.name}-{info.version}" if info.version else info.name)
+    add(act, PROV + "used", src)
+    me = NamedNode(software_iri("claimgraph", __version__))
+    add(act, PROV + "wasAssociatedWith", me)
+    add(me, RDF + "type", NamedNode(PROV + "SoftwareAgent"))
+    add(me, SCHEMA + "name", "claimgraph")
+    add(me, SCHEMA + "softwareVersion", __version__)
+    if info.spacy_version:
+        sp = NamedNode(software_iri("spaCy", info.spacy_version))
+        add(act, PROV + "wasAssociatedWith", sp)
+        add(sp, RDF + "type", NamedNode(PROV + "SoftwareAgent"))
+        add(sp, SCHEMA + "name", "spaCy")
+        add(sp, SCHEMA + "softwareVersion", info.spacy_version)
+    if info.name:
+        m = NamedNode(model_iri(info))
+        add(act, PROV + "used", m)
+        add(m, RDF + "type", NamedNode(CG + "LanguageModel"))
+        add(m, SCHEMA + "name", info.name)
+        add(m, SCHEMA + "softwareVersion", info.version)
     for c in claims:
-        _claim_triples(c, a, add)
+        _claim_triples(c, a, add, article.field_text(c.field))  # type: ignore[arg-type]
     return out
 
 
@@ -103,10 +216,12 @@ def _is_iri(s: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", s, re.I))
 
 
-def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
+def _claim_triples(c: Claim, a: NamedNode, add: Any, field_text: str) -> None:
     s = NamedNode(claim_iri(c))
     add(s, RDF + "type", NamedNode(CG + "Claim"))
+    add(s, RDF + "type", NamedNode(SCHEMA + "Claim"))
     add(s, CG + "inArticle", a)
+    add(s, SCHEMA + "appearance", a)
     for p, v in (
         ("field", c.field),
         ("text", c.text),
@@ -128,15 +243,24 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
         add(s, CG + p, v)
     if c.claimant:
         add(s, CG + "claimantIsVague", c.claimant_vague)
+    # W3C Web Annotation selectors: the position, and the quote with its context
     pos = NamedNode(str(s.value) + "#position")
     add(s, OA + "hasSelector", pos)
     add(pos, RDF + "type", NamedNode(OA + "TextPositionSelector"))
-    add(pos, OA + "start", c.start)
+    add(pos, OA + "start", c.start)  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer anyway
     add(pos, OA + "end", c.end)
+    quo = NamedNode(str(s.value) + "#quote")
+    prefix, suffix = quote_context(field_text, c.start, c.end)
+    add(s, OA + "hasSelector", quo)
+    add(quo, RDF + "type", NamedNode(OA + "TextQuoteSelector"))
+    add(quo, OA + "exact", c.text)
+    add(quo, OA + "prefix", prefix)
+    add(quo, OA + "suffix", suffix)
     if q := c.quantity:
         qn = NamedNode(str(s.value) + "#quantity")
         add(s, CG + "quantity", qn)
         add(qn, RDF + "type", NamedNode(CG + "Quantity"))
+        add(qn, RDF + "type", NamedNode(SCHEMA + "QuantitativeValue"))
         for p, v in (
             ("value", q.value),
             ("low", q.low),
@@ -149,6 +273,9 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
             ("isBaseline", q.baseline),
         ):
             add(qn, CG + p, float(v) if p in ("value", "low", "high") and v is not None else v)
+        for name, amount in (("value", q.value), ("minValue", q.low), ("maxValue", q.high)):
+            add(qn, SCHEMA + name, None if amount is None else float(amount))
+        add(qn, SCHEMA + "unitText", q.unit)
     if t := c.time:
         add(s, CG + "time", t.iso)
         add(s, CG + "timeBegin", t.begin)
@@ -156,6 +283,11 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any) -> None:
         add(s, CG + "timeGranularity", t.granularity)
         add(s, CG + "timeText", t.text)
         add(s, CG + "timeRelation", t.relation)
+        add(
+            s,
+            SCHEMA + "temporalCoverage",
+            t.begin.isoformat() if t.begin == t.end else f"{t.begin.isoformat()}/{t.end.isoformat()}",
+        )
 
 
 def insert_data(graph: str, triples: Iterable[Triple]) -> str:

@@ -7,6 +7,7 @@ import queue as queue_module
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +18,23 @@ from . import __version__
 from .align import align
 from .detect import detect
 from .errors import ClaimgraphError, ConfigError, SourceError
-from .extract import build_nlp, extract, model_name
+from .extract import build_nlp, extract
 from .fetch import Fetcher, FetchSettings, Validators
-from .graph import article_triples
+from .graph import article_triples, article_version_iri
 from .model import Article, Discrepancy, IngestResult
+from .provenance import model_info
 from .sources import Expanded, Failed, Item, Loaded, NotModified, Outcome, expand, resolve
 from .store import (
     FetchRecord,
     clear_failure,
+    ensure_ontology,
     failed_sources,
     fetch_record,
     record_failure,
     record_fetch,
+    stored_article,
     stored_checksum,
+    supersede_article,
     write_article,
 )
 
@@ -37,12 +42,39 @@ log = logging.getLogger("claimgraph.pipeline")
 
 
 def ingest_article(store: Store, article: Article, *, nlp: Any) -> IngestResult:
-    """Extract and store one article; unchanged articles are left alone."""
-    prev = stored_checksum(store, article.url)
-    if prev == (article.checksum, __version__):
+    """Extract and store one article; unchanged articles are left alone.
+
+    When the URL is already stored with a different text, the stored version is kept as a
+    superseded version in a named graph of its own and the new one revises it
+    (``prov:wasRevisionOf``); re-extracting an unchanged text (a new claimgraph version)
+    replaces the current graph and keeps its version number.
+    """
+    prev = stored_article(store, article.url)
+    if prev is not None and (prev.checksum, prev.extractor_version) == (article.checksum, __version__):
         return IngestResult(article.source, "unchanged", article.url)
+    started = datetime.now(UTC).replace(microsecond=0)
     claims = extract(article, nlp=nlp)
-    write_article(store, article.url, article_triples(article, claims, model=model_name(nlp)))
+    changed = prev is not None and prev.checksum != article.checksum
+    if prev is None:
+        version, revision_of = 1, None
+    elif changed:
+        version, revision_of = prev.version + 1, article_version_iri(article.url, prev.version)
+    else:
+        version, revision_of = prev.version, prev.revision_of
+    triples = article_triples(
+        article,
+        claims,
+        model=model_info(nlp),
+        started=started,
+        now=datetime.now(UTC).replace(microsecond=0),
+        version=version,
+        revision_of=revision_of,
+    )
+    if changed and prev is not None:
+        supersede_article(store, article.url, triples, version=prev.version, invalidated_at=started)
+    else:
+        write_article(store, article.url, triples)
+    ensure_ontology(store)
     return IngestResult(article.source, "updated" if prev else "ingested", article.url, len(claims))
 
 

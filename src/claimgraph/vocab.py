@@ -15,6 +15,16 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DCT = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SH = "http://www.w3.org/ns/shacl#"
+
+SHAPES = "https://w3id.org/claimgraph/shapes#"
+"""The namespace of the SHACL shapes in ``ontology/shapes.ttl`` (prefix ``cgsh:``)."""
+ONTOLOGY = "https://w3id.org/claimgraph/ontology"
+"""The ontology's IRI, and the named graph the ontology is loaded into in every store."""
+CONTEXT_URL = "https://w3id.org/claimgraph/context.jsonld"
+"""The stable URL of the JSON-LD context (``ontology/context.jsonld`` in the package)."""
 
 MATCHES_GRAPH = ID + "graph/matches"
 STORIES_GRAPH = ID + "graph/stories"
@@ -30,12 +40,25 @@ PREFIXES = {
     "rdfs": RDFS,
     "xsd": XSD,
     "dct": DCT,
+    "skos": SKOS,
 }
 
 SPARQL_PREFIXES = "\n".join(f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items()) + "\n"
 
 # cg: terms the code writes; the ontology declares each of them
-CLASSES = ("Claim", "Quantity", "ClaimMatch", "Discrepancy", "Story", "ExtractionActivity", "IngestFailure")
+CLASSES = (
+    "Claim",
+    "Quantity",
+    "ClaimMatch",
+    "Discrepancy",
+    "Story",
+    "ExtractionActivity",
+    "IngestFailure",
+    "ArticleGraph",
+    "SupersededArticle",
+    "SupersededClaim",
+    "LanguageModel",
+)
 PROPERTIES = (
     "inArticle",
     "field",
@@ -88,4 +111,6 @@ PROPERTIES = (
     "source",
     "reason",
     "attemptedAt",
+    "retrievedFrom",
+    "retrievedAt",
 )
