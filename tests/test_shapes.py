@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.pipeline import ingest
-from claimgraph.store import open_store
+from claimgraph.store import FetchRecord, open_store, record_fetch
 from claimgraph.validate import (
     format_violations,
     load_shapes,
@@ -88,6 +88,17 @@ def base(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Store:
     bad = tmp / "bad.md"
     bad.write_bytes(b"\x00\x01 not an article")
     assert [r.status for r in ingest(store, [bad], nlp=nlp)] == ["failed"]
+    # what a fetched page leaves behind: the validators for the next conditional request
+    record_fetch(
+        store,
+        FetchRecord(
+            "https://example.org/news/flood?utm=feed",
+            "https://example.org/news/flood",
+            etag='"abc123"',
+            last_modified="Wed, 16 Sep 2026 08:00:00 GMT",
+            retrieved="2026-09-16T08:00:01+00:00",
+        ),
+    )
     return store
 
 
@@ -367,6 +378,18 @@ BROKEN: dict[str, Broken] = {
         "SELECT ?node WHERE { ?node a cg:IngestFailure }",
         "DELETE WHERE { ?node cg:reason ?r }",
         "MinCount",
+    ),
+    "fetch record without its canonical URL": Broken(
+        "FetchRecordShape",
+        "SELECT ?node WHERE { ?node a cg:FetchRecord }",
+        "DELETE WHERE { ?node cg:canonicalUrl ?u }",
+        "MinCount",
+    ),
+    "fetch record with two ETags": Broken(
+        "FetchRecordShape",
+        "SELECT ?node WHERE { ?node a cg:FetchRecord }",
+        "INSERT { ?node cg:etag 'W/\\\"other\\\"' } WHERE { ?node cg:etag ?e }",
+        "MaxCount",
     ),
     "failure time that is not a dateTime": Broken(
         "IngestFailureShape",

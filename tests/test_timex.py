@@ -37,6 +37,8 @@ REF = date(2026, 6, 13)  # a Saturday
         ("since January", "2026-01/2026-06", "interval"),
         ("by the end of 2027", "2027", "year"),
         ("at 1105 GMT", "2026-06-13", "day"),
+        ("kept its full-year guidance", "2026", "year"),
+        ("the grocer ended June with 638 stores", "2026-06", "month"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:

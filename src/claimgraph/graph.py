@@ -159,6 +159,7 @@ def article_triples(
     add(a, SCHEMA + "articleBody", article.text)
     add(a, SCHEMA + "datePublished", article.published)
     add(a, SCHEMA + "inLanguage", article.language)
+    add(a, SCHEMA + "author", article.author)
     add(a, SCHEMA + "version", version)
     add(a, CG + "checksum", article.checksum)
     add(a, CG + "extractorVersion", __version__)

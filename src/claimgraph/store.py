@@ -33,11 +33,22 @@ from .graph import (
     claim_version_prefix,
     insert_data,
 )
-from .vocab import CG, DCT, FAILURES_GRAPH, ID, ONTOLOGY, PROV, RDF, SCHEMA, SPARQL_PREFIXES, XSD
+from .vocab import (
+    CG,
+    DCT,
+    FAILURES_GRAPH,
+    FETCHES_GRAPH,
+    ID,
+    ONTOLOGY,
+    PROV,
+    RDF,
+    SCHEMA,
+    SPARQL_PREFIXES,
+    XSD,
+)
 
 DEFAULT_STORE = "claimgraph-data"
-# Fetch records (cg:FetchRecord): the validators and canonical URL of each fetched page.
-FETCHES_GRAPH = ID + "graph/fetches"
+# Fetch records (cg:FetchRecord, in FETCHES_GRAPH): the validators and canonical URL of each page.
 _TYPE = NamedNode(RDF + "type")
 
 

@@ -30,6 +30,7 @@ MATCHES_GRAPH = ID + "graph/matches"
 STORIES_GRAPH = ID + "graph/stories"
 DISCREPANCIES_GRAPH = ID + "graph/discrepancies"
 FAILURES_GRAPH = ID + "graph/failures"
+FETCHES_GRAPH = ID + "graph/fetches"
 
 PREFIXES = {
     "cg": CG,
@@ -54,6 +55,7 @@ CLASSES = (
     "Story",
     "ExtractionActivity",
     "IngestFailure",
+    "FetchRecord",
     "ArticleGraph",
     "SupersededArticle",
     "SupersededClaim",
@@ -113,4 +115,9 @@ PROPERTIES = (
     "attemptedAt",
     "retrievedFrom",
     "retrievedAt",
+    "failureKind",
+    "requestedUrl",
+    "canonicalUrl",
+    "etag",
+    "lastModified",
 )

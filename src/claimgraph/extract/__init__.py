@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -35,7 +35,7 @@ from .timex import TimeMention, find_times
 
 __all__ = ["build_nlp", "extract", "extract_many", "iter_chunks", "model_name"]
 
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 5_000
 # "patients over 65", "children under five": an age group, not a claim about an amount
 _AGE_GROUP = re.compile(
     r"\b(?:patients|people|adults|children|residents|those|men|women|users|participants|anyone|aged|ages?)\s+"
@@ -53,6 +53,9 @@ _HEADLINE_CONDITION = re.compile(
     r"\b(?:hinges?\s+on|depends?\s+on|subject\s+to|if|unless|conditional\s+on)\b", re.I
 )
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+")
+_FORECAST_AFTER = re.compile(
+    r"\A[^,.;]{0,30}?\b(?:expected|forecast|predicted|estimated|projected|consensus|analysts?|polls?)\b", re.I
+)
 _INTENT_LEMMAS = frozenset({"plan", "aim", "eye", "mull", "weigh", "consider", "seek", "intend", "prepare"})
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 _BASELINE_BEFORE = re.compile(
@@ -113,53 +116,77 @@ def extract_many(articles: Iterable[Article], *, nlp: Any | None = None) -> Iter
     """The claims of each article in turn, with all their texts parsed in one ``nlp.pipe`` stream
     (headline and body paragraphs alike), which is what makes batches fast."""
     nlp = nlp or build_nlp()
-    pending: dict[int, tuple[Article, list[tuple[int, str]], int, list[Any]]] = {}
+    order: deque[_Reading] = deque()  # which article each text belongs to, in pipe order
 
-    def texts() -> Iterator[tuple[str, int]]:
-        for n, article in enumerate(articles):
-            chunks = list(iter_chunks(article.text))
-            parts = ([article.title] if article.title.strip() else []) + [c for _, c in chunks]
-            parts = parts or [""]  # an empty article still yields its (empty) list of claims
-            pending[n] = (article, chunks, len(parts), [])
-            for t in parts:
-                yield t, n
+    def texts() -> Iterator[str]:
+        for article in articles:
+            reading = _Reading(article)
+            parts = ([article.title] if reading.has_title else []) + [c for _, c in reading.chunks]
+            for t in parts or [""]:  # an empty article still yields its (empty) list of claims
+                order.append(reading)
+                yield t
 
-    for doc, n in nlp.pipe(texts(), as_tuples=True):  # in order: articles complete one by one
-        article, chunks, expected, docs = pending[n]
-        docs.append(doc)
-        if len(docs) == expected:
-            del pending[n]
-            yield _claims_of(article, chunks, docs)
+    # each parsed text is read as it comes (nothing holds the docs of a long article), and an
+    # article's claims are yielded once its last text is read; nlp.pipe keeps the order
+    for doc in nlp.pipe(texts(), batch_size=_BATCH):
+        reading = order.popleft()
+        if reading.read(doc):
+            yield reading.claims()
 
 
-def _claims_of(article: Article, chunks: list[tuple[int, str]], docs: list[Any]) -> list[Claim]:
-    try:
-        claims: list[Claim] = []
-        it = iter(docs)
-        if article.title.strip():
-            claims.extend(_sentence_claims(article, "title", 0, next(it)[:], headline=True))
-        context = _Context(article.published)
-        orgs: Counter[str] = Counter()
-        for (off, _), doc in zip(chunks, it, strict=False):
-            # organizations: named as such, or proper nouns acting as subjects (not people's names)
-            orgs.update(e.text for e in doc.ents if e.label_ == "ORG")
-            orgs.update(
-                t.text
-                for t in doc
-                if t.dep_ == "nsubj"
-                and t.pos_ == "PROPN"
-                and t.ent_type_ not in ("GPE", "DATE")
-                and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
-            )
-            for sent in doc.sents:
-                claims.extend(_sentence_claims(article, "body", off, sent, context=context))
-        return _resolve_claimants(claims, article.text, orgs)
-    except ExtractionError:
-        raise
-    except Exception as e:  # a bug or a model failure: name the article, keep the cause
-        raise ExtractionError(
-            f"extraction failed: {e.__class__.__name__}: {e}", article_id=article.url
-        ) from e
+_BATCH = 16  # texts per spaCy batch: with chunks of at most CHUNK_CHARS, a few hundred MB at most
+
+
+class _Reading:
+    """One article being read, text by text: the headline first, then the body's chunks."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.chunks = list(iter_chunks(article.text))
+        self.has_title = bool(article.title.strip())
+        self.expected = max(1, self.has_title + len(self.chunks))
+        self.seen = 0
+        self.found: list[Claim] = []
+        self.context = _Context(article.published)
+        self.orgs: Counter[str] = Counter()
+
+    def read(self, doc: Any) -> bool:
+        """Take the next parsed text; True when the article is complete."""
+        try:
+            self._read(doc)
+        except ExtractionError:
+            raise
+        except Exception as e:  # a bug or a model failure: name the article, keep the cause
+            raise ExtractionError(
+                f"extraction failed: {e.__class__.__name__}: {e}", article_id=self.article.url
+            ) from e
+        self.seen += 1
+        return self.seen == self.expected
+
+    def _read(self, doc: Any) -> None:
+        article = self.article
+        if self.has_title and self.seen == 0:
+            self.found.extend(_sentence_claims(article, "title", 0, doc[:], headline=True))
+            return
+        i = self.seen - self.has_title
+        if i >= len(self.chunks):
+            return  # the placeholder text of an empty article
+        off = self.chunks[i][0]
+        # organizations: named as such, or proper nouns acting as subjects (not people's names)
+        self.orgs.update(e.text for e in doc.ents if e.label_ == "ORG")
+        self.orgs.update(
+            t.text
+            for t in doc
+            if t.dep_ == "nsubj"
+            and t.pos_ == "PROPN"
+            and t.ent_type_ not in ("GPE", "DATE")
+            and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
+        )
+        for sent in doc.sents:
+            self.found.extend(_sentence_claims(article, "body", off, sent, context=self.context))
+
+    def claims(self) -> list[Claim]:
+        return _resolve_claimants(self.found, self.article.text, self.orgs)
 
 
 # "Oren Vasko, a hydrologist at the University of Tavrin," -> who "Vasko" is later on
@@ -325,7 +352,7 @@ def _sentence_claims(
                 measure = f"{measure} {m.noun}".strip()
             scope = scope or _scope_text(stext, m, times)
             t = _time_for(m, amounts, times, stext)
-            if t is None and anchor is not None and not q.baseline:
+            if t is None and anchor is not None and (not q.baseline or _FORECAST_AFTER.match(stext[m.end :])):
                 t = replace(anchor, relation="context")  # the period the article is reporting on
             out.append(
                 Claim(
@@ -630,7 +657,10 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     """The time the amount is about: its own segment first, then the sentence's main time."""
     if not times:
         return None
-    is_baseline = bool(_BASELINE_BEFORE.search(stext[max(0, m.start - 30) : m.start]))
+    # "compared with 355 million expected by analysts": a forecast is for the same period
+    is_baseline = bool(
+        _BASELINE_BEFORE.search(stext[max(0, m.start - 30) : m.start])
+    ) and not _FORECAST_AFTER.match(stext[m.end :])
     seg_s, seg_e = _segment(stext, m.start, m.end)
     own = [t for t in times if seg_s <= t.start and t.end <= seg_e and (is_baseline or not t.baseline)]
     others = [a for a in amounts if a is not m]

@@ -80,7 +80,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("day_rel", r"\b(yesterday|today|tonight)\b"),
     ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
-    ("month_only", rf"\b(?:in|since|by|until|from|during|last|this|of)\s+({_MONTH_RE})(?!\s*\d)\b"),
+    ("full_year", r"\b(?:full|whole)[- ]year\b"),
+    (
+        "month_only",
+        rf"\b(?:in|since|by|until|from|during|last|this|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
+    ),
 ]
 _CASED = ("month_only", "day_month", "month_year", "year_to", "month_range")
 _COMPILED = [(name, re.compile(p, re.I if name not in _CASED else 0)) for name, p in _PATTERNS]
@@ -296,6 +300,8 @@ def _normalize(
             if "next" in low:
                 d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
             return _day_span(t, d)
+        if name == "full_year":  # "full-year guidance": the year being reported on
+            return _year_span(t, anchor.begin.year if anchor else ref.year)
         if name == "clock":
             return _day_span(t, ref)
         if name == "day_rel":
@@ -344,7 +350,10 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             if (
                 name == "month_only"
                 and text[s:e].startswith("May")
-                and not re.match(r"\A(?:in|since|by|until|from|during|last|this|of)\s", text[m.start() :])
+                and not re.match(
+                    r"\A(?:in|since|by|until|from|during|last|this|of|ended|ending|through)\s",
+                    text[m.start() :],
+                )
             ):
                 continue
             span = _normalize(name, m, ref, anchor)
