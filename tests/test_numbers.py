@@ -234,6 +234,11 @@ CASES = [
     ("several weeks", "several weeks", None, 3, 9, "week", "range"),
     ("a single-digit percentage of code", "single-digit", None, 1, 9, "percent", "range"),
     ("two or three weeks", "two or three weeks", None, 2, 3, "week", "range"),
+    ("one or two days", "one or two days", None, 1, 2, "day", "range"),
+    ("a $5m-$10m budget", "$5m-$10m", None, 5e6, 1e7, "USD", "range"),
+    ("half a percentage point", "half a percentage point", 0.5, None, None, "percentage_point", "exact"),
+    ("twice the national average", "twice", 2, None, None, "times", "exact"),
+    ("more than twice as many", "more than twice", 2, None, None, "times", "over"),
 ]
 
 
@@ -321,6 +326,8 @@ NOT_AMOUNTS = [
     "the Five Eyes alliance",
     "some of the voters",
     "the couple married",
+    "between 2020 and 2024",
+    "in 2020 or 2021",
 ]
 
 
