@@ -165,6 +165,10 @@ _CURRENCY_PRE = {
     "cny": "CNY",
     "rmb": "CNY",
     "chf": "CHF",
+    "jpy": "JPY",
+    "aud": "AUD",
+    "cad": "CAD",
+    "hkd": "HKD",
     "a$": "AUD",
     "c$": "CAD",
     "hk$": "HKD",
@@ -185,6 +189,7 @@ _CURRENCY_POST = {
     "cny": "CNY",
     "francs": "CHF",
     "yen": "JPY",
+    "jpy": "JPY",
 }
 _DURATION = {
     "second": "second",
@@ -262,6 +267,7 @@ _MEASURE_UNITS = {
     "ml": "ml",
     "barrels": "barrel",
 }
+_CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|HK\$|[$€£¥])"
 _PERCENT_RE = re.compile(r"\A\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
 _PP_RE = re.compile(
     r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I
@@ -382,7 +388,7 @@ def _to_float(s: str) -> float:
         and not s.isdigit()
     ):
         mant = float(m.group(1)) if m.group(1) else 1.0
-        return mant * 10 ** int(m.group(2))
+        return mant * float(10 ** int(m.group(2)))
     return float(s)
 
 
@@ -391,7 +397,7 @@ def _sci(s: str) -> float:
     t = s.translate(_SUPERSCRIPT).replace(" ", "")
     if m := re.fullmatch(r"(?:(\d+(?:\.\d+)?)[x×\*])?10(?:\^|\*\*)?(-?\d+)", t):
         if m.group(1) or "^" in s or "*" in s or any(c in s for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
-            return float(m.group(1) or 1) * 10 ** int(m.group(2))
+            return float(m.group(1) or 1) * float(10 ** int(m.group(2)))
     return float(t)
 
 
@@ -583,7 +589,7 @@ def find_amounts(text: str) -> list[Mention]:
         # currency before ("$200 million", "€3 billion", "US$ 5")
         cur = ""
         pre = text[max(0, start - 4) : start]
-        cm = re.search(r"(US\$|A\$|C\$|HK\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|RMB|CHF)\s?)$", pre)
+        cm = re.search(rf"({_CURRENCY_SYMBOL}|\b(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|HKD)\s?)$", pre)
         if cm:
             cur = _CURRENCY_PRE[cm.group(1).strip().lower()]
             start -= len(cm.group(1))
