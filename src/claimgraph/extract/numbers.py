@@ -142,11 +142,15 @@ _VAGUE_RE = "|".join(
 _FOLD_RE = "|".join(_FOLD)
 _CHANGE_RE = "|".join(_CHANGE_VERBS)
 _MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
+# "half a million", "half a dozen", "half an hour" (the unit is checked after the match)
+_HALF_A = r"(?:half\s+an?(?:\s+(?:dozen|hundred|thousand|million|billion|trillion))?)"
+# "twice as many", "twice the rate", "three times" is a number plus a unit; "twice a week" is a rate
+_TWICE = r"(?:twice|thrice)(?=\s+(?:as|the|that|those|this|its|their|his|her|our|what)\b)"
 
 _CORE = re.compile(
-    rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<frac>{_FRACWORD})"
+    rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<halfa>{_HALF_A})|(?P<frac>{_FRACWORD})"
     rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
-    rf"|(?P<change>{_CHANGE_RE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
+    rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
     r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc)\b))",
     re.I,
 )
@@ -490,6 +494,11 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
         return v, None, None, "times", "multiplier"
     if g == "change":
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
+    if g == "twice":
+        return (2.0 if low_s == "twice" else 3.0), None, None, "times", "multiplier"
+    if g == "halfa":
+        scale = low_s.split()[-1]
+        return 0.5 * (12 if scale == "dozen" else _SCALES.get(scale, 1)), None, None, "", "amount"
     return None, None, None, "", "amount"
 
 
@@ -757,6 +766,9 @@ def _is_not_an_amount(
             re.I,
         ):
             return True
+    if g == "halfa" and len(s.split()) == 2:
+        # "half an hour", "half a percentage point" are amounts; "half a loaf" is not
+        return _unit_after(text, end)[0] in ("", "count")
     if g == "change":
         # a change verb is an amount only when used as a verb on a measure, not "double digits"
         # or "double-deckers"
