@@ -352,6 +352,8 @@ _QUAL_RE = re.compile(
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
 
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\Z", re.I)
+_YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -585,14 +587,25 @@ def find_amounts(text: str) -> list[Mention]:
         ):
             skip_until = end + 1 + len(re.match(r"\A[-–/](\d+)", text[end:]).group(1))  # type: ignore[union-attr]
             continue
-        # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days"
+        # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days", "$5m-$10m"
         rng = _range_tail(text, end, cores, i)
         if rng is not None and g in ("num", "word", "sci") and value is not None:
-            hi_val, hi_end, _ = rng
-            low, high, value = value, hi_val, None
-            end = hi_end
-            skip_until = hi_end
-            kind = "range"
+            lo = value
+            # "2 to 3 million": the scale of the high end belongs to both ends
+            if end == m.end() and not _SCALE_WORD.search(m.group(0)) and lo <= rng.value / rng.scale:
+                lo *= rng.scale
+            if lo > rng.value:
+                if rng.sep in ("-", "–", "—"):  # "won 3-1", "a 10-2 vote": a score or a tally, no amount
+                    skip_until = rng.end
+                    continue
+            elif _is_year_span(text, m.group(0), cores[i + 1].group(0), rng.end):
+                skip_until = rng.end  # "between 2020 and 2024" is a time
+                continue
+            else:
+                low, high, value = lo, rng.value, None
+                end = rng.end
+                skip_until = rng.end
+                kind = "range"
         if _is_not_an_amount(text, start, end, m, unit, kind, value):
             continue
         # currency before ("$200 million", "€3 billion", "US$ 5")
@@ -637,35 +650,71 @@ def find_amounts(text: str) -> list[Mention]:
     return _inherit_units(out, text)
 
 
-def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> tuple[float, int, int] | None:
+@dataclass(frozen=True, slots=True)
+class _RangeEnd:
+    """The high end of a range: its value (scale applied), where it ends, the word that joins it."""
+
+    value: float
+    end: int
+    sep: str
+    scale: float  # the high end's scale word ("3 million" -> 1e6), 1 when it has none
+
+
+def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> _RangeEnd | None:
     if i + 1 >= len(cores):
         return None
     nxt = cores[i + 1]
     if nxt.lastgroup not in ("num", "word"):
         return None
-    between = text[end : nxt.start()]
-    if not re.fullmatch(r"\s*(?:-|–|—|to|and|or)\s*", between, re.I):
+    bm = re.fullmatch(rf"\s*(-|–|—|to|and|or)\s*({_CURRENCY_SYMBOL})?", text[end : nxt.start()], re.I)
+    if not bm:
         return None
-    if between.strip().lower() in ("and", "or"):
-        # "between 40 and 50"; "40 or 50" only with "between"/"from" context
-        before = text[max(0, cores[i].start() - 12) : cores[i].start()].lower()
-        if not re.search(r"\b(between|from)\s+(?:about\s+|roughly\s+|some\s+)?$", before):
-            return None
-    if between.strip() == "to":
-        before = text[max(0, cores[i].start() - 30) : cores[i].start()].lower()
+    sep = bm.group(1).lower()
+    # "£30,000-£40,000": the currency may be repeated, but only the low end's own currency
+    if bm.group(2) and not text[: cores[i].start()].endswith(bm.group(2)):
+        return None
+    before = text[max(0, cores[i].start() - 30) : cores[i].start()].lower()
+    between_from = re.search(r"\b(between|from)\s+(?:about\s+|roughly\s+|some\s+)?[$€£]?$", before)
+    if sep == "and" and not between_from:
+        return None
+    if sep == "to" and re.search(r"\bfrom\s+(?:about\s+|roughly\s+)?[$€£]?$", before):
         # "from 7 months to 4 months", "rose from 12 to 15" are changes, not ranges
-        if re.search(r"\bfrom\s+(?:about\s+|roughly\s+)?[$€£]?$", before):
-            return None
+        return None
     hv, _, _, _, _ = _parse_core(nxt)
     if hv is None:
         return None
     hend = nxt.end()
+    scale = 1.0
     if sm := _SCALE_RE.match(text[hend:]):
         word = sm.group(0).strip().lower()
         if not (word in ("m", "b") and text[hend : hend + 1] == " "):
-            hv *= _SCALES[word]
+            scale = _SCALES[word]
+            hv *= scale
             hend += sm.end()
-    return hv, hend, i + 1
+    elif nxt.lastgroup == "word" and (sw := _SCALE_WORD.search(nxt.group(0))):
+        scale = _SCALES[sw.group(0).lower()]
+    if sep == "or" and not between_from:
+        # "two or three weeks", "40 or 50 people": two numbers of one kind, rising, with a unit
+        # or a counted noun after them; "in 2020 or 2021" are years
+        lv = _parse_core(cores[i])[0]
+        unit, _, noun = _unit_after(text, hend)
+        if (
+            nxt.lastgroup != cores[i].lastgroup
+            or any(_YEAR.fullmatch(c.group(0)) for c in (cores[i], nxt))
+            or lv is None
+            or not lv < hv
+            or (unit in ("", "count") and not noun)
+        ):
+            return None
+    return _RangeEnd(hv, hend, sep, scale)
+
+
+def _is_year_span(text: str, low: str, high: str, end: int) -> bool:
+    """'2020 and 2024', '2020 to 2024' with nothing counted after them: years, not amounts."""
+    if not (_YEAR.fullmatch(low) and _YEAR.fullmatch(high)):
+        return False
+    unit, _, noun = _unit_after(text, end)
+    return unit == "" or (unit == "count" and (not noun or noun[:1].isupper()))
 
 
 def _is_not_an_amount(
@@ -732,12 +781,16 @@ def _is_not_an_amount(
     if g == "word":
         lw = s.lower()
         # "one" as a pronoun or determiner ("one of the", "no one", "one company")
-        if lw == "one":
+        if lw == "one" and kind != "range":  # "one or two days" is a range
             if not re.match(r"\A\s+(?:in|out of)\b", after):
                 return True
         if lw in ("zero",):
             return True
-        if re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I) and lw in ("one", "two"):
+        if (
+            re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I)
+            and lw in ("one", "two")
+            and kind != "range"
+        ):
             return True
         # word numbers need something counted after them, or a unit
         nxt = _unit_after(text, end)
