@@ -352,6 +352,12 @@ _QUAL_RE = re.compile(
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
 
+# phone numbers, dates and other codes: "020 7946 0958", "+44 20 7946 0958", "1-800-555-0199",
+# "555-0142", "2026-05-14", "007"; digits grouped by spaces in threes ("1 200 000") are an amount
+_CODE_RE = re.compile(
+    r"(?<![\w.,])(?:\+\d+(?:[ \-–]\d+)+|\d+(?:[-–.]\d+){2,}|\d+(?: \d+){2,}|\d+[-– ]0\d+|0\d+)(?![\w])"
+)
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
 _SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\Z", re.I)
 _YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
 _MONTHS = (
@@ -561,9 +567,10 @@ def find_amounts(text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     cores = list(_CORE.finditer(text))
+    codes = [c.span() for c in _CODE_RE.finditer(text) if not _THOUSANDS_RE.fullmatch(c.group(0))]
     skip_until = -1
     for i, m in enumerate(cores):
-        if m.start() < skip_until:
+        if m.start() < skip_until or any(cs <= m.start() < ce for cs, ce in codes):
             continue
         value, low, high, unit, kind = _parse_core(m)
         if value is None and low is None:
@@ -734,6 +741,12 @@ def _is_not_an_amount(
         # ordinals "1st", "22nd"
         if re.match(r"\A(?:st|nd|rd|th)\b", after, re.I):
             return True
+        # times of day "9 am", "6.30 p.m.", "10 GMT"
+        if re.fullmatch(r"\d{1,2}(?:[.:]\d\d)?", s) and _CLOCK_AFTER.match(after):
+            return True
+        # street addresses "10 Downing Street", "221 Baker St"
+        if _ADDRESS_AFTER.match(text[end : end + 60]):
+            return True
         # a year: four digits 1800-2100, no unit, not a currency amount, not a range of amounts
         if kind != "range" and re.fullmatch(r"(?:1[89]|20|21)\d\d", s):
             if not re.search(r"[$€£¥]\s*$", before) and not _PERCENT_RE.match(after):
@@ -830,6 +843,13 @@ def _is_not_an_amount(
     return False
 
 
+_CLOCK_AFTER = re.compile(
+    r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I
+)
+_ADDRESS_AFTER = re.compile(
+    r"\A\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|"
+    r"Place|Square|Terrace|Crescent|Close|Way)\b"
+)
 _NOT_COUNT_NOUNS = {
     "of",
     "and",
