@@ -772,14 +772,7 @@ def _is_not_an_amount(
         # quarters and halves "Q2", "H1"; versions and names "Opus 4.6", "COVID-19", "G7"
         if re.search(r"[A-Za-z]\Z", before) or re.search(r"[A-Za-z]-\Z", before):
             return True
-        if (
-            (nm := re.search(r"(?<![.!?:;\"“]\s)(?<!^)\b([A-Z][a-z]+)\s\Z", before))
-            and not _MONTH_BEFORE.search(before)
-            and nm.group(1).lower() not in _QUALIFIER_MAP
-            and unit == ""
-            and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after)
-            and ("." in s or not re.match(r"\A\s+[a-z]", after))
-        ):
+        if _after_a_name(text, start, end, s, unit):
             return True
         if re.search(
             r"(?:No\.|no\.|#|number|Number|Route|route|Article|article|Section|section|"
@@ -793,6 +786,9 @@ def _is_not_an_amount(
             return True
     if g == "word":
         lw = s.lower()
+        # number words in names: "the Three Gorges Dam", "the Five Eyes alliance"
+        if s[:1].isupper() and re.search(r"\b[a-z][\w'’-]*\s+\Z", before) and re.match(r"\A\s+[A-Z]", after):
+            return True
         # "one" as a pronoun or determiner ("one of the", "no one", "one company")
         if lw == "one" and kind != "range":  # "one or two days" is a range
             if not re.match(r"\A\s+(?:in|out of)\b", after):
@@ -825,6 +821,8 @@ def _is_not_an_amount(
         lw = s.lower()
         if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
             return True
+        if lw == "half" and _HALF_OF_TIME_BEFORE.search(before):  # "the first half of 2026"
+            return True
         if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
             r"\bby\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
             r"just\s+(?:over|under))\s+)?\Z",
@@ -843,6 +841,31 @@ def _is_not_an_amount(
     return False
 
 
+def _after_a_name(text: str, start: int, end: int, s: str, unit: str) -> bool:
+    """A number that is part of a name: "Opus 4.6", "Python 3.11", "the Boeing 737 fleet"."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    nm = re.search(r"\b([A-Z][a-z]+)\s\Z", before)
+    if (
+        not nm
+        or unit != ""
+        or _MONTH_BEFORE.search(before)
+        or nm.group(1).lower() in _QUALIFIER_MAP
+        or re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after)
+    ):
+        return False
+    head = text[: start - len(nm.group(0))]
+    if not head.strip() or re.search(r"[.!?:;\"“]\s*\Z", head):
+        # at the start of a sentence the capitalised word is a name only before a version number
+        # ("Python 3.11 users"), not when it is a function word ("After 2.5 hours")
+        return "." in s and nm.group(1).lower() not in _SENTENCE_WORDS
+    if "." in s or not re.match(r"\A\s+[a-z]", after):
+        return True
+    # "the Boeing 737 fleet": a capitalised word after a determiner names the thing counted ...
+    # but "told Reuters 40 people" counts people
+    return bool(_DETERMINER_BEFORE.search(head)) and _unit_after(text, end)[0] in ("", "count")
+
+
 _CLOCK_AFTER = re.compile(
     r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I
 )
@@ -850,6 +873,22 @@ _ADDRESS_AFTER = re.compile(
     r"\A\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|"
     r"Place|Square|Terrace|Crescent|Close|Way)\b"
 )
+_HALF_OF_TIME_BEFORE = re.compile(
+    r"\b(?:first|second|latter|former|last|final|top|bottom|upper|lower|back|front|northern|southern|"
+    r"eastern|western)\s+\Z",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[A-Z][\w-]*\s+)*\Z"
+)
+# capitalised at the start of a sentence, and not a name
+_SENTENCE_WORDS = set(
+    """after within in at by for from to with without since until of on up down beyond between all
+    another each every the a an its their this that these those and but or so yet still then now
+    today yesterday last next during before through per plus minus against versus like unlike than
+    was were is are total averaging""".split()
+)
+
 _NOT_COUNT_NOUNS = {
     "of",
     "and",
