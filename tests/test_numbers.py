@@ -414,8 +414,21 @@ _TOKENS = [
     *"dozens several few couple single digits May Q2 COVID 19 - – — / : . , ( ) + ² ⁵ ⁻ ¹".split(),
     *"doubled tripled halved twice st nd th am pm Street version Opus".split(),
 ]
+_number = st.one_of(
+    st.integers(0, 3000).map(str),
+    st.floats(0, 1e4, allow_nan=False).map(lambda f: f"{f:.2f}"),
+    st.sampled_from(["one", "two", "ten", "twenty", "a hundred", "three million"]),
+)
+# "3-1", "2 to 3 million", "$5m-$10m", "0142": pairs are where ranges are made
+_pair = st.builds(
+    lambda a, sep, b, scale: f"{a}{sep}{b}{scale}",
+    _number,
+    st.sampled_from(["-", "–", " to ", " and ", " or ", "-$", " and £", " "]),
+    _number,
+    st.sampled_from(["", " million", "bn", "m", "%", " hours"]),
+)
 _amountish = st.lists(
-    st.one_of(st.sampled_from(_TOKENS), st.text(max_size=3)),
+    st.one_of(st.sampled_from(_TOKENS), _pair, st.text(max_size=3)),
     max_size=14,
 ).flatmap(lambda toks: st.sampled_from(["", " "]).map(lambda sep: " ".join(toks) if sep else "".join(toks)))
 
