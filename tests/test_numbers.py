@@ -62,6 +62,12 @@ CASES = [
     ("a 9km route", "9km", 9, None, None, "km", "exact"),
     ("up 12% year on year", "12%", 12, None, None, "percent", "exact"),
     ("fell 4 percentage points", "4 percentage points", 4, None, None, "percentage_point", "exact"),
+    ("profits fell by a quarter", "a quarter", 25, None, None, "percent", "exact"),
+    ("a release every 4 months", "4 months", 4, None, None, "month", "exact"),
+    ("an 8x jump", "8x", 8, None, None, "times", "exact"),
+    ("816 000 residents", "816 000", 816_000, None, None, "count", "exact"),
+    ("a 5kg bag of rice", "5kg", 5, None, None, "kg", "exact"),
+    ("a 20 kg parcel", "20 kg", 20, None, None, "kg", "exact"),
     # -- finance and business ---------------------------------------------------------------------
     ("revenue rose 12% to a record", "12%", 12, None, None, "percent", "exact"),
     ("net profit of US$3.2 billion", "US$3.2 billion", 3.2e9, None, None, "USD", "exact"),
