@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.extract.numbers import find_amounts
 
-# (text, expected words, value, low, high, unit, qualifier)
+# (text, expected words, value, low, high, unit, qualifier): each text holds exactly one amount.
+# The first block is the issue's own list; the rest are grouped by the domain they come from.
 CASES = [
     ("over 80% of code", "over 80%", 80, None, None, "percent", "over"),
     ("more than 30 per cent of orders", "more than 30 per cent", 30, None, None, "percent", "over"),
@@ -59,6 +62,189 @@ CASES = [
     ("a 9km route", "9km", 9, None, None, "km", "exact"),
     ("up 12% year on year", "12%", 12, None, None, "percent", "exact"),
     ("fell 4 percentage points", "4 percentage points", 4, None, None, "percentage_point", "exact"),
+    ("profits fell by a quarter", "a quarter", 25, None, None, "percent", "exact"),
+    ("a release every 4 months", "4 months", 4, None, None, "month", "exact"),
+    ("an 8x jump", "8x", 8, None, None, "times", "exact"),
+    ("816 000 residents", "816 000", 816_000, None, None, "count", "exact"),
+    ("a 5kg bag of rice", "5kg", 5, None, None, "kg", "exact"),
+    ("a 20 kg parcel", "20 kg", 20, None, None, "kg", "exact"),
+    # -- finance and business ---------------------------------------------------------------------
+    ("revenue rose 12% to a record", "12%", 12, None, None, "percent", "exact"),
+    ("net profit of US$3.2 billion", "US$3.2 billion", 3.2e9, None, None, "USD", "exact"),
+    ("a €450,000 fine for the bank", "€450,000", 450_000, None, None, "EUR", "exact"),
+    ("paid £1.2bn for the stake", "£1.2bn", 1.2e9, None, None, "GBP", "exact"),
+    ("a loss of 500 billion yen", "500 billion yen", 5e11, None, None, "JPY", "exact"),
+    ("JPY 120 billion in bonds", "JPY 120 billion", 1.2e11, None, None, "JPY", "exact"),
+    ("sales of 3 billion yuan", "3 billion yuan", 3e9, None, None, "CNY", "exact"),
+    ("RMB 2 billion in loans", "RMB 2 billion", 2e9, None, None, "CNY", "exact"),
+    ("fined CHF 40 million", "CHF 40 million", 4e7, None, None, "CHF", "exact"),
+    ("A$1.1 billion in contracts", "A$1.1 billion", 1.1e9, None, None, "AUD", "exact"),
+    ("HK$500 million of stock", "HK$500 million", 5e8, None, None, "HKD", "exact"),
+    ("a $2.5tn economy", "$2.5tn", 2.5e12, None, None, "USD", "exact"),
+    ("a $300k salary", "$300k", 3e5, None, None, "USD", "exact"),
+    ("USD 4.5 million in fees", "USD 4.5 million", 4.5e6, None, None, "USD", "exact"),
+    ("1.5 million dollars in aid", "1.5 million dollars", 1.5e6, None, None, "USD", "exact"),
+    ("raised 40 million pounds", "40 million pounds", 4e7, None, None, "GBP", "exact"),
+    ("shares fell 8.5% on Monday", "8.5%", 8.5, None, None, "percent", "exact"),
+    ("in excess of $10m in bonuses", "in excess of $10m", 1e7, None, None, "USD", "over"),
+    ("nearly £1bn of debt", "nearly £1bn", 1e9, None, None, "GBP", "under"),
+    ("a market worth around €2 billion", "around €2 billion", 2e9, None, None, "EUR", "about"),
+    ("a 0.25 percentage point cut", "0.25 percentage point", 0.25, None, None, "percentage_point", "exact"),
+    ("inflation of 3.1pc", "3.1pc", 3.1, None, None, "percent", "exact"),
+    ("between $2 billion and $3 billion", "$2 billion and $3 billion", None, 2e9, 3e9, "USD", "range"),
+    ("a bid of 2 to 3 million euros", "2 to 3 million euros", None, 2e6, 3e6, "EUR", "range"),
+    ("£30,000-£40,000 salaries", "£30,000-£40,000", None, 30_000, 40_000, "GBP", "range"),
+    ("an estimated 2.3 million customers", "an estimated 2.3 million", 2.3e6, None, None, "count", "about"),
+    # -- health ---------------------------------------------------------------------------------
+    ("a vaccine 95% effective", "95%", 95, None, None, "percent", "exact"),
+    ("cut deaths by a third", "a third", 33.33, None, None, "percent", "exact"),
+    ("one in eight women", "one in eight", 12.5, None, None, "percent", "exact"),
+    ("1 in 3 adults are obese", "1 in 3", 33.33, None, None, "percent", "exact"),
+    ("9 in 10 GPs agreed", "9 in 10", 90, None, None, "percent", "exact"),
+    ("one in 200 births", "one in 200", 0.5, None, None, "percent", "exact"),
+    ("17 deaths were recorded", "17", 17, None, None, "count", "exact"),
+    ("waits of more than 18 weeks", "more than 18 weeks", 18, None, None, "week", "over"),
+    ("a 5mg dose", "5mg", 5, None, None, "mg", "exact"),
+    ("a 500 ml bottle", "500 ml", 500, None, None, "ml", "exact"),
+    ("two doses of the vaccine", "two", 2, None, None, "count", "exact"),
+    ("reduced the risk by 40 per cent", "40 per cent", 40, None, None, "percent", "exact"),
+    ("three-quarters of nurses", "three-quarters", 75, None, None, "percent", "exact"),
+    ("fewer than 100 beds", "fewer than 100", 100, None, None, "count", "under"),
+    ("as many as 600 people were infected", "as many as 600", 600, None, None, "count", "at_most"),
+    ("half a million people", "half a million", 5e5, None, None, "count", "exact"),
+    ("a 12-hour shift", "12-hour", 12, None, None, "hour", "exact"),
+    ("half an hour", "half an hour", 0.5, None, None, "hour", "exact"),
+    # -- elections ------------------------------------------------------------------------------
+    ("won 52% of the vote", "52%", 52, None, None, "percent", "exact"),
+    ("turnout was 67.3 per cent", "67.3 per cent", 67.3, None, None, "percent", "exact"),
+    ("three in ten voters", "three in ten", 30, None, None, "percent", "exact"),
+    ("nine out of ten members", "nine out of ten", 90, None, None, "percent", "exact"),
+    ("4.2 million votes", "4.2 million", 4.2e6, None, None, "count", "exact"),
+    ("a majority of 80 seats", "80", 80, None, None, "count", "exact"),
+    ("lost by 1,500 votes", "1,500", 1500, None, None, "count", "exact"),
+    ("a swing of 5 percentage points", "5 percentage points", 5, None, None, "percentage_point", "exact"),
+    ("two-fifths of MPs", "two-fifths", 40, None, None, "percent", "exact"),
+    ("more than a third of councils", "more than a third", 33.33, None, None, "percent", "over"),
+    ("roughly 40 percent of the vote", "roughly 40 percent", 40, None, None, "percent", "about"),
+    ("Seven candidates stood", "Seven", 7, None, None, "count", "exact"),
+    ("forty-two seats changed hands", "forty-two", 42, None, None, "count", "exact"),
+    ("between 40 and 50 percent of voters", "40 and 50 percent", None, 40, 50, "percent", "range"),
+    ("a lead of 3-4%", "3-4%", None, 3, 4, "percent", "range"),
+    # -- sport ----------------------------------------------------------------------------------
+    ("scored 27 points", "27", 27, None, None, "count", "exact"),
+    ("ran 100 metres", "100 metres", 100, None, None, "m", "exact"),
+    ("a 26.2-mile race", "26.2-mile", 26.2, None, None, "mile", "exact"),
+    ("a 42-kilometre course", "42-kilometre", 42, None, None, "km", "exact"),
+    ("a crowd of 50,000-plus", "50,000-plus", 50_000, None, None, "count", "over"),
+    ("upwards of 50,000 fans", "upwards of 50,000", 50_000, None, None, "count", "over"),
+    ("a 90-minute match", "90-minute", 90, None, None, "minute", "exact"),
+    ("signed a two-year contract", "two-year", 2, None, None, "year", "exact"),
+    ("a £100m transfer", "£100m", 1e8, None, None, "GBP", "exact"),
+    ("won twice as many medals", "twice", 2, None, None, "times", "exact"),
+    # -- weather and disasters ------------------------------------------------------------------
+    ("140 mm of rain", "140 mm", 140, None, None, "mm", "exact"),
+    ("winds of up to 160 km/h", "up to 160 km/h", 160, None, None, "km/h", "at_most"),
+    ("temperatures of 41°C", "41°C", 41, None, None, "celsius", "exact"),
+    ("the river rose 1.5 metres", "1.5 metres", 1.5, None, None, "m", "exact"),
+    ("a 2.5-metre wall", "2.5-metre", 2.5, None, None, "m", "exact"),
+    ("a wave three and a half metres high", "three and a half metres", 3.5, None, None, "m", "exact"),
+    ("5,000 hectares burned", "5,000 hectares", 5000, None, None, "hectare", "exact"),
+    ("a death toll of at least 230", "at least 230", 230, None, None, "count", "at_least"),
+    ("about 300 homes were flooded", "about 300", 300, None, None, "count", "about"),
+    ("close to 1,000 flights", "close to 1,000", 1000, None, None, "count", "under"),
+    ("winds gusting above 100 mph", "above 100 mph", 100, None, None, "mph", "over"),
+    ("tens of thousands of people", "tens of thousands", None, 20_000, 99_999, "count", "range"),
+    ("hundreds of homes", "hundreds", None, 200, 999, "count", "range"),
+    ("hundreds of thousands of refugees", "hundreds of thousands", None, 2e5, 999_999, "count", "range"),
+    ("several villages were cut off", "several", None, 3, 9, "count", "range"),
+    # -- energy ---------------------------------------------------------------------------------
+    ("a 400 MW wind farm", "400 MW", 400, None, None, "MW", "exact"),
+    ("3.2 GW of solar", "3.2 GW", 3.2, None, None, "GW", "exact"),
+    ("a 1.5GW plant", "1.5GW", 1.5, None, None, "GW", "exact"),
+    ("12 TWh of power", "12 TWh", 12, None, None, "TWh", "exact"),
+    ("a 75 kWh battery", "75 kWh", 75, None, None, "kWh", "exact"),
+    ("200,000 barrels a day", "200,000 barrels", 200_000, None, None, "barrel", "exact"),
+    ("2 million tonnes of coal", "2 million tonnes", 2e6, None, None, "tonne", "exact"),
+    ("emissions fell by a fifth", "a fifth", 20, None, None, "percent", "exact"),
+    ("capacity quadrupled", "quadrupled", 4, None, None, "times", "exact"),
+    ("a tenfold increase", "tenfold", 10, None, None, "times", "exact"),
+    ("a 50-fold rise in output", "50-fold", 50, None, None, "times", "exact"),
+    ("a three-fold rise", "three-fold", 3, None, None, "times", "exact"),
+    # -- transport ------------------------------------------------------------------------------
+    ("fares rise 5.9%", "5.9%", 5.9, None, None, "percent", "exact"),
+    ("a £2.80 single fare", "£2.80", 2.8, None, None, "GBP", "exact"),
+    ("trains every 10 minutes", "10 minutes", 10, None, None, "minute", "exact"),
+    ("delays of up to 90 minutes", "up to 90 minutes", 90, None, None, "minute", "at_most"),
+    ("speeds of 300 km/h", "300 km/h", 300, None, None, "km/h", "exact"),
+    ("10-15 minutes late", "10-15 minutes", None, 10, 15, "minute", "range"),
+    ("3,000 buses", "3,000", 3000, None, None, "count", "exact"),
+    ("80 kilometres of track", "80 kilometres", 80, None, None, "km", "exact"),
+    ("a 20 mph limit", "20 mph", 20, None, None, "mph", "exact"),
+    ("a few hours late", "a few hours", None, 2, 5, "hour", "range"),
+    # -- science and technology -----------------------------------------------------------------
+    ("3 × 10^24 FLOP", "3 × 10^24 FLOP", 3e24, None, None, "FLOP", "exact"),
+    ("2e24 FLOPs", "2e24 FLOPs", 2e24, None, None, "FLOP", "exact"),
+    ("6.02×10²³ molecules", "6.02×10²³", 6.02e23, None, None, "count", "exact"),
+    ("1.5 x 10^6 cells", "1.5 x 10^6", 1.5e6, None, None, "count", "exact"),
+    ("70 billion parameters", "70 billion", 7e10, None, None, "count", "exact"),
+    ("a 10x speed-up", "10x", 10, None, None, "times", "exact"),
+    ("compute doubles every six months", "six months", 6, None, None, "month", "exact"),
+    ("sales were 3.5 times higher", "3.5 times", 3.5, None, None, "times", "exact"),
+    ("the model ran for 30 seconds", "30 seconds", 30, None, None, "second", "exact"),
+    ("millions of users", "millions", None, 2e6, 9.99e6, "count", "range"),
+    # -- crime and justice ----------------------------------------------------------------------
+    ("1,245 burglaries", "1,245", 1245, None, None, "count", "exact"),
+    ("a 12-year sentence", "12-year", 12, None, None, "year", "exact"),
+    ("jailed for six years", "six years", 6, None, None, "year", "exact"),
+    ("fined £2,500", "£2,500", 2500, None, None, "GBP", "exact"),
+    ("arrested 14 people", "14", 14, None, None, "count", "exact"),
+    ("thefts doubled", "doubled", 2, None, None, "times", "exact"),
+    ("no fewer than 12 officers", "no fewer than 12", 12, None, None, "count", "at_least"),
+    # -- education ------------------------------------------------------------------------------
+    ("class sizes of 30 pupils", "30", 30, None, None, "count", "exact"),
+    ("one in four pupils", "one in four", 25, None, None, "percent", "exact"),
+    ("fees of £9,250 a year", "£9,250", 9250, None, None, "GBP", "exact"),
+    ("three million students", "three million", 3e6, None, None, "count", "exact"),
+    ("three hundred and fifty teachers", "three hundred and fifty", 350, None, None, "count", "exact"),
+    ("a tenth of schools", "a tenth", 10, None, None, "percent", "exact"),
+    ("only 12 per cent of graduates", "only 12 per cent", 12, None, None, "percent", "exact"),
+    ("less than 2% of the budget", "less than 2%", 2, None, None, "percent", "under"),
+    ("a couple of days", "a couple of days", None, 2, 3, "day", "range"),
+    ("twelve months of study", "twelve months", 12, None, None, "month", "exact"),
+    # -- housing --------------------------------------------------------------------------------
+    ("rents of £1,250 a month", "£1,250", 1250, None, None, "GBP", "exact"),
+    ("house prices rose 3.4 per cent", "3.4 per cent", 3.4, None, None, "percent", "exact"),
+    ("mortgage rates of 4.5%", "4.5%", 4.5, None, None, "percent", "exact"),
+    ("built 234,000 homes", "234,000", 234_000, None, None, "count", "exact"),
+    ("a 30-year mortgage", "30-year", 30, None, None, "year", "exact"),
+    ("just over 5% of homes", "just over 5%", 5, None, None, "percent", "over"),
+    ("well over 100 flats", "well over 100", 100, None, None, "count", "over"),
+    ("1,000 or more homes", "1,000 or more", 1000, None, None, "count", "at_least"),
+    ("5,000-10,000 homes", "5,000-10,000", None, 5000, 10_000, "count", "range"),
+    ("over half of renters", "over half", 50, None, None, "percent", "over"),
+    ("thousands of homes", "thousands", None, 2000, 9999, "count", "range"),
+    # -- thin and non-breaking spaces keep the magnitude -----------------------------------------
+    ("816\u2009000 visitors", "816\u2009000", 816_000, None, None, "count", "exact"),
+    ("816\u202f000 visitors", "816\u202f000", 816_000, None, None, "count", "exact"),
+    ("1\u2009200\u2009000 voters", "1\u2009200\u2009000", 1.2e6, None, None, "count", "exact"),
+    # -- more qualifiers, word fractions, vague words --------------------------------------------
+    ("approximately 45 minutes", "approximately 45 minutes", 45, None, None, "minute", "about"),
+    ("at most 20 minutes", "at most 20 minutes", 20, None, None, "minute", "at_most"),
+    ("precisely 400 jobs", "precisely 400", 400, None, None, "count", "exact"),
+    ("almost 3 hours", "almost 3 hours", 3, None, None, "hour", "under"),
+    ("no more than 5% of staff", "no more than 5%", 5, None, None, "percent", "at_most"),
+    ("exactly 1,000 days", "exactly 1,000 days", 1000, None, None, "day", "exact"),
+    ("just under a third of", "just under a third", 33.33, None, None, "percent", "under"),
+    ("two and a half years", "two and a half years", 2.5, None, None, "year", "exact"),
+    ("one and a half hours", "one and a half hours", 1.5, None, None, "hour", "exact"),
+    ("several weeks", "several weeks", None, 3, 9, "week", "range"),
+    ("a single-digit percentage of code", "single-digit", None, 1, 9, "percent", "range"),
+    ("two or three weeks", "two or three weeks", None, 2, 3, "week", "range"),
+    ("one or two days", "one or two days", None, 1, 2, "day", "range"),
+    ("a $5m-$10m budget", "$5m-$10m", None, 5e6, 1e7, "USD", "range"),
+    ("half a percentage point", "half a percentage point", 0.5, None, None, "percentage_point", "exact"),
+    ("twice the national average", "twice", 2, None, None, "times", "exact"),
+    ("more than twice as many", "more than twice", 2, None, None, "times", "over"),
 ]
 
 
@@ -73,7 +259,7 @@ def test_amount(
     qualifier: str,
 ) -> None:
     found = find_amounts(text)
-    assert found, f"no amount in {text!r}"
+    assert len(found) == 1, [(f.text, f.unit) for f in found]
     m = found[0]
     assert m.text == words
     assert text[m.start : m.end] == m.text
@@ -102,6 +288,52 @@ NOT_AMOUNTS = [
     "Q2 2026 results",
     "Version 3 arrived",
     "a single ticket",
+    # fiscal years, decades, dates and times of day
+    "the 2019-20 financial year",
+    "in the 1990s",
+    "born in 1987",
+    "the class of 2019",
+    "by mid-2025",
+    "on 14 March 2026",
+    "March 3, 2026",
+    "the 2026-05-14 filing",
+    "on 14/05/2026",
+    "the train left at 9 am",
+    "the shop opens at 6pm",
+    "at 10:30 a.m. sharp",
+    "in the first half of 2026",
+    "results for the third quarter",
+    "the 9/11 attacks",
+    "a 24/7 helpline",
+    # versions, model and product names, codes
+    "version 2.0 launched",
+    "Python 3.11 users",
+    "GPT-4 and its rivals",
+    "the Boeing 737 Max",
+    "the H5N1 outbreak",
+    "SARS-CoV-2 spread",
+    "the G20 summit",
+    "5G masts",
+    "a Catch-22 situation",
+    "filed for Chapter 11 protection",
+    "a Category 5 hurricane",
+    "the No. 10 spokesman",
+    "server at 192.168.0.1",
+    # phone numbers and addresses
+    "call 020 7946 0958",
+    "call 1-800-555-0199",
+    "lives at 10 Downing Street",
+    # ordinals, pronoun "one", names with number words
+    "the 21st century",
+    "for the 3rd time",
+    "every one of them",
+    "one day she left",
+    "the Three Gorges Dam",
+    "the Five Eyes alliance",
+    "some of the voters",
+    "the couple married",
+    "between 2020 and 2024",
+    "in 2020 or 2021",
 ]
 
 
@@ -122,3 +354,107 @@ def test_two_amounts_in_one_sentence_keep_their_own_units() -> None:
 def test_baseline_range_inherits_the_unit_of_its_sentence() -> None:
     found = find_amounts("over 80% of merged code was written by Claude, up from single digits in early 2025")
     assert [(m.text, m.unit) for m in found] == [("over 80%", "percent"), ("single digits", "percent")]
+
+
+# Sentences with several amounts: each keeps its own words, value and unit, and nothing else is read
+# as an amount. (text, [(words, value, low, high, unit, qualifier), ...])
+SENTENCES = [
+    (
+        "revenue rose 12% to $4.1 billion",
+        [("12%", 12, None, None, "percent", "exact"), ("$4.1 billion", 4.1e9, None, None, "USD", "exact")],
+    ),
+    (
+        "140 mm of rain fell in 24 hours",
+        [("140 mm", 140, None, None, "mm", "exact"), ("24 hours", 24, None, None, "hour", "exact")],
+    ),
+    (
+        "tasks that took 2–3 days now take 1 hour",
+        [("2–3 days", None, 2, 3, "day", "range"), ("1 hour", 1, None, None, "hour", "exact")],
+    ),
+    (
+        "On 14 March 2026, 300 people marched",
+        [("300", 300, None, None, "count", "exact")],
+    ),
+    (
+        "In the 2019–20 season the club sold 1.1 million tickets at £35 each",
+        [("1.1 million", 1.1e6, None, None, "count", "exact"), ("£35", 35, None, None, "GBP", "exact")],
+    ),
+    (
+        "The Boeing 737 fleet of 40 jets flew 9,000 km",
+        [("40", 40, None, None, "count", "exact"), ("9,000 km", 9000, None, None, "km", "exact")],
+    ),
+    (
+        "Unemployment fell to 4.1% in Q3 2025 from 4.6%, the lowest since 2008",
+        [("4.1%", 4.1, None, None, "percent", "exact"), ("4.6%", 4.6, None, None, "percent", "exact")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_amounts_in_a_sentence(
+    text: str, expected: list[tuple[str, float | None, float | None, float | None, str, str]]
+) -> None:
+    found = find_amounts(text)
+    assert [m.text for m in found] == [e[0] for e in expected]
+    for m, (_, value, low, high, unit, qualifier) in zip(found, expected, strict=True):
+        assert text[m.start : m.end] == m.text
+        for got, want in ((m.value, value), (m.low, low), (m.high, high)):
+            assert got is None if want is None else got == pytest.approx(want, rel=1e-3)
+        assert (m.unit, m.qualifier) == (unit, qualifier)
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(CASES) + len(NOT_AMOUNTS) + len(SENTENCES) >= 150
+
+
+# -- properties -----------------------------------------------------------------------------
+
+# Words and symbols the grammar reacts to, so that generated text reaches its corners
+# (ranges, scales, currencies, qualifiers, superscripts, dates) and not only plain prose.
+_TOKENS = [
+    *"0 1 2 7 9 10 12 25 80 100 999 1,000 2012 2024 1.5 0.25 .5 816\u00a0000 816\u2009000".split(),
+    *"one two eight ten twenty forty-two hundred thousand million billion bn m k x × ^ ** e".split(),
+    *"half third quarter a an and or to in out of between from by every times fold -fold".split(),
+    *"% per cent percent pc points percentage $ € £ ¥ US$ USD EUR GBP JPY RMB hours days".split(),
+    *"km mm kg MW GW FLOPs °C over under about nearly up at least most no more than plus".split(),
+    *"dozens several few couple single digits May Q2 COVID 19 - – — / : . , ( ) + ² ⁵ ⁻ ¹".split(),
+    *"doubled tripled halved twice st nd th am pm Street version Opus".split(),
+]
+_number = st.one_of(
+    st.integers(0, 3000).map(str),
+    st.floats(0, 1e4, allow_nan=False).map(lambda f: f"{f:.2f}"),
+    st.sampled_from(["one", "two", "ten", "twenty", "a hundred", "three million"]),
+)
+# "3-1", "2 to 3 million", "$5m-$10m", "0142": pairs are where ranges are made
+_pair = st.builds(
+    lambda a, sep, b, scale: f"{a}{sep}{b}{scale}",
+    _number,
+    st.sampled_from(["-", "–", " to ", " and ", " or ", "-$", " and £", " "]),
+    _number,
+    st.sampled_from(["", " million", "bn", "m", "%", " hours"]),
+)
+_amountish = st.lists(
+    st.one_of(st.sampled_from(_TOKENS), _pair, st.text(max_size=3)),
+    max_size=14,
+).flatmap(lambda toks: st.sampled_from(["", " "]).map(lambda sep: " ".join(toks) if sep else "".join(toks)))
+
+
+def _check_mentions(text: str) -> None:
+    for m in find_amounts(text):
+        assert 0 <= m.start <= m.end <= len(text)
+        assert m.text == text[m.start : m.end]
+        if m.low is not None and m.high is not None:
+            assert m.low <= m.high, m
+        assert m.value is not None or (m.low is not None and m.high is not None), m
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_any_text_gives_well_formed_mentions(text: str) -> None:
+    _check_mentions(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_amountish)
+def test_amount_like_text_gives_well_formed_mentions(text: str) -> None:
+    _check_mentions(text)

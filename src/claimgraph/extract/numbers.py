@@ -142,11 +142,15 @@ _VAGUE_RE = "|".join(
 _FOLD_RE = "|".join(_FOLD)
 _CHANGE_RE = "|".join(_CHANGE_VERBS)
 _MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
+# "half a million", "half a dozen", "half an hour" (the unit is checked after the match)
+_HALF_A = r"(?:half\s+an?(?:\s+(?:dozen|hundred|thousand|million|billion|trillion))?)"
+# "twice as many", "twice the rate", "three times" is a number plus a unit; "twice a week" is a rate
+_TWICE = r"(?:twice|thrice)(?=\s+(?:as|the|that|those|this|its|their|his|her|our|what)\b)"
 
 _CORE = re.compile(
-    rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<frac>{_FRACWORD})"
+    rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<halfa>{_HALF_A})|(?P<frac>{_FRACWORD})"
     rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
-    rf"|(?P<change>{_CHANGE_RE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
+    rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
     r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc)\b))",
     re.I,
 )
@@ -165,6 +169,10 @@ _CURRENCY_PRE = {
     "cny": "CNY",
     "rmb": "CNY",
     "chf": "CHF",
+    "jpy": "JPY",
+    "aud": "AUD",
+    "cad": "CAD",
+    "hkd": "HKD",
     "a$": "AUD",
     "c$": "CAD",
     "hk$": "HKD",
@@ -185,6 +193,7 @@ _CURRENCY_POST = {
     "cny": "CNY",
     "francs": "CHF",
     "yen": "JPY",
+    "jpy": "JPY",
 }
 _DURATION = {
     "second": "second",
@@ -262,6 +271,7 @@ _MEASURE_UNITS = {
     "ml": "ml",
     "barrels": "barrel",
 }
+_CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|HK\$|[$€£¥])"
 _PERCENT_RE = re.compile(r"\A\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
 _PP_RE = re.compile(
     r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I
@@ -342,6 +352,14 @@ _QUAL_RE = re.compile(
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
 
+# phone numbers, dates and other codes: "020 7946 0958", "+44 20 7946 0958", "1-800-555-0199",
+# "555-0142", "2026-05-14", "007"; digits grouped by spaces in threes ("1 200 000") are an amount
+_CODE_RE = re.compile(
+    r"(?<![\w.,])(?:\+\d+(?:[ \-–]\d+)+|\d+(?:[-–.]\d+){2,}|\d+(?: \d+){2,}|\d+[-– ]0\d+|0\d+)(?![\w])"
+)
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?: \d{3})+")
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion)\Z", re.I)
+_YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -382,7 +400,7 @@ def _to_float(s: str) -> float:
         and not s.isdigit()
     ):
         mant = float(m.group(1)) if m.group(1) else 1.0
-        return mant * 10 ** int(m.group(2))
+        return mant * float(10 ** int(m.group(2)))
     return float(s)
 
 
@@ -391,7 +409,7 @@ def _sci(s: str) -> float:
     t = s.translate(_SUPERSCRIPT).replace(" ", "")
     if m := re.fullmatch(r"(?:(\d+(?:\.\d+)?)[x×\*])?10(?:\^|\*\*)?(-?\d+)", t):
         if m.group(1) or "^" in s or "*" in s or any(c in s for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
-            return float(m.group(1) or 1) * 10 ** int(m.group(2))
+            return float(m.group(1) or 1) * float(10 ** int(m.group(2)))
     return float(t)
 
 
@@ -484,6 +502,11 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
         return v, None, None, "times", "multiplier"
     if g == "change":
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
+    if g == "twice":
+        return (2.0 if low_s == "twice" else 3.0), None, None, "times", "multiplier"
+    if g == "halfa":
+        scale = low_s.split()[-1]
+        return 0.5 * (12 if scale == "dozen" else _SCALES.get(scale, 1)), None, None, "", "amount"
     return None, None, None, "", "amount"
 
 
@@ -544,9 +567,10 @@ def find_amounts(text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     cores = list(_CORE.finditer(text))
+    codes = [c.span() for c in _CODE_RE.finditer(text) if not _THOUSANDS_RE.fullmatch(c.group(0))]
     skip_until = -1
     for i, m in enumerate(cores):
-        if m.start() < skip_until:
+        if m.start() < skip_until or any(cs <= m.start() < ce for cs, ce in codes):
             continue
         value, low, high, unit, kind = _parse_core(m)
         if value is None and low is None:
@@ -570,20 +594,31 @@ def find_amounts(text: str) -> list[Mention]:
         ):
             skip_until = end + 1 + len(re.match(r"\A[-–/](\d+)", text[end:]).group(1))  # type: ignore[union-attr]
             continue
-        # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days"
+        # ranges: "4-8 hours", "4 to 8", "between 40 and 50", "two to three days", "$5m-$10m"
         rng = _range_tail(text, end, cores, i)
         if rng is not None and g in ("num", "word", "sci") and value is not None:
-            hi_val, hi_end, _ = rng
-            low, high, value = value, hi_val, None
-            end = hi_end
-            skip_until = hi_end
-            kind = "range"
+            lo = value
+            # "2 to 3 million": the scale of the high end belongs to both ends
+            if end == m.end() and not _SCALE_WORD.search(m.group(0)) and lo <= rng.value / rng.scale:
+                lo *= rng.scale
+            if lo > rng.value:
+                if rng.sep in ("-", "–", "—"):  # "won 3-1", "a 10-2 vote": a score or a tally, no amount
+                    skip_until = rng.end
+                    continue
+            elif _is_year_span(text, m.group(0), cores[i + 1].group(0), rng.end):
+                skip_until = rng.end  # "between 2020 and 2024" is a time
+                continue
+            else:
+                low, high, value = lo, rng.value, None
+                end = rng.end
+                skip_until = rng.end
+                kind = "range"
         if _is_not_an_amount(text, start, end, m, unit, kind, value):
             continue
         # currency before ("$200 million", "€3 billion", "US$ 5")
         cur = ""
         pre = text[max(0, start - 4) : start]
-        cm = re.search(r"(US\$|A\$|C\$|HK\$|[$€£¥]|\b(?:USD|EUR|GBP|CNY|RMB|CHF)\s?)$", pre)
+        cm = re.search(rf"({_CURRENCY_SYMBOL}|\b(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|AUD|CAD|HKD)\s?)$", pre)
         if cm:
             cur = _CURRENCY_PRE[cm.group(1).strip().lower()]
             start -= len(cm.group(1))
@@ -622,35 +657,71 @@ def find_amounts(text: str) -> list[Mention]:
     return _inherit_units(out, text)
 
 
-def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> tuple[float, int, int] | None:
+@dataclass(frozen=True, slots=True)
+class _RangeEnd:
+    """The high end of a range: its value (scale applied), where it ends, the word that joins it."""
+
+    value: float
+    end: int
+    sep: str
+    scale: float  # the high end's scale word ("3 million" -> 1e6), 1 when it has none
+
+
+def _range_tail(text: str, end: int, cores: list[re.Match[str]], i: int) -> _RangeEnd | None:
     if i + 1 >= len(cores):
         return None
     nxt = cores[i + 1]
     if nxt.lastgroup not in ("num", "word"):
         return None
-    between = text[end : nxt.start()]
-    if not re.fullmatch(r"\s*(?:-|–|—|to|and|or)\s*", between, re.I):
+    bm = re.fullmatch(rf"\s*(-|–|—|to|and|or)\s*({_CURRENCY_SYMBOL})?", text[end : nxt.start()], re.I)
+    if not bm:
         return None
-    if between.strip().lower() in ("and", "or"):
-        # "between 40 and 50"; "40 or 50" only with "between"/"from" context
-        before = text[max(0, cores[i].start() - 12) : cores[i].start()].lower()
-        if not re.search(r"\b(between|from)\s+(?:about\s+|roughly\s+|some\s+)?$", before):
-            return None
-    if between.strip() == "to":
-        before = text[max(0, cores[i].start() - 30) : cores[i].start()].lower()
+    sep = bm.group(1).lower()
+    # "£30,000-£40,000": the currency may be repeated, but only the low end's own currency
+    if bm.group(2) and not text[: cores[i].start()].endswith(bm.group(2)):
+        return None
+    before = text[max(0, cores[i].start() - 30) : cores[i].start()].lower()
+    between_from = re.search(r"\b(between|from)\s+(?:about\s+|roughly\s+|some\s+)?[$€£]?$", before)
+    if sep == "and" and not between_from:
+        return None
+    if sep == "to" and re.search(r"\bfrom\s+(?:about\s+|roughly\s+)?[$€£]?$", before):
         # "from 7 months to 4 months", "rose from 12 to 15" are changes, not ranges
-        if re.search(r"\bfrom\s+(?:about\s+|roughly\s+)?[$€£]?$", before):
-            return None
+        return None
     hv, _, _, _, _ = _parse_core(nxt)
     if hv is None:
         return None
     hend = nxt.end()
+    scale = 1.0
     if sm := _SCALE_RE.match(text[hend:]):
         word = sm.group(0).strip().lower()
         if not (word in ("m", "b") and text[hend : hend + 1] == " "):
-            hv *= _SCALES[word]
+            scale = _SCALES[word]
+            hv *= scale
             hend += sm.end()
-    return hv, hend, i + 1
+    elif nxt.lastgroup == "word" and (sw := _SCALE_WORD.search(nxt.group(0))):
+        scale = _SCALES[sw.group(0).lower()]
+    if sep == "or" and not between_from:
+        # "two or three weeks", "40 or 50 people": two numbers of one kind, rising, with a unit
+        # or a counted noun after them; "in 2020 or 2021" are years
+        lv = _parse_core(cores[i])[0]
+        unit, _, noun = _unit_after(text, hend)
+        if (
+            nxt.lastgroup != cores[i].lastgroup
+            or any(_YEAR.fullmatch(c.group(0)) for c in (cores[i], nxt))
+            or lv is None
+            or not lv < hv
+            or (unit in ("", "count") and not noun)
+        ):
+            return None
+    return _RangeEnd(hv, hend, sep, scale)
+
+
+def _is_year_span(text: str, low: str, high: str, end: int) -> bool:
+    """'2020 and 2024', '2020 to 2024' with nothing counted after them: years, not amounts."""
+    if not (_YEAR.fullmatch(low) and _YEAR.fullmatch(high)):
+        return False
+    unit, _, noun = _unit_after(text, end)
+    return unit == "" or (unit == "count" and (not noun or noun[:1].isupper()))
 
 
 def _is_not_an_amount(
@@ -669,6 +740,12 @@ def _is_not_an_amount(
             return True
         # ordinals "1st", "22nd"
         if re.match(r"\A(?:st|nd|rd|th)\b", after, re.I):
+            return True
+        # times of day "9 am", "6.30 p.m.", "10 GMT"
+        if re.fullmatch(r"\d{1,2}(?:[.:]\d\d)?", s) and _CLOCK_AFTER.match(after):
+            return True
+        # street addresses "10 Downing Street", "221 Baker St"
+        if _ADDRESS_AFTER.match(text[end : end + 60]):
             return True
         # a year: four digits 1800-2100, no unit, not a currency amount, not a range of amounts
         if kind != "range" and re.fullmatch(r"(?:1[89]|20|21)\d\d", s):
@@ -695,14 +772,7 @@ def _is_not_an_amount(
         # quarters and halves "Q2", "H1"; versions and names "Opus 4.6", "COVID-19", "G7"
         if re.search(r"[A-Za-z]\Z", before) or re.search(r"[A-Za-z]-\Z", before):
             return True
-        if (
-            (nm := re.search(r"(?<![.!?:;\"“]\s)(?<!^)\b([A-Z][a-z]+)\s\Z", before))
-            and not _MONTH_BEFORE.search(before)
-            and nm.group(1).lower() not in _QUALIFIER_MAP
-            and unit == ""
-            and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after)
-            and ("." in s or not re.match(r"\A\s+[a-z]", after))
-        ):
+        if _after_a_name(text, start, end, s, unit):
             return True
         if re.search(
             r"(?:No\.|no\.|#|number|Number|Route|route|Article|article|Section|section|"
@@ -716,13 +786,20 @@ def _is_not_an_amount(
             return True
     if g == "word":
         lw = s.lower()
+        # number words in names: "the Three Gorges Dam", "the Five Eyes alliance"
+        if s[:1].isupper() and re.search(r"\b[a-z][\w'’-]*\s+\Z", before) and re.match(r"\A\s+[A-Z]", after):
+            return True
         # "one" as a pronoun or determiner ("one of the", "no one", "one company")
-        if lw == "one":
+        if lw == "one" and kind != "range":  # "one or two days" is a range
             if not re.match(r"\A\s+(?:in|out of)\b", after):
                 return True
         if lw in ("zero",):
             return True
-        if re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I) and lw in ("one", "two"):
+        if (
+            re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I)
+            and lw in ("one", "two")
+            and kind != "range"
+        ):
             return True
         # word numbers need something counted after them, or a unit
         nxt = _unit_after(text, end)
@@ -744,6 +821,8 @@ def _is_not_an_amount(
         lw = s.lower()
         if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
             return True
+        if lw == "half" and _HALF_OF_TIME_BEFORE.search(before):  # "the first half of 2026"
+            return True
         if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
             r"\bby\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
             r"just\s+(?:over|under))\s+)?\Z",
@@ -751,6 +830,9 @@ def _is_not_an_amount(
             re.I,
         ):
             return True
+    if g == "halfa" and len(s.split()) == 2:
+        # "half an hour", "half a percentage point" are amounts; "half a loaf" is not
+        return _unit_after(text, end)[0] in ("", "count")
     if g == "change":
         # a change verb is an amount only when used as a verb on a measure, not "double digits"
         # or "double-deckers"
@@ -758,6 +840,54 @@ def _is_not_an_amount(
             return True
     return False
 
+
+def _after_a_name(text: str, start: int, end: int, s: str, unit: str) -> bool:
+    """A number that is part of a name: "Opus 4.6", "Python 3.11", "the Boeing 737 fleet"."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    nm = re.search(r"\b([A-Z][a-z]+)\s\Z", before)
+    if (
+        not nm
+        or unit != ""
+        or _MONTH_BEFORE.search(before)
+        or nm.group(1).lower() in _QUALIFIER_MAP
+        or re.match(r"\A\s*(?:%|per\s?cent|percent|times|x\b|[-–]|(?:bn|m|k)\b)", after)
+    ):
+        return False
+    head = text[: start - len(nm.group(0))]
+    if not head.strip() or re.search(r"[.!?:;\"“]\s*\Z", head):
+        # at the start of a sentence the capitalised word is a name only before a version number
+        # ("Python 3.11 users"), not when it is a function word ("After 2.5 hours")
+        return "." in s and nm.group(1).lower() not in _SENTENCE_WORDS
+    if "." in s or not re.match(r"\A\s+[a-z]", after):
+        return True
+    # "the Boeing 737 fleet": a capitalised word after a determiner names the thing counted ...
+    # but "told Reuters 40 people" counts people
+    return bool(_DETERMINER_BEFORE.search(head)) and _unit_after(text, end)[0] in ("", "count")
+
+
+_CLOCK_AFTER = re.compile(
+    r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I
+)
+_ADDRESS_AFTER = re.compile(
+    r"\A\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|"
+    r"Place|Square|Terrace|Crescent|Close|Way)\b"
+)
+_HALF_OF_TIME_BEFORE = re.compile(
+    r"\b(?:first|second|latter|former|last|final|top|bottom|upper|lower|back|front|northern|southern|"
+    r"eastern|western)\s+\Z",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:[A-Z][\w-]*\s+)*\Z"
+)
+# capitalised at the start of a sentence, and not a name
+_SENTENCE_WORDS = set(
+    """after within in at by for from to with without since until of on up down beyond between all
+    another each every the a an its their this that these those and but or so yet still then now
+    today yesterday last next during before through per plus minus against versus like unlike than
+    was were is are total averaging""".split()
+)
 
 _NOT_COUNT_NOUNS = {
     "of",
