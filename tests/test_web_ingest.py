@@ -68,9 +68,9 @@ class CountingNLP:
     def __call__(self, text: str) -> Any:
         return self._nlp(text)
 
-    def pipe(self, texts: Any) -> Any:
+    def pipe(self, texts: Any, **options: Any) -> Any:
         self.bodies += 1
-        return self._nlp.pipe(texts)
+        return self._nlp.pipe(texts, **options)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)
