@@ -116,8 +116,8 @@ def text_overlap(pred: str, gold: str) -> bool:
 def _num_eq(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    a, b = float(a), float(b)
-    return abs(a - b) <= 0.011 * max(abs(a), abs(b), 1e-9) or abs(a - b) < 0.051
+    x, y = float(a), float(b)
+    return abs(x - y) <= 0.011 * max(abs(x), abs(y), 1e-9) or abs(x - y) < 0.051
 
 
 def _norm_type(t: str) -> str:

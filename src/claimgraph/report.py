@@ -58,7 +58,7 @@ def build_report(store: Store) -> Report:
         ?d <{CG}discrepancyType> ?type ; <{CG}explanation> ?expl ; <{CG}severity> ?sev ; <{CG}involvesClaim> ?c .
         OPTIONAL {{ ?d <{CG}story> ?story }} }} }}"""
     found: dict[str, dict[str, Any]] = {}
-    for r in store.query(q):
+    for r in _select(store, q):
         d = found.setdefault(
             r["d"].value,
             {
@@ -84,12 +84,15 @@ def build_report(store: Store) -> Report:
         ),
     )
     stories: dict[str, list[str]] = defaultdict(list)
-    for r in store.query(f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"):
+    for r in _select(store, f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"):
         stories[r["s"].value].append(r["a"].value)
     arts = []
-    for r in store.query(f"""SELECT ?a ?url ?title ?outlet ?pub WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}url> ?url .
+    for r in _select(
+        store,
+        f"""SELECT ?a ?url ?title ?outlet ?pub WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> ; <{SCHEMA}url> ?url .
             OPTIONAL {{ ?a <{SCHEMA}headline> ?title }} OPTIONAL {{ ?a <{SCHEMA}publisher>/<{SCHEMA}name> ?outlet }}
-            OPTIONAL {{ ?a <{SCHEMA}datePublished> ?pub }} }} }} ORDER BY ?url"""):
+            OPTIONAL {{ ?a <{SCHEMA}datePublished> ?pub }} }} }} ORDER BY ?url""",
+    ):
         arts.append(
             {
                 "id": r["a"].value,
@@ -138,7 +141,8 @@ def _add_support(
         if c["field"] != "body":
             continue
         outlets = story_outlets.get(url_story.get(c["article_url"], ""), set()) - {c["outlet"]}
-        supported, contradicted = set(), set()
+        supported: set[str] = set()
+        contradicted: set[str] = set()
         for p in partners[c["id"]]:
             other = by_id[p]["outlet"]
             if other == c["outlet"]:

@@ -79,7 +79,7 @@ def stored_checksum(store: Store, url: str) -> tuple[str, str] | None:
         SPARQL_PREFIXES
         + f"SELECT ?c ?v WHERE {{ GRAPH <{g}> {{ <{article_iri(url)}> cg:checksum ?c . OPTIONAL {{ <{article_iri(url)}> cg:extractorVersion ?v }} }} }}"
     )
-    for row in store.query(q):
+    for row in _solutions(store, q):
         return row["c"].value, row["v"].value if row["v"] is not None else ""
     return None
 

@@ -566,7 +566,7 @@ def _no_comment(sent: Any) -> str:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ != "PRON":
                 toks = list(subj.subtree)
-                return sent.doc[toks[0].i : toks[-1].i + 1].text
+                return str(sent.doc[toks[0].i : toks[-1].i + 1].text)
     return ""
 
 

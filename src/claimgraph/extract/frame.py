@@ -303,15 +303,15 @@ def find_attribution(sent: Span) -> Attribution | None:
             return Attribution("", False, doc_phrase, None)
         return None
     verb = best[1]
-    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that", "which"):
+    speaker: Token = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if speaker.pos_ == "PRON" and speaker.lower_ in ("it", "this", "that", "which"):
         return None
-    if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "we", "i"):
+    if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i"):
         return None
-    sub = list(subj.subtree)
+    sub = list(speaker.subtree)
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
     if len(who) > 120:
-        who = subj.text
+        who = speaker.text
     return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), verb)
 
 

@@ -208,9 +208,10 @@ def _normalize(
         if name == "half":
             if g[0]:
                 h = 1 if g[0].lower() == "first" else 2
-                y = int(g[1]) if g[1] else ry
-                if y is None:
+                year = int(g[1]) if g[1] else ry
+                if year is None:
                     return None
+                y = year
             else:
                 y, h = int(g[3]), int(g[2])
             return _months_span(t, y, 1, 6) if h == 1 else _months_span(t, y, 7, 12)
