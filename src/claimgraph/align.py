@@ -32,6 +32,7 @@ from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
 STORY_THRESHOLD = 0.12
 MATCH_THRESHOLD = 0.30
 _COMMON_IDF = 0.8
+_BRACKETED = re.compile(r"\([^()]*\)")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you", "one"})
 _SAID = frozenset(
     {"attribution", "quote", "event"}
@@ -224,9 +225,13 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         out.append("!measure")
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)
+        bx, by = cx, cy
     else:
         cx, cy = _words(_source_of(x.claimant)) - _PRONOUNS, _words(_source_of(y.claimant)) - _PRONOUNS
-    if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf):
+        # words in brackets resolve who the claimant is; they match, but do not distinguish
+        bx = _words(_source_of(_BRACKETED.sub("", x.claimant))) - _PRONOUNS
+        by = _words(_source_of(_BRACKETED.sub("", y.claimant))) - _PRONOUNS
+    if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf, bx, by):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
@@ -245,7 +250,13 @@ def _source_of(claimant: str) -> str:
     return _RELEASED_BY.sub("", claimant)
 
 
-def _different_sources(cx: set[str], cy: set[str], idf: dict[str, float] | None) -> bool:
+def _different_sources(
+    cx: set[str],
+    cy: set[str],
+    idf: dict[str, float] | None,
+    own_x: set[str] | None = None,
+    own_y: set[str] | None = None,
+) -> bool:
     """No word in common, or only words common across the story while both sides have
     distinctive words of their own ("Marbury Transit Authority" / "Better Buses Marbury")."""
     shared = cx & cy
@@ -258,7 +269,9 @@ def _different_sources(cx: set[str], cy: set[str], idf: dict[str, float] | None)
     def distinctive(ws: set[str]) -> set[str]:
         return {w for w in ws if idf.get(w, floor + 1) > floor}
 
-    return not distinctive(shared) and bool(distinctive(cx)) and bool(distinctive(cy))
+    own_x = cx if own_x is None else own_x
+    own_y = cy if own_y is None else own_y
+    return not distinctive(shared) and bool(distinctive(own_x)) and bool(distinctive(own_y))
 
 
 def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMatch]:

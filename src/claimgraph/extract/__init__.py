@@ -373,11 +373,20 @@ def _sentence_claims(
             key = _key(event.split(" ", 1)[1] if " " in event else event)
             first = next((t.span for t in times if not t.baseline), None)
             out.append(Claim(kind="event", time=first, measure=event, measure_key=key, **common))
+        # "... schools are closed, and the education office has asked parents to keep children
+        # at home": a call beside an amount is a claim of its own too
+        if (
+            proposal is not None
+            and not headline
+            and proposal.dep_ in ("ROOT", "conj")  # not "X, which has pressed for ..."
+            and not _amount_under(sent, proposal, amounts)
+        ):
+            first = next((t.span for t in times if not t.baseline), None)
+            out.append(_proposal_claim(proposal, first, common))
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
     if proposal is not None:
-        obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
-        out.append(Claim(kind="proposal", time=first_time, measure=obj, measure_key=_key(obj), **common))
+        out.append(_proposal_claim(proposal, first_time, common))
     elif attribution is not None and (attribution.claimant or _NAMED_DOCUMENT.search(attribution.document)):
         kind = "quote" if _QUOTED.search(stext) else "attribution"
         said = _said(attribution) or list(keywords)
@@ -532,6 +541,28 @@ def _headline_future(sent: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in v.children
         ):
+            return True
+    return False
+
+
+def _proposal_claim(proposal: Any, time: TimeSpan | None, common: dict[str, Any]) -> Claim:
+    """A call to action: what is called for, and by whom (the caller, when no one is quoted)."""
+    obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
+    fields = dict(common)
+    if not fields["claimant"]:
+        caller = next((c for c in proposal.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if caller is not None and caller.pos_ != "PRON":
+            toks = list(caller.subtree)
+            fields["claimant"] = str(caller.doc[toks[0].i : toks[-1].i + 1].text)
+    return Claim(kind="proposal", time=time, measure=obj, measure_key=_key(obj), **fields)
+
+
+def _amount_under(sent: Any, head: Any, amounts: list[Mention]) -> bool:
+    """Whether an amount lies in ``head``'s subtree (its own clause)."""
+    own = {t.i for t in head.subtree}
+    for m in amounts:
+        a, b = sent.start_char + m.start, sent.start_char + m.end
+        if any(t.i in own for t in sent if t.idx < b and t.idx + len(t) > a):
             return True
     return False
 
