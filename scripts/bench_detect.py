@@ -10,7 +10,7 @@ planted discrepancies of every type, so that matching and every rule have work t
 not involved. Then it times
 
   (a) a full ``analyse_store``: alignment (stories, matches) and detection over the whole store;
-  (b) ingesting one new article into one story: the incremental ``analyse_articles`` for it.
+  (b) ingesting one new article into one story: the incremental ``analyse_changes`` after it.
 
 With ``--check`` it also verifies that the incremental result equals a full run's. Figures are
 printed; this is a benchmark, not a timed test.
@@ -315,7 +315,7 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="also check incremental == full (one more full run)")
     args = ap.parse_args()
 
-    from claimgraph.pipeline import analyse_articles, analyse_store
+    from claimgraph.pipeline import analyse_changes, analyse_store
 
     tmp = None
     if args.store is None:
@@ -339,7 +339,7 @@ def main() -> None:
         art, cs = late_article(args.seed)
         write_article(store, art.url, article_triples(art, cs))
         t0 = time.perf_counter()
-        inc = analyse_articles(store, [art.url])
+        inc = analyse_changes(store)
         inc_s = time.perf_counter() - t0
         print(f"(b) one new article     : {inc_s:6.2f} s  ({len(cs)} claims; {len(inc)} findings in its story)")
         if args.check:
