@@ -115,8 +115,15 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
             x = parent[x]
         return x
 
+    norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
+
     def link(a: str, b: str) -> None:
-        if _cos(vec[a], vec[b]) >= STORY_THRESHOLD or (n <= 4 and _cos_raw(bags[a], bags[b]) >= 0.25):
+        va, vb = vec[a], vec[b]
+        if len(vb) < len(va):
+            va, vb = vb, va
+        dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
+        cos = dot / (norm[a] * norm[b]) if norm[a] and norm[b] else 0.0
+        if cos >= STORY_THRESHOLD or (n <= 4 and _cos_raw(bags[a], bags[b]) >= 0.25):
             parent[find(a)] = find(b)
 
     if n <= 4:
@@ -126,14 +133,13 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
         index: dict[str, list[str]] = defaultdict(list)
         ratio: dict[str, float] = {}
         for a in arts:
-            norm = math.sqrt(sum(v * v for v in vec[a].values()))
             common = 0.0
             for w, v in vec[a].items():
                 if df[w] > _DISTINCTIVE_DF:
                     common += v * v
                 elif v > 0.0:
                     index[w].append(a)
-            ratio[a] = math.sqrt(common) / norm if norm else 0.0
+            ratio[a] = math.sqrt(common) / norm[a] if norm[a] else 0.0
         for members in index.values():
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
