@@ -115,7 +115,9 @@ def _story_facts(rng: random.Random, topic: list[str], names: list[str], day0: d
             f.qualifier = rng.choices(("exact", "about", "over", "under"), (70, 10, 10, 10))[0]
             f.scope = f"in {rng.choice(names)} {rng.choice(topic)}" if rng.random() < 0.4 else ""
         if kind != "event" and rng.random() < 0.8:
-            f.claimant = f"The {rng.choice(names)} {rng.choice(('ministry', 'authority', 'council', 'agency'))}"
+            f.claimant = (
+                f"The {rng.choice(names)} {rng.choice(('ministry', 'authority', 'council', 'agency'))}"
+            )
         if rng.random() < 0.25:
             f.document = f"{rng.choice(names)} {rng.choice(_DOCS)}"
         f.time = _time(rng, day0) if rng.random() < 0.7 else None
@@ -213,13 +215,20 @@ def _frame_claim(url: str, fld: str, start: int, text: str, fr: dict[str, object
     if qtext and qtext in text:
         qs = start + text.index(qtext)
         q = Quantity(
-            qtext, qs, qs + len(qtext), str(fr["unit"]), str(fr["qualifier"]), value=float(fr["value"])  # type: ignore[arg-type]
+            qtext,
+            qs,
+            qs + len(qtext),
+            str(fr["unit"]),
+            str(fr["qualifier"]),
+            value=float(fr["value"]),  # type: ignore[arg-type]
         )
     kw = {k: v for k, v in fr.items() if k not in ("qtext", "unit", "value", "qualifier")}
     return Claim(article_url=url, field=fld, start=start, end=start + len(text), text=text, quantity=q, **kw)  # type: ignore[arg-type]
 
 
-def synthetic_story(rng: random.Random, s: int, outlets: int | None = None) -> list[tuple[Article, list[Claim]]]:
+def synthetic_story(
+    rng: random.Random, s: int, outlets: int | None = None
+) -> list[tuple[Article, list[Claim]]]:
     """One story as 3-5 outlets tell it: shared facts with planted differences, own facts, headlines."""
     topic = [_word(rng) for _ in range(12)]
     names = [_word(rng).title() for _ in range(4)]
@@ -310,7 +319,9 @@ def derived(store: Store) -> set[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=100_000, help="claims in the synthetic store")
-    ap.add_argument("--store", type=Path, help="build (or reuse) the store here instead of a temporary folder")
+    ap.add_argument(
+        "--store", type=Path, help="build (or reuse) the store here instead of a temporary folder"
+    )
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--check", action="store_true", help="also check incremental == full (one more full run)")
     args = ap.parse_args()
@@ -325,15 +336,26 @@ def main() -> None:
         if not (args.store / "CURRENT").exists():
             t0 = time.perf_counter()
             arts, claims = build_store(args.store, args.claims, args.seed)
-            print(f"built {args.store}: {arts:,} articles, {claims:,} claims in {time.perf_counter() - t0:.1f} s")
+            print(
+                f"built {args.store}: {arts:,} articles, {claims:,} claims in {time.perf_counter() - t0:.1f} s"
+            )
         store = open_store(args.store)
         t0 = time.perf_counter()
         found = analyse_store(store)
         full_s = time.perf_counter() - t0
-        n_matches = sum(1 for _ in store.quads_for_pattern(None, None, NamedNode(_CM), NamedNode(MATCHES_GRAPH)))
-        n_stories = sum(1 for _ in store.quads_for_pattern(None, None, NamedNode(_STORY), NamedNode(STORIES_GRAPH)))
-        print(f"(a) full align + detect : {full_s:6.2f} s  ({n_stories:,} stories, {n_matches:,} matches, {len(found):,} findings)")
-        print("    findings by type: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(d.type for d in found).items())))
+        n_matches = sum(
+            1 for _ in store.quads_for_pattern(None, None, NamedNode(_CM), NamedNode(MATCHES_GRAPH))
+        )
+        n_stories = sum(
+            1 for _ in store.quads_for_pattern(None, None, NamedNode(_STORY), NamedNode(STORIES_GRAPH))
+        )
+        print(
+            f"(a) full align + detect : {full_s:6.2f} s  ({n_stories:,} stories, {n_matches:,} matches, {len(found):,} findings)"
+        )
+        print(
+            "    findings by type: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(Counter(d.type for d in found).items()))
+        )
 
         # (b) the fifth outlet's account of one story arrives: write it, analyse what it touches
         art, cs = late_article(args.seed)
@@ -341,7 +363,9 @@ def main() -> None:
         t0 = time.perf_counter()
         inc = analyse_changes(store)
         inc_s = time.perf_counter() - t0
-        print(f"(b) one new article     : {inc_s:6.2f} s  ({len(cs)} claims; {len(inc)} findings in its story)")
+        print(
+            f"(b) one new article     : {inc_s:6.2f} s  ({len(cs)} claims; {len(inc)} findings in its story)"
+        )
         if args.check:
             before = derived(store)
             analyse_store(store)

@@ -67,7 +67,9 @@ def test_an_article_of_a_second_story_leaves_the_first_story_alone(nlp: Any) -> 
     first, second = CORPUS / "river-flood", CORPUS / "trial-results"
     store = open_store(None)
     ingest(store, [first], nlp=nlp)
-    (story,) = {q.subject.value for q in store.quads_for_pattern(None, NamedNode(CG + "hasArticle"), None, None)}
+    (story,) = {
+        q.subject.value for q in store.quads_for_pattern(None, NamedNode(CG + "hasArticle"), None, None)
+    }
     before = _story_graphs(store, story)
     assert any("ClaimMatch" in t for t in before) and any("Discrepancy" in t for t in before)
     _ingest_one(store, sorted(second.glob("*.md"))[0], nlp)
@@ -85,7 +87,10 @@ def test_edits_replace_only_their_story(tmp_path: Path, nlp: Any) -> None:
     fares_story = {
         q.subject.value
         for q in store.quads_for_pattern(
-            None, NamedNode(CG + "hasArticle"), NamedNode(article_iri(load_article(fares / "marbury-courier.md").url)), None
+            None,
+            NamedNode(CG + "hasArticle"),
+            NamedNode(article_iri(load_article(fares / "marbury-courier.md").url)),
+            None,
         )
     }.pop()
     fares_before = _story_graphs(store, fares_story)
@@ -114,7 +119,8 @@ def test_edits_replace_only_their_story(tmp_path: Path, nlp: Any) -> None:
 
 def _claims_of(store: Store, article: str) -> set[str]:
     return {
-        q.subject.value for q in store.quads_for_pattern(None, NamedNode(CG + "inArticle"), NamedNode(article), None)
+        q.subject.value
+        for q in store.quads_for_pattern(None, NamedNode(CG + "inArticle"), NamedNode(article), None)
     }
 
 
@@ -171,7 +177,9 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     bags: dict[str, Counter[str]] = {}
     for a in range(150):
         topic = a // 3 if rng.random() < 0.9 else rng.randrange(60)
-        words = [f"t{topic}w{rng.randrange(12)}" for _ in range(8)] + rng.choices(common, k=rng.randrange(0, 30))
+        words = [f"t{topic}w{rng.randrange(12)}" for _ in range(8)] + rng.choices(
+            common, k=rng.randrange(0, 30)
+        )
         words += [f"noise{rng.randrange(400)}" for _ in range(3)]
         bags[f"https://example.org/a/{a:03d}"] = Counter(words)
     got = stories_from_bags(bags)

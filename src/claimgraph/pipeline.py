@@ -300,4 +300,3 @@ def analyse_changes(store: Store) -> list[Discrepancy]:
     if not r.stories and not r.removed:
         return []
     return detect(store, stories=r.stories, removed=r.removed)
-
