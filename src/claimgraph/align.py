@@ -94,10 +94,12 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
     store of at most four articles, whose raw keyword cosine reaches 0.25).
 
-    Only pairs that can reach the threshold are compared: those sharing a distinctive word
-    (found through an inverted index), and those whose common words alone could reach it
-    (bounded by Cauchy-Schwarz: cos <= |a_common| |b_common| / (|a| |b|)). The result is the
-    same as comparing every pair.
+    Only pairs that can reach the threshold are compared. Words in at most _DISTINCTIVE_DF
+    articles are distinctive: an inverted index over them gives the pairs that share one, and
+    their dot products over those words. The common words' part of a dot product is bounded by
+    Cauchy-Schwarz (|a_common| |b_common|), so it is only computed when the bound decides;
+    pairs that share no distinctive word are compared only if that bound alone can reach the
+    threshold. The stories are the same as when every pair is compared.
     """
     bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
     arts = sorted(bags)
@@ -106,7 +108,8 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     for a in arts:
         df.update(bags[a].keys())
     weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
-    vec = {a: {w: bags[a][w] * weight[w] for w in sorted(bags[a])} for a in arts}
+    vec = {a: {w: bags[a][w] * weight[w] for w in bags[a]} for a in arts}
+    norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
     parent = {a: a for a in arts}
 
     def find(x: str) -> str:
@@ -115,45 +118,49 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
             x = parent[x]
         return x
 
-    norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
-
-    def link(a: str, b: str) -> None:
-        va, vb = vec[a], vec[b]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
-        cos = dot / (norm[a] * norm[b]) if norm[a] and norm[b] else 0.0
-        if cos >= STORY_THRESHOLD or (n <= 4 and _cos_raw(bags[a], bags[b]) >= 0.25):
-            parent[find(a)] = find(b)
-
     if n <= 4:
-        pairs = {(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :]}
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                den = norm[a] * norm[b]
+                cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
+                if cos >= STORY_THRESHOLD or _cos_raw(bags[a], bags[b]) >= 0.25:
+                    parent[find(a)] = find(b)
     else:
-        pairs = set()
+        common = {a: {w: v for w, v in vec[a].items() if df[w] > _DISTINCTIVE_DF and v > 0.0} for a in arts}
+        cnorm = {a: math.sqrt(sum(v * v for v in common[a].values())) for a in arts}
         index: dict[str, list[str]] = defaultdict(list)
-        ratio: dict[str, float] = {}
         for a in arts:
-            common = 0.0
             for w, v in vec[a].items():
-                if df[w] > _DISTINCTIVE_DF:
-                    common += v * v
-                elif v > 0.0:
+                if df[w] <= _DISTINCTIVE_DF and v > 0.0:
                     index[w].append(a)
-            ratio[a] = math.sqrt(common) / norm[a] if norm[a] else 0.0
-        for members in index.values():
+        dots: dict[tuple[str, str], float] = defaultdict(float)
+        for w in sorted(index):
+            members = index[w]
             for i, a in enumerate(members):
+                va = vec[a][w]
                 for b in members[i + 1 :]:
-                    pairs.add((a, b))
-        # pairs sharing no distinctive word link through common words only: rare, and bounded
-        by_ratio = sorted((a for a in arts if ratio[a] > 0.0), key=lambda a: -ratio[a])
+                    dots[a, b] += va * vec[b][w]
+        # pairs sharing no distinctive word can only link through common words: bounded
+        ratio = {a: cnorm[a] / norm[a] for a in arts if norm[a] and cnorm[a]}
+        by_ratio = sorted(ratio, key=lambda a: (-ratio[a], a))
         for i, a in enumerate(by_ratio):
             for b in by_ratio[i + 1 :]:
                 if ratio[a] * ratio[b] < STORY_THRESHOLD * (1 - 1e-9):
                     break
-                pairs.add((a, b) if a < b else (b, a))
-    for a, b in sorted(pairs):
-        if find(a) != find(b):
-            link(a, b)
+                dots.setdefault((a, b) if a < b else (b, a), 0.0)
+        for (a, b), dot in sorted(dots.items()):
+            if find(a) == find(b):
+                continue
+            den = norm[a] * norm[b]
+            if dot / den < STORY_THRESHOLD and (dot + cnorm[a] * cnorm[b]) / den >= STORY_THRESHOLD * (
+                1 - 1e-9
+            ):
+                ca, cb = (
+                    (common[a], common[b]) if len(common[a]) <= len(common[b]) else (common[b], common[a])
+                )
+                dot += sum(v * cb.get(k, 0.0) for k, v in ca.items())
+            if dot / den >= STORY_THRESHOLD:
+                parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for a in arts:
         groups[find(a)].append(a)
