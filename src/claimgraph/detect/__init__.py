@@ -26,7 +26,6 @@ from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
 from ..errors import ConfigError, QueryError
 from ..graph import insert_data
 from ..model import Discrepancy
-from ..store import replace_graph
 from ..vocab import CG, DISCREPANCIES_GRAPH, ID, MATCHES_GRAPH, RDF, SCHEMA, STORIES_GRAPH
 
 RULE_TYPES = (
@@ -213,7 +212,11 @@ def detect(
         )
     )
     if write and scoped is None:
-        replace_graph(store, DISCREPANCIES_GRAPH, discrepancy_triples(found))
+        # every finding of the store: dropped in one update, then bulk-loaded (several times
+        # faster than INSERT DATA on disk, not one transaction: run detect again if it stops)
+        g = NamedNode(DISCREPANCIES_GRAPH)
+        store.update(f"DROP SILENT GRAPH <{DISCREPANCIES_GRAPH}>")
+        store.bulk_extend(Quad(t.subject, t.predicate, t.object, g) for t in discrepancy_triples(found))
     elif write and scoped is not None:
         gone = sorted({*scoped, *removed})
         update = [
