@@ -3,6 +3,7 @@ they touch, and leaves exactly what one full analysis of the same store would le
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 import shutil
@@ -205,3 +206,15 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     for a in arts:
         groups.setdefault(find(a), []).append(a)
     assert sorted(got.values()) == sorted(groups.values())
+
+
+def test_remembered_measure_words_are_the_measure_words(nlp: Any) -> None:
+    """Matching remembers each claim's measure words by its measure key; that holds only while
+    the words depend on nothing else."""
+    from claimgraph.extract import extract
+
+    align_module = importlib.import_module("claimgraph.align")  # (claimgraph.align is the function)
+
+    for p in sorted((CORPUS / "transit-fares").glob("*.md")):
+        for c in extract(load_article(p), nlp=nlp):
+            assert align_module._measure_words(c) == align_module._measure_words_of_claim(c)

@@ -733,16 +733,24 @@ def match_iri(m: ClaimMatch) -> str:
     return f"{ID}match/{hashlib.sha256((m.a + ' ' + m.b).encode()).hexdigest()[:20]}"
 
 
+_P = {
+    k: NamedNode(CG + k)
+    for k in ("claimA", "claimB", "score", "story", "differsOn", "agreedOn", "hasArticle")
+}
+_MATCH_CLASS = NamedNode(CG + "ClaimMatch")
+_DOUBLE = NamedNode(XSD + "double")
+
+
 def _match_triples(m: ClaimMatch, story: NamedNode) -> list[Triple]:
     mn = NamedNode(match_iri(m))
     return [
-        Triple(mn, _TYPE, NamedNode(CG + "ClaimMatch")),
-        Triple(mn, NamedNode(CG + "claimA"), NamedNode(m.a)),
-        Triple(mn, NamedNode(CG + "claimB"), NamedNode(m.b)),
-        Triple(mn, NamedNode(CG + "score"), Literal(repr(m.score), datatype=NamedNode(XSD + "double"))),
-        Triple(mn, NamedNode(CG + "story"), story),
+        Triple(mn, _TYPE, _MATCH_CLASS),
+        Triple(mn, _P["claimA"], NamedNode(m.a)),
+        Triple(mn, _P["claimB"], NamedNode(m.b)),
+        Triple(mn, _P["score"], Literal(repr(m.score), datatype=_DOUBLE)),
+        Triple(mn, _P["story"], story),
         *(
-            Triple(mn, NamedNode(CG + ("differsOn" if f[0] == "!" else "agreedOn")), Literal(f.lstrip("!")))
+            Triple(mn, _P["differsOn" if f[0] == "!" else "agreedOn"], Literal(f.lstrip("!")))
             for f in m.features
         ),
     ]
@@ -832,3 +840,18 @@ def _stale_articles(store: Store) -> set[str]:
 # remembering their answers makes matching several times faster without changing it.
 word_class = functools.lru_cache(maxsize=1 << 16)(word_class)
 _words = functools.lru_cache(maxsize=1 << 16)(_words)  # type: ignore[assignment]
+_source_of = functools.lru_cache(maxsize=1 << 16)(_source_of)  # type: ignore[assignment]
+_measure_words_of_claim = _measure_words
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _measure_words_of_key(key: str) -> set[str]:
+    return _measure_words_of_claim(
+        Claim(article_url="", field="body", start=0, end=0, text="", kind="", measure_key=key)
+    )
+
+
+def _measure_words(c: Claim) -> set[str]:  # type: ignore[no-redef]
+    """_measure_words above, remembered by measure key: it reads nothing else of the claim
+    (tests/test_incremental.py checks that it stays so)."""
+    return _measure_words_of_key(c.measure_key)
