@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
 
 from .errors import GraphError
@@ -101,15 +102,8 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     pairs that share no distinctive word are compared only if that bound alone can reach the
     threshold. The stories are the same as when every pair is compared.
     """
-    bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
     arts = sorted(bags)
     n = len(arts)
-    df: Counter[str] = Counter()
-    for a in arts:
-        df.update(bags[a].keys())
-    weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
-    vec = {a: {w: bags[a][w] * weight[w] for w in bags[a]} for a in arts}
-    norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
     parent = {a: a for a in arts}
 
     def find(x: str) -> str:
@@ -119,6 +113,13 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
         return x
 
     if n <= 4:
+        bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
+        df: Counter[str] = Counter()
+        for a in arts:
+            df.update(bags[a].keys())
+        weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
+        vec = {a: {w: bags[a][w] * weight[w] for w in bags[a]} for a in arts}
+        norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
                 den = norm[a] * norm[b]
@@ -126,45 +127,86 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
                 if cos >= STORY_THRESHOLD or _cos_raw(bags[a], bags[b]) >= 0.25:
                     parent[find(a)] = find(b)
     else:
-        common = {a: {w: v for w, v in vec[a].items() if df[w] > _DISTINCTIVE_DF and v > 0.0} for a in arts}
-        cnorm = {a: math.sqrt(sum(v * v for v in common[a].values())) for a in arts}
-        index: dict[str, list[str]] = defaultdict(list)
-        for a in arts:
-            for w, v in vec[a].items():
-                if df[w] <= _DISTINCTIVE_DF and v > 0.0:
-                    index[w].append(a)
-        dots: dict[tuple[str, str], float] = defaultdict(float)
-        for w in sorted(index):
-            members = index[w]
-            for i, a in enumerate(members):
-                va = vec[a][w]
-                for b in members[i + 1 :]:
-                    dots[a, b] += va * vec[b][w]
-        # pairs sharing no distinctive word can only link through common words: bounded
-        ratio = {a: cnorm[a] / norm[a] for a in arts if norm[a] and cnorm[a]}
-        by_ratio = sorted(ratio, key=lambda a: (-ratio[a], a))
-        for i, a in enumerate(by_ratio):
-            for b in by_ratio[i + 1 :]:
-                if ratio[a] * ratio[b] < STORY_THRESHOLD * (1 - 1e-9):
-                    break
-                dots.setdefault((a, b) if a < b else (b, a), 0.0)
-        for (a, b), dot in sorted(dots.items()):
-            if find(a) == find(b):
-                continue
-            den = norm[a] * norm[b]
-            if dot / den < STORY_THRESHOLD and (dot + cnorm[a] * cnorm[b]) / den >= STORY_THRESHOLD * (
-                1 - 1e-9
-            ):
-                ca, cb = (
-                    (common[a], common[b]) if len(common[a]) <= len(common[b]) else (common[b], common[a])
-                )
-                dot += sum(v * cb.get(k, 0.0) for k, v in ca.items())
-            if dot / den >= STORY_THRESHOLD:
-                parent[find(a)] = find(b)
+        for i, j in _linked_pairs(arts, bags):
+            parent[find(arts[i])] = find(arts[j])
     groups: dict[str, list[str]] = defaultdict(list)
     for a in arts:
         groups[find(a)].append(a)
     return {story_iri(members): sorted(members) for members in groups.values()}
+
+
+def _linked_pairs(arts: list[str], bags: dict[str, Counter[str]]) -> list[tuple[int, int]]:
+    """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
+    without comparing every pair (see :func:`stories_from_bags`)."""
+    n = len(arts)
+    ids: dict[str, int] = {}
+    art_of, word_of, count_of = [], [], []
+    for i, a in enumerate(arts):
+        for w, c in sorted(bags[a].items()):  # one order, so one rounding, however the bags were read
+            art_of.append(i)
+            word_of.append(ids.setdefault(w, len(ids)))
+            count_of.append(c)
+    art = np.asarray(art_of, dtype=np.int64)
+    word = np.asarray(word_of, dtype=np.int64)
+    df = np.bincount(word, minlength=len(ids))
+    val = np.asarray(count_of, dtype=np.float64) * np.log((1 + n) / (1 + df[word]))
+    norm = np.sqrt(np.bincount(art, val * val, minlength=n))
+    is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
+    cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
+    # pairs sharing a distinctive word, and their dot products over those words
+    d = (df[word] <= _DISTINCTIVE_DF) & (val > 0)
+    order = np.lexsort((art[d], word[d]))
+    wd, ad, vd = word[d][order], art[d][order], val[d][order]
+    starts = np.flatnonzero(np.r_[True, wd[1:] != wd[:-1]])
+    sizes = np.diff(np.r_[starts, len(wd)])
+    group_end = np.repeat(starts + sizes, sizes)
+    partners = group_end - np.arange(len(wd)) - 1
+    left = np.repeat(np.arange(len(wd)), partners)
+    first = np.repeat(np.cumsum(partners) - partners, partners)
+    right = left + 1 + (np.arange(len(left)) - first)
+    key = ad[left] * n + ad[right]
+    prod = vd[left] * vd[right]
+    by_key = np.argsort(key, kind="stable")
+    key, prod = key[by_key], prod[by_key]
+    heads = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+    pair_key = key[heads]
+    dot = np.add.reduceat(prod, heads) if len(key) else np.zeros(0)
+    # pairs sharing no distinctive word can only link through common words: bounded
+    ratio = np.divide(cnorm, norm, out=np.zeros(n), where=norm > 0)
+    extra = []
+    by_ratio = sorted((i for i in range(n) if ratio[i] > 0), key=lambda i: -ratio[i])
+    for x, i in enumerate(by_ratio):
+        for j in by_ratio[x + 1 :]:
+            if ratio[i] * ratio[j] < STORY_THRESHOLD * (1 - 1e-9):
+                break
+            extra.append(min(i, j) * n + max(i, j))
+    if extra:  # (pair_key is sorted)
+        more = np.unique(np.asarray(extra, dtype=np.int64))
+        at = np.minimum(np.searchsorted(pair_key, more), max(len(pair_key) - 1, 0))
+        more = more[pair_key[at] != more] if len(pair_key) else more
+        pair_key = np.r_[pair_key, more]
+        dot = np.r_[dot, np.zeros(len(more))]
+    ia, ib = pair_key // n, pair_key % n
+    den = norm[ia] * norm[ib]
+    cos = np.divide(dot, den, out=np.zeros(len(dot)), where=den > 0)
+    linked = cos >= STORY_THRESHOLD
+    unsure = (
+        ~linked
+        & (den > 0)
+        & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= STORY_THRESHOLD * (1 - 1e-9))
+    )
+    out = [(int(i), int(j)) for i, j in zip(ia[linked], ib[linked], strict=True)]
+    if unsure.any():  # the common words' part decides: computed exactly for these few
+        common: dict[int, dict[int, float]] = defaultdict(dict)
+        for k in np.flatnonzero(is_common):
+            common[int(art[k])][int(word[k])] = float(val[k])
+        for i, j, dt, dn in zip(ia[unsure], ib[unsure], dot[unsure], den[unsure], strict=True):
+            ca, cb = common[int(i)], common[int(j)]
+            if len(cb) < len(ca):
+                ca, cb = cb, ca
+            if (dt + sum(v * cb.get(w, 0.0) for w, v in ca.items())) / dn >= STORY_THRESHOLD:
+                out.append((int(i), int(j)))
+    return out
 
 
 def story_iri(articles: list[str]) -> str:
