@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
 from .errors import GraphError
 from .graph import insert_data, read_claims
@@ -616,15 +616,24 @@ def syndicated(store: Store, arts: list[str], rows_of: dict[str, list[Row]]) -> 
 
 
 def _body(store: Store, article: str) -> str:
-    for q in store.quads_for_pattern(NamedNode(article), NamedNode(SCHEMA + "articleBody"), None, None):
-        return str(q.object.value)
-    return ""
+    return _value(store, article, SCHEMA + "articleBody")
 
 
 def _published(store: Store, article: str) -> str:
-    for q in store.quads_for_pattern(NamedNode(article), NamedNode(SCHEMA + "datePublished"), None, None):
-        return str(q.object.value)
+    return _value(store, article, SCHEMA + "datePublished")
+
+
+def _value(store: Store, subject: str, predicate: str) -> str:
+    for q in store.quads_for_pattern(NamedNode(subject), NamedNode(predicate), None, None):
+        if isinstance(q.object, (NamedNode, Literal)):
+            return q.object.value
     return ""
+
+
+def _select(store: Store, query: str) -> QuerySolutions:
+    rows = store.query(query)
+    assert isinstance(rows, QuerySolutions)
+    return rows
 
 
 # -- running alignment: the whole store, or the stories that changed ------------------------
@@ -717,8 +726,9 @@ def _align_all(store: Store) -> Realignment:
     per_story = {s: _align_story(store, arts, by_article) for s, arts in stories.items()}
     articles = sorted(_article_stamps(store))
     old = {
-        q.subject.value
+        str(q.subject.value)
         for q in store.quads_for_pattern(None, _TYPE, NamedNode(CG + "Story"), NamedNode(STORIES_GRAPH))
+        if isinstance(q.subject, NamedNode)
     }
     st, mt = _new_triples(stories, per_story)
     index = _index_triples(store, articles, bags, stories)
@@ -820,9 +830,9 @@ def _article_stamps(store: Store, articles: Iterable[str] | None = None) -> dict
     """article IRI -> (checksum, extractor version) as stored in its graph."""
     out: dict[str, tuple[str, str]] = {}
     if articles is None:
-        rows = list(store.query(_STAMPS % ""))
+        rows = list(_select(store, _STAMPS % ""))
     else:
-        rows = [r for a in articles for r in store.query(_STAMPS % f"VALUES ?a {{ <{a}> }}")]
+        rows = [r for a in articles for r in _select(store, _STAMPS % f"VALUES ?a {{ <{a}> }}")]
     for r in rows:
         out[r["a"].value] = (r["c"].value, r["v"].value if r["v"] is not None else "")
     return out
@@ -856,7 +866,7 @@ def _read_index(store: Store) -> tuple[dict[str, Counter[str]], dict[str, str]]:
   ?a <{STORY_TERMS}> ?t . OPTIONAL {{ ?a <{CG}story> ?s }} }} }}"""
     bags: dict[str, Counter[str]] = {}
     story: dict[str, str] = {}
-    for r in store.query(q):
+    for r in _select(store, q):
         a = r["a"].value
         bags[a] = Counter(r["t"].value.split())
         if r["s"] is not None:
@@ -875,14 +885,14 @@ def _stale_articles(store: Store) -> set[str]:
   GRAPH <{INDEX_GRAPH}> {{ ?a cg:checksum ?c }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?a a schema:NewsArticle }} }}
 }}"""
-    return {r["a"].value for q in (changed, gone) for r in store.query(q)}
+    return {r["a"].value for q in (changed, gone) for r in _select(store, q)}
 
 
 # Helpers that score() calls for every pair of claims are pure functions of short strings;
 # remembering their answers makes matching several times faster without changing it.
 word_class = functools.lru_cache(maxsize=1 << 16)(word_class)
-_words = functools.lru_cache(maxsize=1 << 16)(_words)  # type: ignore[assignment]
-_source_of = functools.lru_cache(maxsize=1 << 16)(_source_of)  # type: ignore[assignment]
+_words = functools.lru_cache(maxsize=1 << 16)(_words)
+_source_of = functools.lru_cache(maxsize=1 << 16)(_source_of)
 _measure_words_of_claim = _measure_words
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Store, Triple
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Triple
 
 from . import __version__
 from .model import Article, Claim, Quantity, TimeSpan
@@ -259,8 +259,9 @@ def read_claims(store: Store, *, articles: Iterable[str] | None = None) -> list[
     out = []
     for g in _article_graphs(store, articles):
         nodes: dict[str, dict[str, Any]] = defaultdict(dict)
-        for row in store.query(_GRAPH_QUERY.format(g, _PREDICATES)):
-            s, p, o = row
+        rows = store.query(_GRAPH_QUERY.format(g, _PREDICATES))
+        assert isinstance(rows, QuerySolutions)
+        for s, p, o in rows:
             nodes[s.value][_READ[p.value]] = _py(o)
         for c, node in nodes.items():
             if (

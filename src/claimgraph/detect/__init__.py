@@ -108,10 +108,10 @@ def _claim_article(store: Store, claims: Iterable[str]) -> dict[str, str]:
     """claim IRI -> article IRI, for the claims given."""
     p = NamedNode(CG + "inArticle")
     return {
-        c: str(q.object.value)
+        c: q.object.value
         for c in set(claims)
         for q in store.quads_for_pattern(NamedNode(c), p, None, None)
-        if q.graph_name != NamedNode(MATCHES_GRAPH)
+        if isinstance(q.object, NamedNode)
     }
 
 
@@ -127,8 +127,9 @@ def _scratch(store: Store, stories: Iterable[str]) -> Store:
         sn = NamedNode(s)
         quads += store.quads_for_pattern(sn, None, None, sg)
         for q in store.quads_for_pattern(sn, has, None, sg):
-            for g in {t.graph_name for t in store.quads_for_pattern(q.object, typ, news, None)}:
-                quads += store.quads_for_pattern(None, None, None, g)
+            if isinstance(q.object, NamedNode):
+                for g in {t.graph_name for t in store.quads_for_pattern(q.object, typ, news, None)}:
+                    quads += store.quads_for_pattern(None, None, None, g)
         for q in store.quads_for_pattern(None, tag, sn, mg):
             quads += store.quads_for_pattern(q.subject, None, None, mg)
     scratch.extend(quads)
