@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STORE  ?= claimgraph-data
 
-.PHONY: demo test lint bench install install-dev chromium clean
+.PHONY: demo test lint bench bench-detect install install-dev chromium clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -43,6 +43,11 @@ test: install-dev chromium
 # Benchmarks print figures; they are not timed tests.
 bench: install
 	$(PY) scripts/bench_extract.py
+
+# Full and incremental alignment + detection over 100,000 synthetic claims in an on-disk store
+# (built first, in a temporary folder; BENCH_ARGS="--store DIR" keeps and reuses it).
+bench-detect: install
+	$(PY) scripts/bench_detect.py $(BENCH_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check src tests

@@ -4,19 +4,31 @@ Articles are first grouped into stories (connected components of articles whose 
 weighted vocabulary), so that claims are only ever compared within a story; inside a story
 each pair of articles from different outlets is matched one to one, greedily by score. The
 matches and the stories are written to their own named graphs as data.
+
+Everything after the grouping is local to a story: its matches (tagged ``cg:story``), its
+syndicated copies and, in :mod:`claimgraph.detect`, its findings depend only on the claims of
+its own articles. :func:`realign` uses that to re-run alignment for the stories that changed
+articles touch and nothing else; its result equals a full :func:`align`. The grouping itself
+weighs words by how many articles in the whole store use them, so it is recomputed for every
+article each time, from a small per-article index (``cg:storyTerms`` in the story-index graph)
+that also records which version of each article was aligned.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
-from pyoxigraph import Literal, NamedNode, Store, Triple
+import numpy as np
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
-from .graph import read_claims
+from .errors import GraphError
+from .graph import insert_data, read_claims
 from .lexicon import (
     FUNCTION_WORDS,
     OPPOSITE_CLASSES,
@@ -26,8 +38,7 @@ from .lexicon import (
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity
-from .store import replace_graph
-from .vocab import CG, ID, MATCHES_GRAPH, RDF, STORIES_GRAPH, XSD
+from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
 MATCH_THRESHOLD = 0.30
@@ -57,19 +68,43 @@ def unit_family(unit: str) -> str:
     return unit
 
 
-def load_rows(store: Store) -> list[Row]:
-    return [Row(c, m["iri"], m["article"], m["outlet"] or m["article"]) for c, m in read_claims(store)]
+def load_rows(store: Store, articles: Iterable[str] | None = None) -> list[Row]:
+    """The claims of every article, or of the articles given (IRIs), in a stable order."""
+    return [
+        Row(c, m["iri"], m["article"], m["outlet"] or m["article"])
+        for c, m in read_claims(store, articles=articles)
+    ]
 
 
 def group_stories(rows: list[Row]) -> dict[str, list[str]]:
     """story IRI -> sorted article IRIs; articles linked when their vocabularies overlap enough."""
+    return stories_from_bags(article_bags(rows))
+
+
+def article_bags(rows: list[Row]) -> dict[str, Counter[str]]:
+    """article IRI -> how often each keyword occurs in its claims (what stories are grouped on)."""
     bags: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:
         bags[r.article].update(r.claim.keywords)
+    return dict(bags)
+
+
+_DISTINCTIVE_DF = 64  # words in more articles than this are "common" when looking for candidates
+
+
+def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
+    """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
+    store of at most four articles, whose raw keyword cosine reaches 0.25).
+
+    Only pairs that can reach the threshold are compared. Words in at most _DISTINCTIVE_DF
+    articles are distinctive: an inverted index over them gives the pairs that share one, and
+    their dot products over those words. The common words' part of a dot product is bounded by
+    Cauchy-Schwarz (|a_common| |b_common|), so it is only computed when the bound decides;
+    pairs that share no distinctive word are compared only if that bound alone can reach the
+    threshold. The stories are the same as when every pair is compared.
+    """
     arts = sorted(bags)
-    df = Counter(w for a in arts for w in bags[a])
     n = len(arts)
-    vec = {a: {w: c * math.log((1 + n) / (1 + df[w])) + 0.0 for w, c in bags[a].items()} for a in arts}
     parent = {a: a for a in arts}
 
     def find(x: str) -> str:
@@ -78,14 +113,101 @@ def group_stories(rows: list[Row]) -> dict[str, list[str]]:
             x = parent[x]
         return x
 
-    for i, a in enumerate(arts):
-        for b in arts[i + 1 :]:
-            if _cos(vec[a], vec[b]) >= STORY_THRESHOLD or (n <= 4 and _cos_raw(bags[a], bags[b]) >= 0.25):
-                parent[find(a)] = find(b)
+    if n <= 4:
+        bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
+        df: Counter[str] = Counter()
+        for a in arts:
+            df.update(bags[a].keys())
+        weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
+        vec = {a: {w: bags[a][w] * weight[w] for w in bags[a]} for a in arts}
+        norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
+        for i, a in enumerate(arts):
+            for b in arts[i + 1 :]:
+                den = norm[a] * norm[b]
+                cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
+                if cos >= STORY_THRESHOLD or _cos_raw(bags[a], bags[b]) >= 0.25:
+                    parent[find(a)] = find(b)
+    else:
+        for i, j in _linked_pairs(arts, bags):
+            parent[find(arts[i])] = find(arts[j])
     groups: dict[str, list[str]] = defaultdict(list)
     for a in arts:
         groups[find(a)].append(a)
     return {story_iri(members): sorted(members) for members in groups.values()}
+
+
+def _linked_pairs(arts: list[str], bags: dict[str, Counter[str]]) -> list[tuple[int, int]]:
+    """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
+    without comparing every pair (see :func:`stories_from_bags`)."""
+    n = len(arts)
+    ids: dict[str, int] = {}
+    art_of, word_of, count_of = [], [], []
+    for i, a in enumerate(arts):
+        for w, c in sorted(bags[a].items()):  # one order, so one rounding, however the bags were read
+            art_of.append(i)
+            word_of.append(ids.setdefault(w, len(ids)))
+            count_of.append(c)
+    art = np.asarray(art_of, dtype=np.int64)
+    word = np.asarray(word_of, dtype=np.int64)
+    df = np.bincount(word, minlength=len(ids))
+    val = np.asarray(count_of, dtype=np.float64) * np.log((1 + n) / (1 + df[word]))
+    norm = np.sqrt(np.bincount(art, val * val, minlength=n))
+    is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
+    cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
+    # pairs sharing a distinctive word, and their dot products over those words
+    d = (df[word] <= _DISTINCTIVE_DF) & (val > 0)
+    order = np.lexsort((art[d], word[d]))
+    wd, ad, vd = word[d][order], art[d][order], val[d][order]
+    starts = np.flatnonzero(np.r_[True, wd[1:] != wd[:-1]])
+    sizes = np.diff(np.r_[starts, len(wd)])
+    group_end = np.repeat(starts + sizes, sizes)
+    partners = group_end - np.arange(len(wd)) - 1
+    left = np.repeat(np.arange(len(wd)), partners)
+    first = np.repeat(np.cumsum(partners) - partners, partners)
+    right = left + 1 + (np.arange(len(left)) - first)
+    key = ad[left] * n + ad[right]
+    prod = vd[left] * vd[right]
+    by_key = np.argsort(key, kind="stable")
+    key, prod = key[by_key], prod[by_key]
+    heads = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+    pair_key = key[heads]
+    dot = np.add.reduceat(prod, heads) if len(key) else np.zeros(0)
+    # pairs sharing no distinctive word can only link through common words: bounded
+    ratio = np.divide(cnorm, norm, out=np.zeros(n), where=norm > 0)
+    extra = []
+    by_ratio = sorted((i for i in range(n) if ratio[i] > 0), key=lambda i: -ratio[i])
+    for x, i in enumerate(by_ratio):
+        for j in by_ratio[x + 1 :]:
+            if ratio[i] * ratio[j] < STORY_THRESHOLD * (1 - 1e-9):
+                break
+            extra.append(min(i, j) * n + max(i, j))
+    if extra:  # (pair_key is sorted)
+        more = np.unique(np.asarray(extra, dtype=np.int64))
+        at = np.minimum(np.searchsorted(pair_key, more), max(len(pair_key) - 1, 0))
+        more = more[pair_key[at] != more] if len(pair_key) else more
+        pair_key = np.r_[pair_key, more]
+        dot = np.r_[dot, np.zeros(len(more))]
+    ia, ib = pair_key // n, pair_key % n
+    den = norm[ia] * norm[ib]
+    cos = np.divide(dot, den, out=np.zeros(len(dot)), where=den > 0)
+    linked = cos >= STORY_THRESHOLD
+    unsure = (
+        ~linked
+        & (den > 0)
+        & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= STORY_THRESHOLD * (1 - 1e-9))
+    )
+    out = [(int(i), int(j)) for i, j in zip(ia[linked], ib[linked], strict=True)]
+    if unsure.any():  # the common words' part decides: computed exactly for these few
+        common: dict[int, dict[int, float]] = defaultdict(dict)
+        for k in np.flatnonzero(is_common):
+            common[int(art[k])][int(word[k])] = float(val[k])
+        for i, j, dt, dn in zip(ia[unsure], ib[unsure], dot[unsure], den[unsure], strict=True):
+            ca, cb = common[int(i)], common[int(j)]
+            if len(cb) < len(ca):
+                ca, cb = cb, ca
+            if (dt + sum(v * cb.get(w, 0.0) for w, v in ca.items())) / dn >= STORY_THRESHOLD:
+                out.append((int(i), int(j)))
+    return out
 
 
 def story_iri(articles: list[str]) -> str:
@@ -274,40 +396,70 @@ def _different_sources(
     return not distinctive(shared) and bool(distinctive(own_x)) and bool(distinctive(own_y))
 
 
-def match_claims(rows: list[Row], stories: dict[str, list[str]]) -> list[ClaimMatch]:
-    """Greedy one-to-one matches between the claims of every two outlets of each story."""
+def match_claims(
+    rows: list[Row], stories: dict[str, list[str]], copies: dict[str, str] | None = None
+) -> list[ClaimMatch]:
+    """Greedy one-to-one matches between the claims of every two outlets of each story.
+
+    ``copies`` maps a syndicated copy to the article it copies (see :func:`syndicated`): a copy
+    is not an independent source, so its claims are never matched with the original's (nor
+    with another copy of it), directly or through a third outlet.
+    """
     by_article: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
-        if r.claim.field == "body":
-            by_article[r.article].append(r)
-    matches: list[ClaimMatch] = []
+        by_article[r.article].append(r)
+    out: list[ClaimMatch] = []
     for arts in stories.values():
-        story_rows = [r for a in arts for r in by_article[a]]
-        idf = _idf(story_rows)
-        for i, a in enumerate(arts):
-            for b in arts[i + 1 :]:
-                ra, rb = by_article[a], by_article[b]
-                if not ra or not rb or ra[0].outlet == rb[0].outlet:
+        out += _match_story(arts, by_article, copies or {})
+    return out
+
+
+def _match_story(arts: list[str], rows_of: dict[str, list[Row]], copies: dict[str, str]) -> list[ClaimMatch]:
+    """The matches of one story (claim matches, siblings, transitive ones): a function of the
+    story's own claims only."""
+    body = {a: [r for r in rows_of.get(a, ()) if r.claim.field == "body"] for a in arts}
+    story_rows = [r for a in arts for r in body[a]]
+    idf = _idf(story_rows)
+    matches: list[ClaimMatch] = []
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            ra, rb = body[a], body[b]
+            if not ra or not rb or ra[0].outlet == rb[0].outlet or _same_source(a, b, copies):
+                continue
+            cands = []
+            # score() is 0 for a claim with an amount against one without, or for amounts in
+            # different unit families: only claims in the same bucket are scored
+            buckets: dict[str, list[Row]] = defaultdict(list)
+            for y in rb:
+                buckets[_bucket(y.claim)].append(y)
+            for x in ra:
+                for y in buckets.get(_bucket(x.claim), ()):
+                    sc, feats = score(x.claim, y.claim, idf)
+                    if sc >= MATCH_THRESHOLD:
+                        cands.append((sc, x.iri, y.iri, feats))
+            used_a: set[str] = set()
+            used_b: set[str] = set()
+            pair: list[tuple[str, str]] = []
+            for sc, xa, yb, feats in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
+                if xa in used_a or yb in used_b:
                     continue
-                cands = []
-                for x in ra:
-                    for y in rb:
-                        sc, feats = score(x.claim, y.claim, idf)
-                        if sc >= MATCH_THRESHOLD:
-                            cands.append((sc, x.iri, y.iri, feats))
-                used_a: set[str] = set()
-                used_b: set[str] = set()
-                pair: list[tuple[str, str]] = []
-                for sc, xa, yb, feats in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
-                    if xa in used_a or yb in used_b:
-                        continue
-                    used_a.add(xa)
-                    used_b.add(yb)
-                    pair.append((xa, yb))
-                    lo, hi = sorted((xa, yb))
-                    matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
-                matches += _siblings(pair, ra, rb, used_a, used_b, idf)
-    return matches + _closure(matches, rows, by_article)
+                used_a.add(xa)
+                used_b.add(yb)
+                pair.append((xa, yb))
+                lo, hi = sorted((xa, yb))
+                matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
+            matches += _siblings(pair, ra, rb, used_a, used_b, idf)
+    all_rows = [r for a in arts for r in rows_of.get(a, ())]
+    return matches + _closure(matches, all_rows, body, copies)
+
+
+def _bucket(c: Claim) -> str:
+    return "" if c.quantity is None else "q:" + unit_family(c.quantity.unit)
+
+
+def _same_source(a: str, b: str, copies: dict[str, str]) -> bool:
+    """Two articles one of which copies the other, or that copy the same original."""
+    return copies.get(a, a) == copies.get(b, b)
 
 
 def _siblings(
@@ -341,12 +493,16 @@ def _siblings(
 
 
 def _closure(
-    matches: list[ClaimMatch], rows: list[Row], by_article: dict[str, list[Row]]
+    matches: list[ClaimMatch],
+    rows: list[Row],
+    by_article: dict[str, list[Row]],
+    copies: dict[str, str] | None = None,
 ) -> list[ClaimMatch]:
     """Claims matched through a third outlet are matched too (a~b, b~c => a~c), within limits.
 
     A chain never joins two claims of one article, nor two claims of articles that already
-    matched each other to something else.
+    matched each other to something else, nor a copy's claim with its original's. ``rows`` are
+    the claims of one story (its words are weighed among them).
     """
     row = {r.iri: r for r in rows}
     parent = {m.a: m.a for m in matches} | {m.b: m.b for m in matches}
@@ -380,6 +536,8 @@ def _closure(
                     continue
                 if (x, row[y].article) in busy or (y, row[x].article) in busy:
                     continue
+                if copies and _same_source(row[x].article, row[y].article, copies):
+                    continue
                 sc, feats = score(row[x].claim, row[y].claim, idf)
                 extra.append(ClaimMatch(x, y, round(max(0.0, min(sc, 1.0)), 4), (*feats, "transitive")))
     return extra
@@ -411,29 +569,354 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
     return out
 
 
+# -- syndicated copies ------------------------------------------------------------------------
+
+SYNDICATION_OF = CG + "syndicationOf"  # a near-duplicate of another outlet's article -> that article
+SHINGLE = 5
+DUPLICATE_JACCARD = 0.8  # word-shingle Jaccard from which two bodies are the same text
+DUPLICATE_CONTAINED = 0.9  # ... or the share of the shorter body's shingles found in the longer
+_PREFILTER = 0.75  # keyword-set containment below which two articles cannot be copies
+
+
+def syndicated(store: Store, arts: list[str], rows_of: dict[str, list[Row]]) -> dict[str, str]:
+    """copy -> original among the articles of one story, from different outlets.
+
+    Two bodies are near-duplicates when their word 5-shingles overlap (Jaccard >= 0.8) or one
+    contains the other (>= 0.9 of the shorter one's shingles). Of a group of near-duplicates the
+    earliest published (then the smallest IRI) is the original; the others are its copies.
+    """
+    kw = {a: {w for r in rows_of.get(a, ()) for w in r.claim.keywords} for a in arts}
+    outlet = {a: rows_of[a][0].outlet if rows_of.get(a) else a for a in arts}
+    shingles: dict[str, set[int]] = {}
+
+    def shingles_of(a: str) -> set[int]:
+        if a not in shingles:
+            words = re.findall(r"\w+", _body(store, a).lower())
+            shingles[a] = {
+                hash(tuple(words[i : i + SHINGLE])) for i in range(max(1, len(words) - SHINGLE + 1))
+            }
+        return shingles[a]
+
+    parent = {a: a for a in arts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            if outlet[a] == outlet[b] or not kw[a] or not kw[b]:
+                continue
+            if len(kw[a] & kw[b]) < _PREFILTER * min(len(kw[a]), len(kw[b])):
+                continue
+            sa, sb = shingles_of(a), shingles_of(b)
+            inter = len(sa & sb)
+            if inter >= DUPLICATE_JACCARD * len(sa | sb) or inter >= DUPLICATE_CONTAINED * min(
+                len(sa), len(sb)
+            ):
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in arts:
+        groups[find(a)].append(a)
+    copies: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            first = min(members, key=lambda a: (_published(store, a) or "9999", a))
+            copies.update({a: first for a in members if a != first})
+    return copies
+
+
+def _body(store: Store, article: str) -> str:
+    return _value(store, article, SCHEMA + "articleBody")
+
+
+def _published(store: Store, article: str) -> str:
+    return _value(store, article, SCHEMA + "datePublished")
+
+
+def _value(store: Store, subject: str, predicate: str) -> str:
+    for q in store.quads_for_pattern(NamedNode(subject), NamedNode(predicate), None, None):
+        if isinstance(q.object, (NamedNode, Literal)):
+            return q.object.value
+    return ""
+
+
+def _select(store: Store, query: str) -> QuerySolutions:
+    rows = store.query(query)
+    assert isinstance(rows, QuerySolutions)
+    return rows
+
+
+# -- running alignment: the whole store, or the stories that changed ------------------------
+
+INDEX_GRAPH = ID + "graph/story-index"
+STORY_TERMS = CG + "storyTerms"  # an article's keywords as aligned, each repeated by its count
+_TYPE = NamedNode(RDF + "type")
+
+
+@dataclass(frozen=True)
+class Realignment:
+    """What an alignment run examined: the stories it (re)wrote, with their articles, and the
+    stories whose data it removed (examined stories that no longer exist, or changed)."""
+
+    stories: dict[str, list[str]] = field(default_factory=dict)
+    removed: frozenset[str] = frozenset()
+    matches: list[ClaimMatch] = field(default_factory=list)
+    full: bool = False
+
+
 def align(store: Store) -> tuple[dict[str, list[str]], list[ClaimMatch]]:
     """Group articles into stories, match claims, and write both to their named graphs."""
+    r = _align_all(store)
+    return r.stories, r.matches
+
+
+def realign(store: Store) -> Realignment:
+    """Align again only the stories touched by articles that changed since they were aligned.
+
+    Changed articles are found by comparing each article's checksum and extractor version with
+    the story index: new, edited, re-extracted and removed articles. Their stories before and
+    after the change are re-aligned and rewritten (stories, matches, copies); every other story
+    is left as it is. A store without an index (aligned by an older version, or never) is
+    aligned in full.
+    """
+    if not any(True for _ in store.quads_for_pattern(None, None, None, NamedNode(INDEX_GRAPH))):
+        return _align_all(store)
+    changed = _stale_articles(store)
+    if not changed:
+        return Realignment()
+    bags, old_story = _read_index(store)
+    for a in changed:
+        bags.pop(a, None)
+    fresh = load_rows(store, articles=changed)
+    bags.update(article_bags(fresh))
+    stories = stories_from_bags(bags)
+    old: dict[str, list[str]] = defaultdict(list)
+    for a, s in old_story.items():
+        old[s].append(a)
+    old = {s: sorted(m) for s, m in old.items()}
+    new_touched = {s for s, m in stories.items() if old.get(s) != m or changed.intersection(m)}
+    old_touched = {s for s, m in old.items() if stories.get(s) != m or changed.intersection(m)}
+    examined = {s: stories[s] for s in sorted(new_touched)}
+    members = sorted({a for m in examined.values() for a in m})
+    rows = load_rows(store, articles=members)
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_article[r.article].append(r)
+    per_story = {s: _align_story(store, arts, by_article) for s, arts in examined.items()}
+    reindex = changed | set(members) | {a for s in old_touched for a in old[s]}
+    update = [
+        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{s}> ?p ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }}"
+        for s in sorted(old_touched)
+    ]
+    update += [
+        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{a}> <{SYNDICATION_OF}> ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{a}> ?p ?o }} }}"
+        for a in sorted(reindex)
+    ]
+    st, mt = _new_triples(examined, per_story)
+    index = _index_triples(store, sorted(reindex), bags, stories)
+    update += [
+        insert_data(STORIES_GRAPH, st),
+        insert_data(MATCHES_GRAPH, mt),
+        insert_data(INDEX_GRAPH, index),
+    ]
+    _update(store, " ;\n".join(u for u in update if u))  # one transaction
+    matches = [m for ms, _ in per_story.values() for m in ms]
+    return Realignment(examined, frozenset(old_touched - new_touched), matches)
+
+
+def _align_all(store: Store) -> Realignment:
     rows = load_rows(store)
-    stories = group_stories(rows)
-    matches = match_claims(rows, stories) + headline_links(rows)
+    bags = article_bags(rows)
+    stories = stories_from_bags(bags)
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_article[r.article].append(r)
+    per_story = {s: _align_story(store, arts, by_article) for s, arts in stories.items()}
+    articles = sorted(_article_stamps(store))
+    old = {
+        str(q.subject.value)
+        for q in store.quads_for_pattern(None, _TYPE, NamedNode(CG + "Story"), NamedNode(STORIES_GRAPH))
+        if isinstance(q.subject, NamedNode)
+    }
+    st, mt = _new_triples(stories, per_story)
+    index = _index_triples(store, articles, bags, stories)
+    # Hundreds of thousands of triples: dropped in one update, then bulk-loaded (several times
+    # faster than INSERT DATA on disk, but not one transaction). The index goes last, so a run
+    # that stops half way leaves no index, and the next run aligns everything again.
+    _update(
+        store, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in (STORIES_GRAPH, MATCHES_GRAPH, INDEX_GRAPH))
+    )
+    _bulk(store, [(STORIES_GRAPH, st), (MATCHES_GRAPH, mt)])
+    _bulk(store, [(INDEX_GRAPH, index)])
+    matches = [m for ms, _ in per_story.values() for m in ms]
+    return Realignment(stories, frozenset(old - set(stories)), matches, full=True)
+
+
+def _align_story(
+    store: Store, arts: list[str], by_article: dict[str, list[Row]]
+) -> tuple[list[ClaimMatch], dict[str, str]]:
+    """The matches (claims and headlines) and the syndicated copies of one story."""
+    copies = syndicated(store, arts, by_article)
+    rows = [r for a in arts for r in by_article.get(a, ())]
+    return _match_story(arts, by_article, copies) + headline_links(rows), copies
+
+
+def _new_triples(
+    stories: dict[str, list[str]], per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]]
+) -> tuple[list[Triple], list[Triple]]:
+    """The stories graph's and the matches graph's triples for these stories."""
     st: list[Triple] = []
+    mt: list[Triple] = []
     for s, arts in stories.items():
         sn = NamedNode(s)
-        st.append(Triple(sn, NamedNode(RDF + "type"), NamedNode(CG + "Story")))
+        st.append(Triple(sn, _TYPE, NamedNode(CG + "Story")))
         st.extend(Triple(sn, NamedNode(CG + "hasArticle"), NamedNode(a)) for a in arts)
-    mt: list[Triple] = []
-    for m in matches:
-        mn = NamedNode(f"{ID}match/{hashlib.sha256((m.a + ' ' + m.b).encode()).hexdigest()[:20]}")
-        mt += [
-            Triple(mn, NamedNode(RDF + "type"), NamedNode(CG + "ClaimMatch")),
-            Triple(mn, NamedNode(CG + "claimA"), NamedNode(m.a)),
-            Triple(mn, NamedNode(CG + "claimB"), NamedNode(m.b)),
-            Triple(mn, NamedNode(CG + "score"), Literal(repr(m.score), datatype=NamedNode(XSD + "double"))),
-        ]
-        mt += [
-            Triple(mn, NamedNode(CG + ("differsOn" if f[0] == "!" else "agreedOn")), Literal(f.lstrip("!")))
+        matches, copies = per_story[s]
+        st.extend(
+            Triple(NamedNode(c), NamedNode(SYNDICATION_OF), NamedNode(o)) for c, o in sorted(copies.items())
+        )
+        for m in matches:
+            mt += _match_triples(m, sn)
+    return st, mt
+
+
+def _bulk(store: Store, graphs: list[tuple[str, list[Triple]]]) -> None:
+    try:
+        store.bulk_extend(
+            Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in graphs for t in ts
+        )
+    except (OSError, ValueError) as e:
+        raise GraphError(f"writing the alignment failed: {e}") from e
+
+
+def match_iri(m: ClaimMatch) -> str:
+    return f"{ID}match/{hashlib.sha256((m.a + ' ' + m.b).encode()).hexdigest()[:20]}"
+
+
+_P = {
+    k: NamedNode(CG + k)
+    for k in ("claimA", "claimB", "score", "story", "differsOn", "agreedOn", "hasArticle")
+}
+_MATCH_CLASS = NamedNode(CG + "ClaimMatch")
+_DOUBLE = NamedNode(XSD + "double")
+
+
+def _match_triples(m: ClaimMatch, story: NamedNode) -> list[Triple]:
+    mn = NamedNode(match_iri(m))
+    return [
+        Triple(mn, _TYPE, _MATCH_CLASS),
+        Triple(mn, _P["claimA"], NamedNode(m.a)),
+        Triple(mn, _P["claimB"], NamedNode(m.b)),
+        Triple(mn, _P["score"], Literal(repr(m.score), datatype=_DOUBLE)),
+        Triple(mn, _P["story"], story),
+        *(
+            Triple(mn, _P["differsOn" if f[0] == "!" else "agreedOn"], Literal(f.lstrip("!")))
             for f in m.features
-        ]
-    replace_graph(store, STORIES_GRAPH, st)
-    replace_graph(store, MATCHES_GRAPH, mt)
-    return stories, matches
+        ),
+    ]
+
+
+def _update(store: Store, update: str) -> None:
+    try:
+        store.update(update)
+    except (OSError, SyntaxError, ValueError) as e:
+        raise GraphError(f"writing the alignment failed, nothing was written: {e}") from e
+
+
+# -- the story index: what each article looked like when it was aligned ----------------------
+
+_STAMPS = (
+    SPARQL_PREFIXES
+    + """SELECT ?a ?c ?v WHERE {
+  GRAPH ?g { ?a a schema:NewsArticle ; cg:checksum ?c . OPTIONAL { ?a cg:extractorVersion ?v } }
+  %s
+}"""
+)
+
+
+def _article_stamps(store: Store, articles: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+    """article IRI -> (checksum, extractor version) as stored in its graph."""
+    out: dict[str, tuple[str, str]] = {}
+    if articles is None:
+        rows = list(_select(store, _STAMPS % ""))
+    else:
+        rows = [r for a in articles for r in _select(store, _STAMPS % f"VALUES ?a {{ <{a}> }}")]
+    for r in rows:
+        out[r["a"].value] = (r["c"].value, r["v"].value if r["v"] is not None else "")
+    return out
+
+
+def _index_triples(
+    store: Store, articles: list[str], bags: dict[str, Counter[str]], stories: dict[str, list[str]]
+) -> list[Triple]:
+    story_of = {a: s for s, m in stories.items() for a in m}
+    stamps = _article_stamps(store, None if len(articles) > 64 else articles)
+    out: list[Triple] = []
+    for a in articles:
+        if a not in stamps:
+            continue  # removed
+        an = NamedNode(a)
+        c, v = stamps[a]
+        out.append(Triple(an, NamedNode(CG + "checksum"), Literal(c)))
+        if v:
+            out.append(Triple(an, NamedNode(CG + "extractorVersion"), Literal(v)))
+        if a in bags:  # an article without claims has no terms and no story
+            terms = " ".join(w for w, n in sorted(bags[a].items()) for _ in range(n))
+            out.append(Triple(an, NamedNode(STORY_TERMS), Literal(terms)))
+        if a in story_of:
+            out.append(Triple(an, NamedNode(CG + "story"), NamedNode(story_of[a])))
+    return out
+
+
+def _read_index(store: Store) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """(article -> keyword bag, article -> story) as last aligned."""
+    q = f"""SELECT ?a ?t ?s WHERE {{ GRAPH <{INDEX_GRAPH}> {{
+  ?a <{STORY_TERMS}> ?t . OPTIONAL {{ ?a <{CG}story> ?s }} }} }}"""
+    bags: dict[str, Counter[str]] = {}
+    story: dict[str, str] = {}
+    for r in _select(store, q):
+        a = r["a"].value
+        bags[a] = Counter(r["t"].value.split())
+        if r["s"] is not None:
+            story[a] = r["s"].value
+    return bags, story
+
+
+def _stale_articles(store: Store) -> set[str]:
+    """Articles whose graph differs from what the index says was aligned (or that are gone)."""
+    changed = f"""{SPARQL_PREFIXES}SELECT ?a WHERE {{
+  GRAPH ?g {{ ?a a schema:NewsArticle ; cg:checksum ?c . OPTIONAL {{ ?a cg:extractorVersion ?v }} }}
+  FILTER(NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ ?a cg:checksum ?c }} }}
+         || (BOUND(?v) && NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ ?a cg:extractorVersion ?v }} }}))
+}}"""
+    gone = f"""{SPARQL_PREFIXES}SELECT ?a WHERE {{
+  GRAPH <{INDEX_GRAPH}> {{ ?a cg:checksum ?c }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?a a schema:NewsArticle }} }}
+}}"""
+    return {r["a"].value for q in (changed, gone) for r in _select(store, q)}
+
+
+# Helpers that score() calls for every pair of claims are pure functions of short strings;
+# remembering their answers makes matching several times faster without changing it.
+word_class = functools.lru_cache(maxsize=1 << 16)(word_class)
+_words = functools.lru_cache(maxsize=1 << 16)(_words)
+_source_of = functools.lru_cache(maxsize=1 << 16)(_source_of)
+_measure_words_of_claim = _measure_words
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _measure_words_of_key(key: str) -> set[str]:
+    return _measure_words_of_claim(
+        Claim(article_url="", field="body", start=0, end=0, text="", kind="", measure_key=key)
+    )
+
+
+def _measure_words(c: Claim) -> set[str]:  # type: ignore[no-redef]
+    """_measure_words above, remembered by measure key: it reads nothing else of the claim
+    (tests/test_incremental.py checks that it stays so)."""
+    return _measure_words_of_key(c.measure_key)

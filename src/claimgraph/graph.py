@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Store, Triple
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Triple
 
 from . import __version__
 from .model import Article, Claim, Quantity, TimeSpan
 from .provenance import ModelInfo, quote_context
-from .vocab import CG, ID, OA, PROV, RDF, SCHEMA, SPARQL_PREFIXES, XSD
+from .vocab import CG, ID, OA, PROV, RDF, SCHEMA, XSD
 
 _A = NamedNode(RDF + "type")
 
@@ -299,39 +300,6 @@ def insert_data(graph: str, triples: Iterable[Triple]) -> str:
 
 # -- reading back ---------------------------------------------------------------------------
 
-_CLAIMS_QUERY = (
-    SPARQL_PREFIXES
-    + """
-SELECT ?c ?article ?url ?outlet ?published ?field ?start ?end ?text ?kind ?measure ?measureKey ?subject
-       ?scope ?condition ?claimant ?vague ?doc ?modality ?negated ?predicate ?keywords
-       ?value ?low ?high ?unit ?qualifier ?qtext ?qstart ?qend ?baseline
-       ?time ?tbegin ?tend ?tgran ?ttext ?trel
-WHERE {
-  GRAPH ?g {
-    ?c a cg:Claim ; cg:inArticle ?article ; cg:field ?field ; cg:start ?start ; cg:end ?end ;
-       cg:text ?text ; cg:kind ?kind .
-    ?article schema:url ?url .
-    OPTIONAL { ?article schema:publisher/schema:name ?outlet }
-    OPTIONAL { ?article schema:datePublished ?published }
-    OPTIONAL { ?c cg:measure ?measure } OPTIONAL { ?c cg:measureKey ?measureKey }
-    OPTIONAL { ?c cg:subject ?subject } OPTIONAL { ?c cg:scope ?scope }
-    OPTIONAL { ?c cg:condition ?condition } OPTIONAL { ?c cg:claimant ?claimant }
-    OPTIONAL { ?c cg:claimantIsVague ?vague } OPTIONAL { ?c cg:citedDocument ?doc }
-    OPTIONAL { ?c cg:modality ?modality } OPTIONAL { ?c cg:negated ?negated }
-    OPTIONAL { ?c cg:predicate ?predicate } OPTIONAL { ?c cg:keywords ?keywords }
-    OPTIONAL { ?c cg:quantity ?q . ?q cg:unit ?unit ; cg:qualifier ?qualifier ; cg:quantityText ?qtext ;
-               cg:quantityStart ?qstart ; cg:quantityEnd ?qend .
-               OPTIONAL { ?q cg:value ?value } OPTIONAL { ?q cg:low ?low } OPTIONAL { ?q cg:high ?high }
-               OPTIONAL { ?q cg:isBaseline ?baseline } }
-    OPTIONAL { ?c cg:time ?time ; cg:timeBegin ?tbegin ; cg:timeEnd ?tend ; cg:timeGranularity ?tgran .
-               OPTIONAL { ?c cg:timeText ?ttext } OPTIONAL { ?c cg:timeRelation ?trel } }
-  }
-  FILTER(?g != <%s>)
-}
-ORDER BY ?url ?field ?start ?qstart
-"""
-)
-
 
 def _py(term: Any) -> Any:
     if term is None:
@@ -351,70 +319,161 @@ def _py(term: Any) -> Any:
     return v
 
 
-def read_claims(store: Store) -> list[tuple[Claim, dict[str, Any]]]:
-    """Every claim of every current article, with its IRI, article IRI, outlet and date."""
-    from .vocab import ID
+_CLAIM_FIELDS = {
+    "field": "field",
+    "start": "start",
+    "end": "end",
+    "text": "text",
+    "kind": "kind",
+    "measure": "measure",
+    "measureKey": "measureKey",
+    "subject": "subject",
+    "scope": "scope",
+    "condition": "condition",
+    "claimant": "claimant",
+    "claimantIsVague": "vague",
+    "citedDocument": "doc",
+    "modality": "modality",
+    "negated": "negated",
+    "predicate": "predicate",
+    "keywords": "keywords",
+    "time": "time",
+    "timeBegin": "tbegin",
+    "timeEnd": "tend",
+    "timeGranularity": "tgran",
+    "timeText": "ttext",
+    "timeRelation": "trel",
+    "inArticle": "article",
+    "quantity": "q",
+}
+_QUANTITY_FIELDS = {
+    "unit": "unit",
+    "qualifier": "qualifier",
+    "quantityText": "qtext",
+    "quantityStart": "qstart",
+    "quantityEnd": "qend",
+    "value": "value",
+    "low": "low",
+    "high": "high",
+    "isBaseline": "baseline",
+}
+_READ = {CG + k: v for k, v in (_CLAIM_FIELDS | _QUANTITY_FIELDS).items()} | {
+    SCHEMA + "url": "url",
+    SCHEMA + "publisher": "publisher",
+    SCHEMA + "name": "name",
+    SCHEMA + "datePublished": "published",
+    RDF + "type": "type",
+}
+_GRAPH_QUERY = "SELECT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} FILTER(?p IN ({})) }}"
+_PREDICATES = ", ".join(f"<{p}>" for p in _READ)
 
+
+def _article_graphs(store: Store, articles: Iterable[str] | None) -> list[str]:
+    """The named graphs holding the given articles (or every article), superseded ones aside."""
+    t, na = NamedNode(RDF + "type"), NamedNode(SCHEMA + "NewsArticle")
+    subjects = [None] if articles is None else [NamedNode(a) for a in articles]
+    graphs = {
+        q.graph_name.value
+        for s in subjects
+        for q in store.quads_for_pattern(s, t, na, None)
+        if isinstance(q.graph_name, NamedNode)
+    }
+    graphs.discard(ID + "graph/superseded")
+    return sorted(graphs)
+
+
+def read_claims(store: Store, *, articles: Iterable[str] | None = None) -> list[tuple[Claim, dict[str, Any]]]:
+    """Every claim of every current article (or of the articles given, by IRI), with its IRI,
+    article IRI, outlet and date, ordered by article URL, field and position.
+
+    Each article's graph is read as one list of triples and put together here: on disk that
+    is several times faster than one query with an OPTIONAL per frame field.
+    """
     out = []
-    for row in store.query(_CLAIMS_QUERY % (ID + "graph/superseded")):
-        r = {k: _py(row[k]) for k in _VARS}
-        q = None
-        if r["unit"] is not None:
-            q = Quantity(
-                text=r["qtext"],
-                start=r["qstart"],
-                end=r["qend"],
-                unit=r["unit"],
-                qualifier=r["qualifier"],
-                value=r["value"],
-                low=r["low"],
-                high=r["high"],
-                baseline=bool(r["baseline"]),
-            )
-        t = None
-        if r["time"] is not None:
-            t = TimeSpan(
-                text=r["ttext"] or "",
-                iso=r["time"],
-                begin=r["tbegin"],
-                end=r["tend"],
-                granularity=r["tgran"],
-                relation=r["trel"] or "at",
-            )
-        c = Claim(
-            article_url=str(r["url"]),
-            field=r["field"],
-            start=r["start"],
-            end=r["end"],
-            text=r["text"],
-            kind=r["kind"],
-            quantity=q,
-            time=t,
-            measure=r["measure"] or "",
-            measure_key=r["measureKey"] or "",
-            subject=r["subject"] or "",
-            scope=r["scope"] or "",
-            condition=r["condition"] or "",
-            claimant=r["claimant"] or "",
-            claimant_vague=bool(r["vague"]),
-            cited_document=r["doc"] or "",
-            modality=r["modality"] or "asserted",
-            negated=bool(r["negated"]),
-            predicate=r["predicate"] or "",
-            keywords=tuple((r["keywords"] or "").split()),
-        )
-        out.append(
-            (
-                c,
-                {
-                    "iri": r["c"],
-                    "article": r["article"],
-                    "outlet": r["outlet"] or "",
-                    "published": r["published"],
-                },
-            )
-        )
+    for g in _article_graphs(store, articles):
+        nodes: dict[str, dict[str, Any]] = defaultdict(dict)
+        rows = store.query(_GRAPH_QUERY.format(g, _PREDICATES))
+        assert isinstance(rows, QuerySolutions)
+        for s, p, o in rows:
+            if p.value == RDF + "type":  # a claim is also a schema:Claim: keep every type
+                nodes[s.value].setdefault("types", set()).add(o.value)
+            else:
+                nodes[s.value][_READ[p.value]] = _py(o)
+        for c, node in nodes.items():
+            if (
+                CG + "Claim" not in node.get("types", ())
+                or not {"article", "field", "start", "end", "text", "kind"} <= node.keys()
+            ):
+                continue
+            art = nodes.get(node["article"], {})
+            if "url" not in art:
+                continue
+            r = {**node, "c": c, "url": art["url"], "published": art.get("published")}
+            r["outlet"] = nodes.get(art.get("publisher", ""), {}).get("name")
+            q = nodes.get(node.get("q", ""), {})
+            if {"unit", "qualifier", "qtext", "qstart", "qend"} <= q.keys():
+                r.update(q)
+            else:
+                r["unit"] = None
+            if not {"time", "tbegin", "tend", "tgran"} <= node.keys():
+                r["time"] = None
+            out.append(_claim_from(r))
+    out.sort(
+        key=lambda p: (p[0].article_url, p[0].field, p[0].start, p[0].quantity.start if p[0].quantity else -1)
+    )
     return out
 
 
-_VARS = [v.strip("?") for v in re.findall(r"\?\w+", _CLAIMS_QUERY.split("WHERE")[0])]
+def _claim_from(r: dict[str, Any]) -> tuple[Claim, dict[str, Any]]:
+    q = None
+    if r.get("unit") is not None:
+        q = Quantity(
+            text=r["qtext"],
+            start=r["qstart"],
+            end=r["qend"],
+            unit=r["unit"],
+            qualifier=r["qualifier"],
+            value=r.get("value"),
+            low=r.get("low"),
+            high=r.get("high"),
+            baseline=bool(r.get("baseline")),
+        )
+    t = None
+    if r.get("time") is not None:
+        t = TimeSpan(
+            text=r.get("ttext") or "",
+            iso=r["time"],
+            begin=r["tbegin"],
+            end=r["tend"],
+            granularity=r["tgran"],
+            relation=r.get("trel") or "at",
+        )
+    c = Claim(
+        article_url=str(r["url"]),
+        field=r["field"],
+        start=r["start"],
+        end=r["end"],
+        text=r["text"],
+        kind=r["kind"],
+        quantity=q,
+        time=t,
+        measure=r.get("measure") or "",
+        measure_key=r.get("measureKey") or "",
+        subject=r.get("subject") or "",
+        scope=r.get("scope") or "",
+        condition=r.get("condition") or "",
+        claimant=r.get("claimant") or "",
+        claimant_vague=bool(r.get("vague")),
+        cited_document=r.get("doc") or "",
+        modality=r.get("modality") or "asserted",
+        negated=bool(r.get("negated")),
+        predicate=r.get("predicate") or "",
+        keywords=tuple((r.get("keywords") or "").split()),
+    )
+    meta = {
+        "iri": r["c"],
+        "article": r["article"],
+        "outlet": r.get("outlet") or "",
+        "published": r.get("published"),
+    }
+    return c, meta

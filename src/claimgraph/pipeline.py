@@ -15,7 +15,7 @@ import httpx
 from pyoxigraph import Store
 
 from . import __version__
-from .align import align
+from .align import align, realign
 from .detect import detect
 from .errors import ClaimgraphError, ConfigError, SourceError
 from .extract import build_nlp, extract
@@ -105,7 +105,8 @@ def ingest(
         store: The store to write to.
         sources: URLs, paths of files, folders and URL lists.
         nlp: The spaCy pipeline (built when the first article needs it, if not given).
-        analyse: Re-run alignment and detection when anything changed.
+        analyse: Re-run alignment and detection when anything changed, for the stories the
+            changed articles belong to (before and after the change); see :func:`analyse_changes`.
         on_result: Called with each :class:`IngestResult` as soon as it is known.
         on_found: Called as ``(source, what, n)`` when ``n`` new items to ingest are found
             (``what`` is ``"sources"`` for the ones given, else ``"feed"`` or ``"sitemap"``).
@@ -176,7 +177,7 @@ def ingest(
             fetcher.close()
     results = run.results()
     if analyse and any(r.status in ("ingested", "updated") for r in results):
-        analyse_store(store)
+        analyse_changes(store)
     return results
 
 
@@ -312,3 +313,22 @@ def analyse_store(store: Store) -> list[Discrepancy]:
     """Re-run alignment and detection over the whole store."""
     align(store)
     return detect(store)
+
+
+def analyse_changes(store: Store) -> list[Discrepancy]:
+    """Re-run alignment and detection for the stories that changed articles touch.
+
+    Articles added, edited, re-extracted or removed since they were last aligned are found
+    through the story index; the stories they belonged to and belong to now are aligned and
+    checked again, and their matches and findings replaced. Every other story is left as it
+    is, and the result is the same as :func:`analyse_store`'s.
+
+    Returns:
+        The findings of the stories examined.
+    """
+    r = realign(store)
+    if r.full:
+        return detect(store)
+    if not r.stories and not r.removed:
+        return []
+    return detect(store, stories=r.stories, removed=r.removed)

@@ -4,22 +4,29 @@ Each rule is one ``rules/<type>.rq`` file that returns ``?a`` (and ``?b`` for pa
 ``?severity`` and ``?explanation``. Thresholds are declared in the rule's comment block as
 ``# param ?name default`` lines and passed to Oxigraph as variable substitutions, so a caller
 can change them without editing SPARQL. Findings are written to their own named graph.
+
+A finding concerns the claims of one story: pairwise rules start from claim matches, which
+never leave a story, and the others look at one claim or one article. So the rules can run for
+some stories only: :func:`detect` with ``stories`` copies those stories' article graphs and
+matches into a small in-memory store, runs the rules there (the same queries, unchanged), and
+replaces the findings of those stories and of no other.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Store, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
 
 from ..errors import ConfigError, QueryError
+from ..graph import insert_data
 from ..model import Discrepancy
-from ..store import replace_graph
-from ..vocab import CG, DISCREPANCIES_GRAPH, ID, RDF, STORIES_GRAPH
+from ..vocab import CG, DISCREPANCIES_GRAPH, ID, MATCHES_GRAPH, RDF, SCHEMA, STORIES_GRAPH
 
 RULE_TYPES = (
     "numeric",
@@ -97,9 +104,36 @@ def _article_story(store: Store) -> dict[str, str]:
     return {r["a"].value: r["s"].value for r in store.query(q)}
 
 
-def _claim_article(store: Store) -> dict[str, str]:
-    q = f"SELECT ?c ?a WHERE {{ GRAPH ?g {{ ?c a <{CG}Claim> ; <{CG}inArticle> ?a }} }}"
-    return {r["c"].value: r["a"].value for r in store.query(q)}
+def _claim_article(store: Store, claims: Iterable[str]) -> dict[str, str]:
+    """claim IRI -> article IRI, for the claims given."""
+    p = NamedNode(CG + "inArticle")
+    return {
+        c: q.object.value
+        for c in set(claims)
+        for q in store.quads_for_pattern(NamedNode(c), p, None, None)
+        if isinstance(q.object, NamedNode)
+    }
+
+
+def _scratch(store: Store, stories: Iterable[str]) -> Store:
+    """An in-memory store with what the rules read of these stories: the stories' records,
+    their articles' graphs and their matches."""
+    scratch = Store()
+    sg, mg = NamedNode(STORIES_GRAPH), NamedNode(MATCHES_GRAPH)
+    has, tag = NamedNode(CG + "hasArticle"), NamedNode(CG + "story")
+    typ, news = NamedNode(RDF + "type"), NamedNode(SCHEMA + "NewsArticle")
+    quads: list[Quad] = []
+    for s in stories:
+        sn = NamedNode(s)
+        quads += store.quads_for_pattern(sn, None, None, sg)
+        for q in store.quads_for_pattern(sn, has, None, sg):
+            if isinstance(q.object, NamedNode):
+                for g in {t.graph_name for t in store.quads_for_pattern(q.object, typ, news, None)}:
+                    quads += store.quads_for_pattern(None, None, None, g)
+        for q in store.quads_for_pattern(None, tag, sn, mg):
+            quads += store.quads_for_pattern(q.subject, None, None, mg)
+    scratch.extend(quads)
+    return scratch
 
 
 def run_rule(
@@ -135,14 +169,30 @@ def detect(
     rules: list[Rule] | None = None,
     params: dict[str, float] | None = None,
     write: bool = True,
+    stories: Iterable[str] | None = None,
+    removed: Iterable[str] = (),
 ) -> list[Discrepancy]:
-    """Run the rules, write the findings to the discrepancies graph, return them most severe first."""
+    """Run the rules, write the findings to the discrepancies graph, return them most severe first.
+
+    Args:
+        store: The store, aligned (see :func:`claimgraph.align.align`).
+        rules: The rules to run (all packaged rules by default).
+        params: Values for the rules' ``# param`` thresholds.
+        write: Write the findings (else only return them).
+        stories: Examine these stories only (IRIs): the findings returned are theirs, and
+            writing replaces their previous findings and leaves the others. By default every
+            story is examined and the whole discrepancies graph is replaced.
+        removed: Stories that no longer exist: their findings are removed too.
+    """
     rules = rules if rules is not None else load_rules()
-    story_of = _article_story(store)
-    article_of = _claim_article(store)
+    scoped = None if stories is None else sorted(set(stories))
+    source = store if scoped is None else _scratch(store, scoped)
+    story_of = _article_story(source)
+    results = [(rule, run_rule(source, rule, params)) for rule in rules]
+    article_of = _claim_article(source, (claims[0] for _, rows in results for claims, _, _ in rows))
     found: list[Discrepancy] = []
-    for rule in rules:
-        for claims, sev, expl in run_rule(store, rule, params):
+    for rule, rows in results:
+        for claims, sev, expl in rows:
             did = f"{ID}discrepancy/{hashlib.sha256((rule.name + ' ' + ' '.join(sorted(claims))).encode()).hexdigest()[:20]}"
             story = story_of.get(article_of.get(claims[0], ""), "")
             found.append(
@@ -162,8 +212,20 @@ def detect(
             d.id,
         )
     )
-    if write:
-        replace_graph(store, DISCREPANCIES_GRAPH, discrepancy_triples(found))
+    if write and scoped is None:
+        # every finding of the store: dropped in one update, then bulk-loaded (several times
+        # faster than INSERT DATA on disk, not one transaction: run detect again if it stops)
+        g = NamedNode(DISCREPANCIES_GRAPH)
+        store.update(f"DROP SILENT GRAPH <{DISCREPANCIES_GRAPH}>")
+        store.bulk_extend(Quad(t.subject, t.predicate, t.object, g) for t in discrepancy_triples(found))
+    elif write and scoped is not None:
+        gone = sorted({*scoped, *removed})
+        update = [
+            f"DELETE WHERE {{ GRAPH <{DISCREPANCIES_GRAPH}> {{ ?d <{CG}story> <{s}> . ?d ?p ?o }} }}"
+            for s in gone
+        ]
+        update.append(insert_data(DISCREPANCIES_GRAPH, discrepancy_triples(found)))
+        store.update(" ;\n".join(u for u in update if u))
     return found
 
 

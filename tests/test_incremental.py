@@ -1,0 +1,220 @@
+"""Incremental analysis: ingesting articles one at a time re-aligns and re-checks only the stories
+they touch, and leaves exactly what one full analysis of the same store would leave."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyoxigraph import NamedNode, Store
+
+from claimgraph.align import INDEX_GRAPH, SYNDICATION_OF, _cos, stories_from_bags
+from claimgraph.graph import article_iri
+from claimgraph.load import load_article
+from claimgraph.pipeline import analyse_store, ingest
+from claimgraph.store import open_store
+from claimgraph.vocab import CG, DISCREPANCIES_GRAPH, MATCHES_GRAPH, STORIES_GRAPH
+
+from .conftest import CORPUS, STORIES
+
+DERIVED = (MATCHES_GRAPH, STORIES_GRAPH, DISCREPANCIES_GRAPH, INDEX_GRAPH)
+
+
+def _derived(store: Store, graphs: tuple[str, ...] = DERIVED) -> set[str]:
+    """The derived graphs as a set of N-Quads lines (they hold no blank nodes)."""
+    return {str(q) for g in graphs for q in store.quads_for_pattern(None, None, None, NamedNode(g))}
+
+
+def _full(store: Store) -> set[str]:
+    """What one full analysis of the same articles writes."""
+    copy = Store()
+    copy.extend([q for q in store if q.graph_name.value not in DERIVED])
+    analyse_store(copy)
+    return _derived(copy)
+
+
+def _ingest_one(store: Store, path: Path, nlp: Any) -> None:
+    res = ingest(store, [path], nlp=nlp)
+    assert res[0].status in ("ingested", "updated"), res
+
+
+def _story_graphs(store: Store, story: str) -> set[str]:
+    """The matches and findings of one story, and its record."""
+    q = f"""SELECT ?s ?p ?o ?g WHERE {{
+      {{ GRAPH ?g {{ ?s <{CG}story> <{story}> . ?s ?p ?o }} }} UNION {{ GRAPH ?g {{ <{story}> ?p ?o BIND(<{story}> AS ?s) }} }}
+      FILTER(?g IN (<{MATCHES_GRAPH}>, <{DISCREPANCIES_GRAPH}>, <{STORIES_GRAPH}>)) }}"""
+    return {" ".join(str(r[v]) for v in ("s", "p", "o", "g")) for r in store.query(q)}
+
+
+def test_one_article_at_a_time_equals_one_full_analysis(nlp: Any) -> None:
+    paths = sorted(p for s in STORIES for p in s.glob("*.md"))
+    random.Random(6).shuffle(paths)  # stories arrive interleaved
+    store = open_store(None)
+    for i, p in enumerate(paths):
+        _ingest_one(store, p, nlp)
+        if i in (0, 3, 4, 8, len(paths) - 1):  # one, four and five articles: the grouping changes
+            assert _derived(store) == _full(store), f"after {i + 1} articles ({p.name})"
+    stories = {q.subject.value for q in store.quads_for_pattern(None, None, None, NamedNode(STORIES_GRAPH))}
+    assert len([s for s in stories if "/story/" in s]) == len(STORIES)
+
+
+def test_an_article_of_a_second_story_leaves_the_first_story_alone(nlp: Any) -> None:
+    first, second = CORPUS / "river-flood", CORPUS / "trial-results"
+    store = open_store(None)
+    ingest(store, [first], nlp=nlp)
+    (story,) = {
+        q.subject.value for q in store.quads_for_pattern(None, NamedNode(CG + "hasArticle"), None, None)
+    }
+    before = _story_graphs(store, story)
+    assert any("ClaimMatch" in t for t in before) and any("Discrepancy" in t for t in before)
+    _ingest_one(store, sorted(second.glob("*.md"))[0], nlp)
+    assert _story_graphs(store, story) == before
+    assert _derived(store) == _full(store)
+
+
+def test_edits_replace_only_their_story(tmp_path: Path, nlp: Any) -> None:
+    flood, fares = tmp_path / "flood", tmp_path / "fares"
+    shutil.copytree(CORPUS / "river-flood", flood)
+    shutil.copytree(CORPUS / "transit-fares", fares)
+    store = open_store(None)
+    ingest(store, [flood, fares], nlp=nlp)
+    assert _derived(store) == _full(store)
+    fares_story = {
+        q.subject.value
+        for q in store.quads_for_pattern(
+            None,
+            NamedNode(CG + "hasArticle"),
+            NamedNode(article_iri(load_article(fares / "marbury-courier.md").url)),
+            None,
+        )
+    }.pop()
+    fares_before = _story_graphs(store, fares_story)
+    # an edited figure: the flood story is checked again, the fares story is not touched
+    target = flood / "meridian-wire.md"
+    text = target.read_text(encoding="utf-8")
+    assert "37" in text
+    target.write_text(text.replace("37", "41"), encoding="utf-8")
+    assert [r.status for r in ingest(store, [flood], nlp=nlp)].count("updated") == 1
+    assert _story_graphs(store, fares_story) == fares_before
+    assert _derived(store) == _full(store)
+    # an article rewritten to tell another story leaves its story for that one
+    moved = flood / "dolvane-courier.md"
+    head, _, _ = moved.read_text(encoding="utf-8").partition("\n---\n")
+    body = (fares / "national-standard.md").read_text(encoding="utf-8").partition("\n---\n")[2]
+    moved.write_text(head + "\n---\n" + body, encoding="utf-8")
+    ingest(store, [flood], nlp=nlp)
+    moved_iri = article_iri(load_article(moved).url)
+    story_of = {
+        q.object.value: q.subject.value
+        for q in store.quads_for_pattern(None, NamedNode(CG + "hasArticle"), None, NamedNode(STORIES_GRAPH))
+    }
+    assert story_of[moved_iri] == story_of[article_iri(load_article(fares / "marbury-courier.md").url)]
+    assert _derived(store) == _full(store)
+
+
+def _claims_of(store: Store, article: str) -> set[str]:
+    return {
+        q.subject.value
+        for q in store.quads_for_pattern(None, NamedNode(CG + "inArticle"), NamedNode(article), None)
+    }
+
+
+def _single_source(store: Store) -> set[str]:
+    q = f"""SELECT ?c WHERE {{ GRAPH <{DISCREPANCIES_GRAPH}> {{
+      ?d <{CG}discrepancyType> "single_source" ; <{CG}involvesClaim> ?c }} }}"""
+    return {r["c"].value for r in store.query(q)}
+
+
+def test_a_syndicated_copy_is_recognised_and_is_not_independent_support(tmp_path: Path, nlp: Any) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(CORPUS / "river-flood", story)
+    store = open_store(None)
+    ingest(store, [story], nlp=nlp)
+    original = load_article(story / "ebc-news.md")
+    orig_iri = article_iri(original.url)
+    orig_claims = _claims_of(store, orig_iri)
+    lonely = _single_source(store) & orig_claims
+    assert lonely  # the original has claims no other outlet supports
+    # another outlet runs the same article, lightly edited
+    text = (story / "ebc-news.md").read_text(encoding="utf-8")
+    text = re.sub(r"^url: .*$", "url: https://tavrin-syndicate.example/wire/marn-floods", text, flags=re.M)
+    text = re.sub(r"^outlet: .*$", "outlet: Tavrin Syndicate", text, flags=re.M)
+    text = re.sub(r"^published: .*$", "published: 2026-09-17", text, flags=re.M)  # the day after
+    text = text.replace("was slowly retreating", "was retreating slowly").replace(
+        "\n---\n", "\n---\nThis report first appeared on EBC News.\n\n", 1
+    )
+    (tmp_path / "copy.md").write_text(text, encoding="utf-8")
+    _ingest_one(store, tmp_path / "copy.md", nlp)
+    copy_iri = article_iri(load_article(tmp_path / "copy.md").url)
+    assert (NamedNode(copy_iri), NamedNode(SYNDICATION_OF), NamedNode(orig_iri)) in {
+        (q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, NamedNode(SYNDICATION_OF), None, NamedNode(STORIES_GRAPH))
+    }
+    copy_claims = _claims_of(store, copy_iri)
+    assert copy_claims
+    pairs = {
+        frozenset((r["a"].value, r["b"].value))
+        for r in store.query(
+            f"SELECT ?a ?b WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}claimA> ?a ; <{CG}claimB> ?b }} }}"
+        )
+    }
+    assert not any(p & orig_claims and p & copy_claims for p in pairs)
+    assert lonely <= _single_source(store)  # the copy does not support the original
+    assert _derived(store) == _full(store)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
+    """The inverted index and the bound on common words lose no pair: the same stories as
+    comparing every two articles."""
+    rng = random.Random(seed)
+    common = [f"common{i}" for i in range(5)]
+    bags: dict[str, Counter[str]] = {}
+    for a in range(150):
+        topic = a // 3 if rng.random() < 0.9 else rng.randrange(60)
+        words = [f"t{topic}w{rng.randrange(12)}" for _ in range(8)] + rng.choices(
+            common, k=rng.randrange(0, 30)
+        )
+        words += [f"noise{rng.randrange(400)}" for _ in range(3)]
+        bags[f"https://example.org/a/{a:03d}"] = Counter(words)
+    got = stories_from_bags(bags)
+    # brute force
+    arts = sorted(bags)
+    n = len(arts)
+    df = Counter(w for a in arts for w in bags[a])
+    import math
+
+    vec = {a: {w: c * math.log((1 + n) / (1 + df[w])) for w, c in sorted(bags[a].items())} for a in arts}
+    parent = {a: a for a in arts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(arts):
+        for b in arts[i + 1 :]:
+            if _cos(vec[a], vec[b]) >= 0.12:
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = {}
+    for a in arts:
+        groups.setdefault(find(a), []).append(a)
+    assert sorted(got.values()) == sorted(groups.values())
+
+
+def test_remembered_measure_words_are_the_measure_words(nlp: Any) -> None:
+    """Matching remembers each claim's measure words by its measure key; that holds only while
+    the words depend on nothing else."""
+    from claimgraph.extract import extract
+
+    align_module = importlib.import_module("claimgraph.align")  # (claimgraph.align is the function)
+
+    for p in sorted((CORPUS / "transit-fares").glob("*.md")):
+        for c in extract(load_article(p), nlp=nlp):
+            assert align_module._measure_words(c) == align_module._measure_words_of_claim(c)
