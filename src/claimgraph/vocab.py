@@ -120,4 +120,6 @@ PROPERTIES = (
     "canonicalUrl",
     "etag",
     "lastModified",
+    "syndicationOf",
+    "storyTerms",
 )
