@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, Store
 
-from claimgraph.graph import article_graph, article_triples
+from claimgraph.graph import article_graph, article_iri, article_triples
 from claimgraph.model import Article, Claim, Quantity, TimeSpan
 from claimgraph.store import open_store, write_article
 from claimgraph.vocab import DISCREPANCIES_GRAPH, MATCHES_GRAPH, STORIES_GRAPH
@@ -376,7 +376,7 @@ def main() -> None:
         art, cs = late_article(args.seed)
         write_article(store, art.url, article_triples(art, cs))
         t0 = time.perf_counter()
-        inc = analyse_changes(store)
+        inc = analyse_changes(store, articles=[article_iri(art.url)])  # as ingest calls it
         inc_s = time.perf_counter() - t0
         print(
             f"(b) one new article     : {inc_s:6.2f} s  ({len(cs)} claims; {len(inc)} findings in its story)"

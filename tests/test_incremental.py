@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, Store
 from claimgraph.align import INDEX_GRAPH, SYNDICATION_OF, _cos, stories_from_bags
 from claimgraph.graph import article_iri
 from claimgraph.load import load_article
-from claimgraph.pipeline import analyse_store, ingest
+from claimgraph.pipeline import analyse_changes, analyse_store, ingest
 from claimgraph.store import open_store
 from claimgraph.vocab import CG, DISCREPANCIES_GRAPH, MATCHES_GRAPH, STORIES_GRAPH
 
@@ -62,6 +62,15 @@ def test_one_article_at_a_time_equals_one_full_analysis(nlp: Any) -> None:
             assert _derived(store) == _full(store), f"after {i + 1} articles ({p.name})"
     stories = {q.subject.value for q in store.quads_for_pattern(None, None, None, NamedNode(STORIES_GRAPH))}
     assert len([s for s in stories if "/story/" in s]) == len(STORIES)
+
+
+def test_articles_written_without_analysis_are_found_by_the_index(nlp: Any) -> None:
+    store = open_store(None)
+    ingest(store, [CORPUS / "trial-results"], nlp=nlp)
+    ingest(store, [CORPUS / "river-flood"], nlp=nlp, analyse=False)
+    assert analyse_changes(store)  # compares every article with the story index
+    assert _derived(store) == _full(store)
+    assert analyse_changes(store) == []  # nothing left to do
 
 
 def test_an_article_of_a_second_story_leaves_the_first_story_alone(nlp: Any) -> None:

@@ -673,7 +673,7 @@ def align(store: Store) -> tuple[dict[str, list[str]], list[ClaimMatch]]:
     return r.stories, r.matches
 
 
-def realign(store: Store) -> Realignment:
+def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     """Align again only the stories touched by articles that changed since they were aligned.
 
     Changed articles are found by comparing each article's checksum and extractor version with
@@ -681,10 +681,16 @@ def realign(store: Store) -> Realignment:
     after the change are re-aligned and rewritten (stories, matches, copies); every other story
     is left as it is. A store without an index (aligned by an older version, or never) is
     aligned in full.
+
+    Args:
+        store: The store.
+        articles: The IRIs of the articles that changed, when the caller knows them (as
+            :func:`claimgraph.pipeline.ingest` does): the store is then not searched for
+            others, which saves a scan of every article.
     """
     if not any(True for _ in store.quads_for_pattern(None, None, None, NamedNode(INDEX_GRAPH))):
         return _align_all(store)
-    changed = _stale_articles(store)
+    changed = _stale_articles(store) if articles is None else set(articles)
     if not changed:
         return Realignment()
     bags, old_story = _read_index(store)
@@ -855,7 +861,7 @@ def _index_triples(
     store: Store, articles: list[str], bags: dict[str, Counter[str]], stories: dict[str, list[str]]
 ) -> list[Triple]:
     story_of = {a: s for s, m in stories.items() for a in m}
-    stamps = _article_stamps(store, None if len(articles) > 64 else articles)
+    stamps = _article_stamps(store, None if len(articles) > 1000 else articles)
     out: list[Triple] = []
     for a in articles:
         if a not in stamps:

@@ -20,7 +20,7 @@ from .detect import detect
 from .errors import ClaimgraphError, ConfigError, SourceError
 from .extract import build_nlp, extract
 from .fetch import Fetcher, FetchSettings, Validators
-from .graph import article_triples, article_version_iri
+from .graph import article_iri, article_triples, article_version_iri
 from .model import Article, Discrepancy, IngestResult
 from .provenance import model_info
 from .sources import Expanded, Failed, Item, Loaded, NotModified, Outcome, expand, resolve
@@ -176,8 +176,9 @@ def ingest(
         if fetcher is not None:
             fetcher.close()
     results = run.results()
-    if analyse and any(r.status in ("ingested", "updated") for r in results):
-        analyse_changes(store)
+    changed = {article_iri(r.url) for r in results if r.status in ("ingested", "updated")}
+    if analyse and changed:
+        analyse_changes(store, articles=changed)
     return results
 
 
@@ -315,18 +316,25 @@ def analyse_store(store: Store) -> list[Discrepancy]:
     return detect(store)
 
 
-def analyse_changes(store: Store) -> list[Discrepancy]:
+def analyse_changes(store: Store, *, articles: Iterable[str] | None = None) -> list[Discrepancy]:
     """Re-run alignment and detection for the stories that changed articles touch.
 
     Articles added, edited, re-extracted or removed since they were last aligned are found
-    through the story index; the stories they belonged to and belong to now are aligned and
-    checked again, and their matches and findings replaced. Every other story is left as it
-    is, and the result is the same as :func:`analyse_store`'s.
+    through the story index (or given); the stories they belonged to and belong to now are
+    aligned and checked again, and their matches and findings replaced. Every other story is
+    left as it is, and the result is the same as :func:`analyse_store`'s.
+
+    Args:
+        store: The store.
+        articles: IRIs of the articles that changed, if known (``ingest`` passes the ones it
+            wrote); by default every article is compared with the index. After
+            ``ingest(..., analyse=False)``, call this without ``articles`` (or
+            :func:`analyse_store`) to catch up.
 
     Returns:
         The findings of the stories examined.
     """
-    r = realign(store)
+    r = realign(store, articles)
     if r.full:
         return detect(store)
     if not r.stories and not r.removed:
