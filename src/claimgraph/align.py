@@ -29,6 +29,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
 from .errors import GraphError
 from .graph import insert_data, read_claims
+from .groups import Groups
 from .lexicon import (
     FUNCTION_WORDS,
     OPPOSITE_CLASSES,
@@ -105,13 +106,7 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     """
     arts = sorted(bags)
     n = len(arts)
-    parent = {a: a for a in arts}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    linked = Groups(arts)
 
     if n <= 4:
         bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
@@ -126,14 +121,11 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
                 den = norm[a] * norm[b]
                 cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
                 if cos >= STORY_THRESHOLD or _cos_raw(bags[a], bags[b]) >= 0.25:
-                    parent[find(a)] = find(b)
+                    linked.join(a, b)
     else:
         for i, j in _linked_pairs(arts, bags):
-            parent[find(arts[i])] = find(arts[j])
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in arts:
-        groups[find(a)].append(a)
-    return {story_iri(members): sorted(members) for members in groups.values()}
+            linked.join(arts[i], arts[j])
+    return {story_iri(members): sorted(members) for members in linked.groups()}
 
 
 def _linked_pairs(arts: list[str], bags: dict[str, Counter[str]]) -> list[tuple[int, int]]:
@@ -505,19 +497,9 @@ def _closure(
     the claims of one story (its words are weighed among them).
     """
     row = {r.iri: r for r in rows}
-    parent = {m.a: m.a for m in matches} | {m.b: m.b for m in matches}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    chained = Groups([m.a for m in matches] + [m.b for m in matches])
     for m in matches:
-        parent[find(m.a)] = find(m.b)
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for c in parent:
-        clusters[find(c)].append(c)
+        chained.join(m.a, m.b)
     have = {(m.a, m.b) for m in matches}
     used = {(row[m.a].article, m.a, row[m.b].article) for m in matches} | {
         (row[m.b].article, m.b, row[m.a].article) for m in matches
@@ -525,7 +507,7 @@ def _closure(
     busy = {(a, art) for a, _, art in ((u[1], None, u[2]) for u in used)}
     idf = _idf(rows)
     extra = []
-    for members in clusters.values():
+    for members in chained.groups():
         members.sort()
         arts = [row[c].article for c in members]
         if len(set(arts)) != len(arts):
@@ -597,14 +579,7 @@ def syndicated(store: Store, arts: list[str], rows_of: dict[str, list[Row]]) -> 
             }
         return shingles[a]
 
-    parent = {a: a for a in arts}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    copied = Groups(arts)
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             if outlet[a] == outlet[b] or not kw[a] or not kw[b]:
@@ -616,12 +591,9 @@ def syndicated(store: Store, arts: list[str], rows_of: dict[str, list[Row]]) -> 
             if inter >= DUPLICATE_JACCARD * len(sa | sb) or inter >= DUPLICATE_CONTAINED * min(
                 len(sa), len(sb)
             ):
-                parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in arts:
-        groups[find(a)].append(a)
+                copied.join(a, b)
     copies: dict[str, str] = {}
-    for members in groups.values():
+    for members in copied.groups():
         if len(members) > 1:
             first = min(members, key=lambda a: (_published(store, a) or "9999", a))
             copies.update({a: first for a in members if a != first})

@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader
 
 from .detect import RULE_TYPES, SEVERITY_ORDER
 from .graph import outlet_key
+from .groups import Groups
 from .model import Report
 
 __all__ = [
@@ -315,18 +316,11 @@ def _matrix(
     matches: Iterable[tuple[str, str]],
 ) -> list[MatrixRow]:
     """One row per group of claims about the same thing; one cell per outlet of the story."""
-    members = set(claim_ids)
-    parent = {c: c for c in claim_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    same = Groups(claim_ids)
 
     def union(a: str, b: str) -> None:
-        if a in members and b in members:
-            parent[find(a)] = find(b)
+        if a in same and b in same:
+            same.join(a, b)
 
     for a, b in matches:
         union(a, b)
@@ -335,15 +329,12 @@ def _matrix(
         ids = [q.claim_id for q in f.quotes]
         for other in ids[1:]:
             union(ids[0], other)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for cid in claim_ids:
-        groups[find(cid)].append(cid)
     touching: dict[str, list[Finding]] = defaultdict(list)
     for f in pair_findings:
         for q in f.quotes:
             touching[q.claim_id].append(f)
     rows = []
-    for ids in groups.values():
+    for ids in same.groups():
         by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for cid in ids:
             claim = ix.claims[cid]

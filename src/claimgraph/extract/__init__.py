@@ -342,6 +342,7 @@ def _sentence_claims(
             )
         )
         return out
+    first_time = next((t.span for t in times if not t.baseline), None)
     if amounts:
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
@@ -370,9 +371,7 @@ def _sentence_claims(
         # outcome is a claim of its own when no amount belongs to it
         event = "" if headline else event_frame(sent, predicate)
         if event and not _amount_in_event(sent, predicate, amounts):
-            key = _key(event.split(" ", 1)[1] if " " in event else event)
-            first = next((t.span for t in times if not t.baseline), None)
-            out.append(Claim(kind="event", time=first, measure=event, measure_key=key, **common))
+            out.append(_event_claim(event, first_time, common))
         # "... schools are closed, and the education office has asked parents to keep children
         # at home": a call beside an amount is a claim of its own too
         if (
@@ -381,49 +380,21 @@ def _sentence_claims(
             and proposal.dep_ in ("ROOT", "conj")  # not "X, which has pressed for ..."
             and not _amount_under(sent, proposal, amounts)
         ):
-            first = next((t.span for t in times if not t.baseline), None)
-            out.append(_proposal_claim(proposal, first, common))
+            out.append(_proposal_claim(proposal, first_time, common))
         return out
-    first_time = next((t.span for t in times if not t.baseline), None)
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
     elif attribution is not None and (attribution.claimant or _NAMED_DOCUMENT.search(attribution.document)):
         kind = "quote" if _QUOTED.search(stext) else "attribution"
-        said = _said(attribution) or list(keywords)
-        out.append(
-            Claim(
-                kind=kind,
-                time=first_time,
-                measure=" ".join(said[:8]),
-                measure_key=" ".join(sorted(set(said))),
-                **common,
-            )
-        )
+        out.append(_statement_claim(kind, _said(attribution) or list(keywords), first_time, common))
     elif not headline and (who := _no_comment(sent)):
         # "a spokesperson declined to comment": what a source would not say is reported too
-        out.append(
-            Claim(
-                kind="attribution",
-                time=first_time,
-                measure=" ".join(keywords[:8]),
-                measure_key=" ".join(sorted(set(keywords))),
-                **{**common, "claimant": who, "modality": "reported"},
-            )
-        )
+        fields = {**common, "claimant": who, "modality": "reported"}
+        out.append(_statement_claim("attribution", list(keywords), first_time, fields))
     elif not headline and (event := event_frame(sent, predicate)):
-        # the key is what the event is about ("guidance"), so "kept"/"cut" can be compared on it
-        key = _key(event.split(" ", 1)[1] if " " in event else event)
-        out.append(Claim(kind="event", time=first_time, measure=event, measure_key=key, **common))
+        out.append(_event_claim(event, first_time, common))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
-        out.append(
-            Claim(
-                kind="quote",
-                time=first_time,
-                measure=" ".join(keywords[:8]),
-                measure_key=" ".join(sorted(set(keywords))),
-                **common,
-            )
-        )
+        out.append(_statement_claim("quote", list(keywords), first_time, common))
     return out
 
 
@@ -543,6 +514,20 @@ def _headline_future(sent: Any) -> bool:
         ):
             return True
     return False
+
+
+def _event_claim(event: str, time: TimeSpan | None, fields: dict[str, Any]) -> Claim:
+    """An outcome ("cut its full-year guidance"); its key is what the event is about ("guidance"),
+    without the verb, so that "kept" and "cut" can be compared on it."""
+    key = _key(event.split(" ", 1)[1] if " " in event else event)
+    return Claim(kind="event", time=time, measure=event, measure_key=key, **fields)
+
+
+def _statement_claim(kind: str, words: list[str], time: TimeSpan | None, fields: dict[str, Any]) -> Claim:
+    """An attributed statement or quote, measured by the content words of what is said."""
+    return Claim(
+        kind=kind, time=time, measure=" ".join(words[:8]), measure_key=" ".join(sorted(set(words))), **fields
+    )
 
 
 def _proposal_claim(proposal: Any, time: TimeSpan | None, common: dict[str, Any]) -> Claim:
