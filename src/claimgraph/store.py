@@ -25,6 +25,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, RdfFormat,
 
 from .errors import GraphError
 from .graph import (
+    FRAMES,
     article_graph,
     article_iri,
     article_version_graph,
@@ -147,6 +148,8 @@ def superseded_triples(store: Store, url: str, version: int, invalidated_at: dat
     out: list[Triple] = []
     for q in store.quads_for_pattern(None, None, None, NamedNode(g)):
         o = q.object
+        if q.predicate.value == FRAMES:
+            continue  # the current version's reading copy (graph.FRAMES); a version has its triples
         if q.predicate.value == RDF + "type" and isinstance(o, NamedNode) and o.value in retype:
             o = NamedNode(retype[o.value])
         out.append(Triple(m(q.subject), q.predicate, m(o)))  # type: ignore[arg-type]

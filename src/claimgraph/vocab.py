@@ -98,6 +98,7 @@ PROPERTIES = (
     "keywords",
     "checksum",
     "extractorVersion",
+    "claimFrames",
     "outletKey",
     "claimA",
     "claimB",
