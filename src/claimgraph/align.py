@@ -39,6 +39,7 @@ from .lexicon import (
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity
+from .pairs import FEATURES, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
@@ -412,34 +413,39 @@ def _match_story(arts: list[str], rows_of: dict[str, list[Row]], copies: dict[st
     body = {a: [r for r in rows_of.get(a, ()) if r.claim.field == "body"] for a in arts}
     story_rows = [r for a in arts for r in body[a]]
     idf = _idf(story_rows)
+    # every pair of the story's claims scored at once (claimgraph.pairs: score() as matrices)
+    story_claims = [r.claim for r in story_rows]
+    scores, agreed = pair_scores(story_claims, story_claims, idf)
+    first: dict[str, int] = {}  # article -> index of its first claim in story_rows
+    for a in arts:
+        first[a] = sum(len(body[b]) for b in first)
     matches: list[ClaimMatch] = []
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
             ra, rb = body[a], body[b]
             if not ra or not rb or ra[0].outlet == rb[0].outlet or _same_source(a, b, copies):
                 continue
-            cands = []
-            # score() is 0 for a claim with an amount against one without, or for amounts in
-            # different unit families: only claims in the same bucket are scored
-            buckets: dict[str, list[Row]] = defaultdict(list)
-            for y in rb:
-                buckets[_bucket(y.claim)].append(y)
-            for x in ra:
-                for y in buckets.get(_bucket(x.claim), ()):
-                    sc, feats = score(x.claim, y.claim, idf)
-                    if sc >= MATCH_THRESHOLD:
-                        cands.append((sc, x.iri, y.iri, feats))
+            sub = scores[first[a] : first[a] + len(ra), first[b] : first[b] + len(rb)]
+            xi, yj = np.nonzero(sub >= MATCH_THRESHOLD)
+            cands = sorted(
+                zip((-sub[xi, yj]).tolist(), xi.tolist(), yj.tolist(), strict=True),
+                key=lambda t: (t[0], ra[t[1]].iri, rb[t[2]].iri),
+            )
             used_a: set[str] = set()
             used_b: set[str] = set()
             pair: list[tuple[str, str]] = []
-            for sc, xa, yb, feats in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
+            for neg, ix, jy in cands:
+                xa, yb = ra[ix].iri, rb[jy].iri
                 if xa in used_a or yb in used_b:
                     continue
                 used_a.add(xa)
                 used_b.add(yb)
                 pair.append((xa, yb))
                 lo, hi = sorted((xa, yb))
-                matches.append(ClaimMatch(lo, hi, round(min(sc, 1.0), 4), tuple(feats)))
+                at = (first[a] + ix, first[b] + jy)
+                feats = [f for f in FEATURES if agreed[f][at]]
+                feats += differences(ra[ix].claim, rb[jy].claim, idf)
+                matches.append(ClaimMatch(lo, hi, round(min(-neg, 1.0), 4), tuple(feats)))
             matches += _siblings(pair, ra, rb, used_a, used_b, idf)
     all_rows = [r for a in arts for r in rows_of.get(a, ())]
     return matches + _closure(matches, all_rows, body, copies)

@@ -1,0 +1,263 @@
+"""The scores of every pair of two lists of claims at once: :func:`claimgraph.align.score`,
+computed with numpy matrices instead of one call a pair.
+
+A story of five articles with fifteen claims each has some 1,300 claim pairs to score, and a
+store of 100,000 claims about a million; one Python call a pair takes most of a minute. Here
+each claim is described once (its words as rows of an incidence matrix, its amount, time,
+kind and verb class as numbers), and every term of ``score`` becomes an operation over the
+whole pair matrix. The result is ``score``'s, term for term (tests/test_pairs.py compares the
+two on every corpus story and on synthetic ones); ``score`` itself stays the reference, and
+gives the features of the pairs that are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS
+from .model import Claim
+
+_SAID = frozenset({"attribution", "quote", "event"})
+_DAY = 1  # times are compared as day ordinals
+
+
+class Profile:
+    """What ``score`` reads of each claim of a list, as arrays (one row a claim)."""
+
+    def __init__(
+        self, claims: Sequence[Claim], vocab: dict[str, int], classes: dict[str, int], units: dict[str, int]
+    ) -> None:
+        from .align import _interval, unit_family, word_class
+
+        n = len(claims)
+        self.n = n
+        kw: list[tuple[int, int]] = []
+        mk: list[tuple[int, int]] = []
+        mw: list[tuple[int, int]] = []
+        ints: list[tuple[int, ...]] = []
+        q_rows: list[int] = []
+        q_vals: list[tuple[int, int, bool, float, float]] = []
+        t_rows: list[int] = []
+        t_vals: list[tuple[int, int]] = []
+        for i, c in enumerate(claims):
+            kw += [(i, vocab[w]) for w in set(c.keywords)]
+            words = c.measure_key.split()
+            mk += [(i, vocab[w]) for w in set(words)]
+            mw += [(i, classes[k]) for k in {word_class(w) for w in words} if k]
+            p = c.predicate
+            wc = word_class(p)
+            ints.append(
+                (
+                    c.kind in _SAID,
+                    bool(words),
+                    vocab[p] if p else -1,  # the predicate's word id
+                    classes[PREDICATE_CLASS.get(p, p)] if p else -1,  # its class
+                    classes[wc] if wc else -1,  # its measure-word class
+                    p in PREDICATE_CLASS,  # an outcome verb
+                    bool(c.cited_document),
+                    {"proposal": 0, "event": 1}.get(c.kind, -1),
+                )
+            )
+            if (q := c.quantity) is not None:
+                q_rows.append(i)
+                lo, hi = _interval(q)
+                u = units.setdefault(q.unit, len(units))
+                f = units.setdefault("family " + unit_family(q.unit), len(units))
+                q_vals.append((u, f, q.baseline, lo, hi))
+            if (t := c.time) is not None:
+                t_rows.append(i)
+                t_vals.append((t.begin.toordinal(), t.end.toordinal()))
+        self.kw = _incidence(n, len(vocab), kw)
+        self.mk = _incidence(n, len(vocab), mk)
+        self.mw = _incidence(n, len(classes), mw)
+        cols = np.array(ints, dtype=np.int64).reshape(n, 8).T
+        self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
+        self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
+        self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
+        self.has_q = np.zeros(n, dtype=bool)
+        self.unit = np.full(n, -1, dtype=np.int64)
+        self.family = np.full(n, -1, dtype=np.int64)
+        self.baseline = np.zeros(n, dtype=bool)
+        self.lo = np.zeros(n)
+        self.hi = np.zeros(n)
+        if q_rows:
+            qv = list(zip(*q_vals, strict=True))
+            self.has_q[q_rows] = True
+            self.unit[q_rows], self.family[q_rows], self.baseline[q_rows] = qv[0], qv[1], qv[2]
+            self.lo[q_rows], self.hi[q_rows] = qv[3], qv[4]
+        self.has_t = np.zeros(n, dtype=bool)
+        self.tb = np.zeros(n, dtype=np.int64)
+        self.te = np.zeros(n, dtype=np.int64)
+        if t_rows:
+            self.has_t[t_rows] = True
+            self.tb[t_rows], self.te[t_rows] = zip(*t_vals, strict=True)
+
+
+def _incidence(n: int, m: int, cells: list[tuple[int, int]]) -> np.ndarray:
+    out = np.zeros((n, m))
+    if cells:
+        r, c = zip(*cells, strict=True)
+        out[list(r), list(c)] = 1.0
+    return out
+
+
+def vocabularies(claims: Sequence[Claim]) -> tuple[dict[str, int], dict[str, int]]:
+    """Word ids (keywords, measure-key words, predicates) and class ids (measure-word classes,
+    predicate classes) for a list of claims."""
+    from .align import word_class  # remembered there
+
+    words: set[str] = set()
+    classes: set[str] = set()
+    for c in claims:
+        words.update(c.keywords)
+        mk = c.measure_key.split()
+        words.update(mk)
+        classes.update(word_class(w) for w in mk)
+        if c.predicate:
+            words.add(c.predicate)
+            classes.add(PREDICATE_CLASS.get(c.predicate, c.predicate))
+        classes.add(word_class(c.predicate))
+    classes.discard("")
+    return {w: i for i, w in enumerate(sorted(words))}, {w: i for i, w in enumerate(sorted(classes))}
+
+
+def _gather(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``m[i, cols[j]]`` for every row i and every j (0 where ``cols[j]`` is -1)."""
+    padded = np.concatenate([m, np.zeros((m.shape[0], 1))], axis=1)
+    return padded[:, np.where(cols < 0, m.shape[1], cols)]
+
+
+def _own(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``m[i, cols[i]]`` for every row i (0 where ``cols[i]`` is -1)."""
+    padded = np.concatenate([m, np.zeros((m.shape[0], 1))], axis=1)
+    return padded[np.arange(m.shape[0]), np.where(cols < 0, m.shape[1], cols)]
+
+
+FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
+
+
+def score_matrix(xs: Sequence[Claim], ys: Sequence[Claim], idf: dict[str, float]) -> np.ndarray:
+    """``S[i, j] == score(xs[i], ys[j], idf)[0]`` for every pair (to rounding)."""
+    return pair_scores(xs, ys, idf)[0]
+
+
+def pair_scores(
+    xs: Sequence[Claim], ys: Sequence[Claim], idf: dict[str, float], *, amounts_must_match: bool = True
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The score of every pair, and for each of :data:`FEATURES` the pairs on which it agreed
+    (what ``score`` lists before the differences).
+
+    With ``amounts_must_match=False`` a pair of which only one side has an amount is scored
+    as if neither had one (as :func:`claimgraph.align.headline_links` compares a headline).
+    """
+    vocab, classes = vocabularies(xs if ys is xs else [*xs, *ys])
+    w = np.ones(len(vocab))
+    for word, i in vocab.items():
+        w[i] = idf.get(word, 1.0)
+    units: dict[str, int] = {}
+    x = Profile(xs, vocab, classes, units)
+    y = x if ys is xs else Profile(ys, vocab, classes, units)
+    nx, ny = x.n, y.n
+    if not nx or not ny:
+        return np.zeros((nx, ny)), {f: np.zeros((nx, ny), dtype=bool) for f in FEATURES}
+
+    # the words compared: keywords, or for two reported statements what is said without the verbs
+    said = np.outer(x.said & x.has_mk, y.said & y.has_mk)
+    inter = (x.kw * w) @ y.kw.T
+    union = (x.kw @ w)[:, None] + (y.kw @ w)[None, :] - inter
+    if said.any():
+        mx_, my_ = x.mk * w, y.mk
+        i_mk = mx_ @ my_.T
+        u_mk = (x.mk @ w)[:, None] + (y.mk @ w)[None, :] - i_mk
+        wp = np.append(w, 0.0)
+        # v = the x side's verb, then the y side's (unless it is the same word)
+        in_x_vx = _own(x.mk, x.pred)[:, None]  # x has its own verb
+        in_y_vx = _gather(y.mk, x.pred)  # (ny, nx): y has x's verb
+        in_x_vy = _gather(x.mk, y.pred)  # (nx, ny): x has y's verb
+        in_y_vy = _own(y.mk, y.pred)[None, :]
+        w_vx = wp[np.where(x.pred < 0, len(w), x.pred)][:, None]
+        w_vy = wp[np.where(y.pred < 0, len(w), y.pred)][None, :]
+        same_v = x.pred[:, None] == y.pred[None, :]
+        in_y_vx = in_y_vx.T
+        both_vx, any_vx = in_x_vx * in_y_vx, np.maximum(in_x_vx, in_y_vx)
+        both_vy, any_vy = in_x_vy * in_y_vy, np.maximum(in_x_vy, in_y_vy)
+        not_same = ~same_v
+        i_mk = i_mk - w_vx * both_vx - np.where(not_same, w_vy * both_vy, 0.0)
+        u_mk = u_mk - w_vx * any_vx - np.where(not_same, w_vy * any_vy, 0.0)
+        inter = np.where(said, i_mk, inter)
+        union = np.where(said, u_mk, union)
+    union = np.where(union == 0, 1.0, union)
+    s = inter / union
+
+    # what is measured: word classes of the measure keys (for two statements, without the verbs)
+    both_said = np.outer(x.said, y.said)
+    m_inter = x.mw @ y.mw.T
+    m_x = np.repeat((x.mw.sum(axis=1))[:, None], ny, axis=1)
+    m_y = np.repeat((y.mw.sum(axis=1))[None, :], nx, axis=0)
+    if both_said.any():
+        cx_in_x = _own(x.mw, x.pred_wc)[:, None]
+        cy_in_y = _own(y.mw, y.pred_wc)[None, :]
+        cx_in_y = _gather(y.mw, x.pred_wc).T  # (nx, ny)
+        cy_in_x = _gather(x.mw, y.pred_wc)  # (nx, ny)
+        same_c = x.pred_wc[:, None] == y.pred_wc[None, :]
+        m_i2 = m_inter - cx_in_x * cx_in_y - np.where(same_c, 0.0, cy_in_x * cy_in_y)
+        m_inter = np.where(both_said, m_i2, m_inter)
+        m_x = np.where(both_said, m_x - cx_in_x, m_x)
+        m_y = np.where(both_said, m_y - cy_in_y, m_y)
+    has_m = (m_x > 0) & (m_y > 0) & (m_inter > 0)
+    s = s + np.where(has_m, 0.15 * m_inter / np.where(has_m, np.minimum(m_x, m_y), 1.0), 0.0)
+
+    # amounts: a unit family in common, the baseline, the values
+    both_q = np.outer(x.has_q, y.has_q)
+    fam_ok = x.family[:, None] == y.family[None, :]
+    s = s - np.where(both_q & (x.baseline[:, None] != y.baseline[None, :]), 0.15, 0.0)
+    same_unit = both_q & (x.unit[:, None] == y.unit[None, :])
+    overlap = (x.lo[:, None] <= y.hi[None, :]) & (y.lo[None, :] <= x.hi[:, None])
+    s = s + np.where(same_unit & overlap, 0.2, 0.0)
+    lx, ly = x.lo[:, None], y.lo[None, :]
+    rel = np.abs(lx - ly) / np.maximum(np.maximum(np.abs(lx), np.abs(ly)), 1e-9)
+    s = s + np.where(same_unit & ~overlap, 0.1 * np.maximum(0.0, 1 - rel), 0.0)
+
+    # times
+    both_t = np.outer(x.has_t, y.has_t)
+    t_overlap = (x.tb[:, None] <= y.te[None, :]) & (y.tb[None, :] <= x.te[:, None])
+    len_x = (x.te - x.tb + _DAY)[:, None]
+    len_y = (y.te - y.tb + _DAY)[None, :]
+    far = np.maximum(len_x, len_y) > 25 * np.minimum(len_x, len_y)
+    s = s + np.where(both_t & t_overlap, 0.1, 0.0)
+    s = s - np.where(both_t & t_overlap & far, 0.2, 0.0)
+    s = s - np.where(both_t & ~t_overlap, 0.25, 0.0)
+
+    s = s + np.where(np.outer(x.cites, y.cites), 0.1, 0.0)
+    s = s + np.where((x.kind[:, None] == y.kind[None, :]) & (x.kind[:, None] >= 0), 0.1, 0.0)
+
+    # verbs: the same class (an outcome verb adds), or opposite classes
+    same_class = (x.pred[:, None] >= 0) & (x.pred_class[:, None] == y.pred_class[None, :])
+    s = s + np.where(same_class & x.in_pc[:, None], 0.05, 0.0)
+    if OPPOSITE_CLASSES:
+        opp = np.zeros((len(classes) + 1, len(classes) + 1), dtype=bool)
+        for pair in OPPOSITE_CLASSES:
+            a, b = sorted(pair)
+            if a in classes and b in classes:
+                opp[classes[a], classes[b]] = opp[classes[b], classes[a]] = True
+        cx = np.where(x.pred_class < 0, len(classes), x.pred_class)
+        cy = np.where(y.pred_class < 0, len(classes), y.pred_class)
+        opposite = (x.pred[:, None] >= 0) & ~same_class & opp[np.ix_(cx, cy)]
+        s = s + np.where(opposite, 0.05, 0.0)
+
+    # an amount against none, or amounts in different unit families: nothing in common
+    zero = both_q & ~fam_ok
+    if amounts_must_match:
+        zero |= np.outer(x.has_q, ~y.has_q) | np.outer(~x.has_q, y.has_q)
+    feats = {
+        "measure": has_m,
+        "unit": both_q,
+        "value": same_unit & overlap,
+        "time": both_t & t_overlap,
+        "cites": np.outer(x.cites, y.cites),
+        "kind": (x.kind[:, None] == y.kind[None, :]) & (x.kind[:, None] >= 0),
+        "predicate": same_class,
+    }
+    return np.where(zero, 0.0, s), feats

@@ -1,0 +1,61 @@
+"""claimgraph.pairs computes align.score for every pair at once: the two must agree."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from claimgraph.align import Row, _idf, score
+from claimgraph.graph import read_claims
+from claimgraph.model import Claim
+from claimgraph.pairs import FEATURES, pair_scores
+
+from .corpus_stores import story_store
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+from bench_detect import synthetic_story
+
+
+def _agree(xs: list[Claim], ys: list[Claim], **kw: Any) -> None:
+    idf = _idf([Row(c, "", "", "") for c in xs])
+    s, feats = pair_scores(xs, ys, idf, **kw)
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            ref, ref_feats = score(x, y, idf)
+            assert s[i, j] == pytest.approx(ref, abs=1e-9), (x.text, y.text)
+            if ref:
+                assert [f for f in FEATURES if feats[f][i, j]] == [f for f in ref_feats if f in FEATURES]
+
+
+@pytest.mark.parametrize("story", ["ai-self-improvement", "transit-fares", "trial-results"])
+def test_matrix_scores_are_score_on_a_corpus_story(story: str, nlp: Any) -> None:
+    body = [c for c, _ in read_claims(story_store(story, nlp)) if c.field == "body"]
+    _agree(body, body)
+
+
+def test_matrix_scores_are_score_on_synthetic_stories() -> None:
+    rng = random.Random(3)
+    for k in range(8):
+        body = [c for _, cs in synthetic_story(rng, k) for c in cs if c.field == "body"]
+        _agree(body, body)
+        _agree(body[:7], body[7:])
+
+
+def test_an_amount_against_none_scores_as_if_neither_had_one_when_asked() -> None:
+    """As headline_links compares a headline with its body."""
+    rng = random.Random(4)
+    claims = [c for _, cs in synthetic_story(rng, 0) for c in cs if c.field == "body"]
+    with_q = [c for c in claims if c.quantity][:5]
+    without = [c for c in claims if not c.quantity][:5]
+    idf = _idf([Row(c, "", "", "") for c in claims])
+    s, _ = pair_scores(with_q, without, idf, amounts_must_match=False)
+    for i, x in enumerate(with_q):
+        for j, y in enumerate(without):
+            assert s[i, j] == pytest.approx(score(replace(x, quantity=None), y, idf)[0], abs=1e-9)
+    assert s.any() and not pair_scores(with_q, without, idf)[0].any()
