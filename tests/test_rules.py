@@ -300,6 +300,32 @@ def test_single_source() -> None:
     assert frozenset([pairs[0][0]]) not in hits and frozenset([pairs[0][1]]) not in hits
 
 
+def test_attribution_with_a_cited_document_and_no_claimant() -> None:
+    """A claim that cites a document but names nobody ("The figures appear in a report titled
+    ...") is credited to the document, also when other claims of its article name a claimant."""
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "The lab set out the plan in a blog post.",
+                    "claimant": "The lab",
+                    "cited_document": "a blog post",
+                },
+                {
+                    "text": 'The plan appears in a report titled "Pause Now".',
+                    "cited_document": 'a report titled "Pause Now"',
+                },
+            ),
+            (
+                None,
+                {"text": "The toll is 37, the ministry said.", "claimant": "the ministry", **_q("37", 37)},
+            ),
+        ]
+    )
+    hits = found(store, "attribution")
+    assert frozenset(pairs[0]) in hits
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",
