@@ -326,6 +326,36 @@ def test_attribution_with_a_cited_document_and_no_claimant() -> None:
     assert frozenset(pairs[0]) in hits
 
 
+def test_time_dated_by_one_outlet_only() -> None:
+    """The same figure, dated by one outlet ("8 times as many in Q2 2026") and not at all by the
+    other ("eight times as much"), is a time finding; a different figure is not the same fact,
+    and a time carried over from the reporting period was not stated."""
+    q2 = _t("2026-Q2", date(2026, 4, 1), date(2026, 6, 30), "quarter")
+    store, pairs = build(
+        [
+            (
+                {"text": "Output 8 times higher in Q2.", "time": q2, **_q("8 times", 8, "times")},
+                {"text": "Output eight times higher.", **_q("eight times", 8, "times")},
+            ),
+            (
+                {"text": "Output 12 times higher in Q2.", "time": q2, **_q("12 times", 12, "times")},
+                {"text": "Output 9 times higher.", **_q("9 times", 9, "times")},
+            ),
+            (
+                {
+                    "text": "Output 5 times higher then.",
+                    "time": replace(q2, relation="context"),
+                    **_q("5 times", 5, "times"),
+                },
+                {"text": "Output five times higher.", **_q("five times", 5, "times")},
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) in hits
+    assert frozenset(pairs[1]) not in hits and frozenset(pairs[2]) not in hits
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",

@@ -349,7 +349,14 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
+    # one says when ("in Q2 2026"), the other gives no time at all (not even the reporting
+    # period's): compared with differently dated claims by the time rule
+    if (x.time is None) != (y.time is None) and (x.time or y.time).relation in _STATED:  # type: ignore[union-attr]
+        out.append("!time")
     return out
+
+
+_STATED = frozenset({"at", "as_of"})  # time relations that date a claim ("since" spans up to now)
 
 
 _RELEASED_BY = re.compile(
