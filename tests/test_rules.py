@@ -356,6 +356,33 @@ def test_time_dated_by_one_outlet_only() -> None:
     assert frozenset(pairs[1]) not in hits and frozenset(pairs[2]) not in hits
 
 
+@pytest.mark.parametrize(
+    ("headline", "reported"),
+    [
+        ("Weekly pill cuts deaths by a third", True),  # one of the two things counted
+        ("Weekly pill lowers risk of hospital stays and death", False),  # both
+        ("Weekly pill cuts risk by a third", False),  # neither: says no less than its body
+    ],
+)
+def test_headline_body_names_one_of_two_things_counted(headline: str, reported: bool) -> None:
+    body = {
+        "text": "The pill reduced the risk of cardiovascular death or heart failure hospitalisation by about a third.",
+        "measure": "reduced risk of cardiovascular death or heart failure hospitalisation",
+        "predicate": "reduce",
+        "keywords": ("pill", "risk", "death", "hospitalisation", "heart"),
+        **_q("about a third", 33.33, "percent", "about"),
+    }
+    title = {
+        "text": headline,
+        "predicate": "cut",
+        "keywords": ("pill", "risk", "death", "heart"),
+        **_q("a third", 33.33, "percent"),
+    }
+    store, pairs = build([(body, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",
