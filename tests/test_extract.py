@@ -224,3 +224,13 @@ def test_main_clauses_joined_by_and_with_a_speaker_are_two_claims(nlp: Any) -> N
 def test_a_clause_that_does_not_start_with_its_subject_stays_with_the_sentence(nlp: Any) -> None:
     (c,) = _claims(nlp, "The firm said it would pay a special dividend, but only if the sale is completed.")
     assert c.text.endswith("completed.") and c.condition
+
+
+def test_a_speaker_in_a_participle_clause(nlp: Any) -> None:
+    """ "X put it bluntly, writing that ...": the participle's speaker is the clause's subject."""
+    (c,) = _claims(
+        nlp,
+        'The mayor Anna Berg put it bluntly in a newsletter on Friday, writing that the budget "cannot '
+        'stretch any further this year".',
+    )
+    assert c.kind == "quote" and c.claimant == "The mayor Anna Berg"
