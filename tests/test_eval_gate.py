@@ -49,7 +49,7 @@ def test_story_meets_the_foundation_bar(story: str, story_scores: dict[str, dict
 # The detection issue's stricter bar (recall >= 0.95, precision >= 0.9). Stories not there yet
 # are expected to fail, strictly: one that starts passing fails this test until it is removed
 # from the list.
-BELOW_DETECTION_BAR = {"ai-self-improvement", "quarterly-results", "trial-results"}
+BELOW_DETECTION_BAR: set[str] = set()
 
 
 @pytest.mark.parametrize(

@@ -200,3 +200,37 @@ def test_extract_many_equals_one_by_one(nlp: Any) -> None:
     arts.append(Article(url="https://example.org/empty", text="", title=""))
     arts.append(Article(url="https://example.org/title-only", text="", title="Prices rose 5% in May"))
     assert list(extract_many(arts, nlp=nlp)) == [extract(a, nlp=nlp) for a in arts]
+
+
+def test_main_clauses_joined_by_and_with_a_speaker_are_two_claims(nlp: Any) -> None:
+    text = (
+        "Exports fell 6 per cent in the year, hurt by weaker demand abroad, and Maria Jensen, the trade "
+        "minister, said the government would review its tariffs."
+    )
+    fig, said = _claims(nlp, text)
+    assert fig.text == "Exports fell 6 per cent in the year, hurt by weaker demand abroad"
+    assert fig.quantity is not None and fig.quantity.value == 6 and not fig.claimant  # not the minister's
+    assert said.text.startswith("Maria Jensen") and said.kind == "attribution"
+    assert said.claimant.startswith("Maria Jensen")
+
+    text = "The vaccine did not cause serious reactions, the investigators reported, and most side effects were brief."
+    first, second = _claims(nlp, text)
+    assert first.text == "The vaccine did not cause serious reactions, the investigators reported"
+    assert first.negated and first.claimant == "the investigators"
+    assert second.text == "most side effects were brief."
+    assert (second.kind, second.claimant) == ("attribution", "the investigators")  # the same speaker
+
+
+def test_a_clause_that_does_not_start_with_its_subject_stays_with_the_sentence(nlp: Any) -> None:
+    (c,) = _claims(nlp, "The firm said it would pay a special dividend, but only if the sale is completed.")
+    assert c.text.endswith("completed.") and c.condition
+
+
+def test_a_speaker_in_a_participle_clause(nlp: Any) -> None:
+    """ "X put it bluntly, writing that ...": the participle's speaker is the clause's subject."""
+    (c,) = _claims(
+        nlp,
+        'The mayor Anna Berg put it bluntly in a newsletter on Friday, writing that the budget "cannot '
+        'stretch any further this year".',
+    )
+    assert c.kind == "quote" and c.claimant == "The mayor Anna Berg"

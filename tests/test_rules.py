@@ -300,6 +300,89 @@ def test_single_source() -> None:
     assert frozenset([pairs[0][0]]) not in hits and frozenset([pairs[0][1]]) not in hits
 
 
+def test_attribution_with_a_cited_document_and_no_claimant() -> None:
+    """A claim that cites a document but names nobody ("The figures appear in a report titled
+    ...") is credited to the document, also when other claims of its article name a claimant."""
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "The lab set out the plan in a blog post.",
+                    "claimant": "The lab",
+                    "cited_document": "a blog post",
+                },
+                {
+                    "text": 'The plan appears in a report titled "Pause Now".',
+                    "cited_document": 'a report titled "Pause Now"',
+                },
+            ),
+            (
+                None,
+                {"text": "The toll is 37, the ministry said.", "claimant": "the ministry", **_q("37", 37)},
+            ),
+        ]
+    )
+    hits = found(store, "attribution")
+    assert frozenset(pairs[0]) in hits
+
+
+def test_time_dated_by_one_outlet_only() -> None:
+    """The same figure, dated by one outlet ("8 times as many in Q2 2026") and not at all by the
+    other ("eight times as much"), is a time finding; a different figure is not the same fact,
+    and a time carried over from the reporting period was not stated."""
+    q2 = _t("2026-Q2", date(2026, 4, 1), date(2026, 6, 30), "quarter")
+    store, pairs = build(
+        [
+            (
+                {"text": "Output 8 times higher in Q2.", "time": q2, **_q("8 times", 8, "times")},
+                {"text": "Output eight times higher.", **_q("eight times", 8, "times")},
+            ),
+            (
+                {"text": "Output 12 times higher in Q2.", "time": q2, **_q("12 times", 12, "times")},
+                {"text": "Output 9 times higher.", **_q("9 times", 9, "times")},
+            ),
+            (
+                {
+                    "text": "Output 5 times higher then.",
+                    "time": replace(q2, relation="context"),
+                    **_q("5 times", 5, "times"),
+                },
+                {"text": "Output five times higher.", **_q("five times", 5, "times")},
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) in hits
+    assert frozenset(pairs[1]) not in hits and frozenset(pairs[2]) not in hits
+
+
+@pytest.mark.parametrize(
+    ("headline", "reported"),
+    [
+        ("Weekly pill cuts deaths by a third", True),  # one of the two things counted
+        ("Weekly pill lowers risk of hospital stays and death", False),  # both
+        ("Weekly pill cuts risk by a third", False),  # neither: says no less than its body
+    ],
+)
+def test_headline_body_names_one_of_two_things_counted(headline: str, reported: bool) -> None:
+    body = {
+        "text": "The pill reduced the risk of cardiovascular death or heart failure hospitalisation by about a third.",
+        "measure": "reduced risk of cardiovascular death or heart failure hospitalisation",
+        "predicate": "reduce",
+        "keywords": ("pill", "risk", "death", "hospitalisation", "heart"),
+        **_q("about a third", 33.33, "percent", "about"),
+    }
+    title = {
+        "text": headline,
+        "predicate": "cut",
+        "keywords": ("pill", "risk", "death", "heart"),
+        **_q("a third", 33.33, "percent"),
+    }
+    store, pairs = build([(body, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",

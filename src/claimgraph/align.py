@@ -350,7 +350,14 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
+    # one says when ("in Q2 2026"), the other gives no time at all (not even the reporting
+    # period's): compared with differently dated claims by the time rule
+    if (x.time is None) != (y.time is None) and (x.time or y.time).relation in _STATED:  # type: ignore[union-attr]
+        out.append("!time")
     return out
+
+
+_STATED = frozenset({"at", "as_of"})  # time relations that date a claim ("since" spans up to now)
 
 
 _RELEASED_BY = re.compile(
@@ -553,8 +560,53 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
             if scored:
                 sc, best = max(scored)
                 if sc >= 0.12:
-                    out.append(ClaimMatch(h.iri, best, round(min(sc, 1.0), 4), ("headline",)))
+                    narrowed = _narrows(h.claim.text, next(b.claim for b in body if b.iri == best).measure)
+                    feats = ("headline", "!measure") if narrowed else ("headline",)
+                    out.append(ClaimMatch(h.iri, best, round(min(sc, 1.0), 4), feats))
     return out
+
+
+def _alternatives(measure: str) -> tuple[str, str] | None:
+    """The two things an either-or measure counts ("risk of death or heart failure
+    hospitalisation" -> death, hospitalisation): the word before "or", and the last word of the
+    phrase after it (up to a function word)."""
+    words = re.findall(r"[a-z][a-z-]*", measure.lower())
+    if "or" not in words:
+        return None
+    i = words.index("or")
+    after: list[str] = []
+    for w in words[i + 1 :]:
+        if w in FUNCTION_WORDS:
+            break
+        after.append(w)
+    if i == 0 or not after or words[i - 1] in FUNCTION_WORDS or after[0] in _NOT_ALTERNATIVES:
+        return None
+    return words[i - 1], after[-1]
+
+
+_NOT_ALTERNATIVES = frozenset(
+    {"more", "less", "fewer", "so", "not", "else", "other", "another"}
+)  # "50 or more"
+
+
+def _mentions(words: set[str], word: str) -> bool:
+    """Whether a word, or one of its family ("hospital" / "hospitalisation"), is among ``words``."""
+    w = word.rstrip("s")
+    for v in words:
+        v = v.rstrip("s")
+        if v == w or (min(len(v), len(w)) >= 5 and (v.startswith(w) or w.startswith(v))):
+            return True
+    return False
+
+
+def _narrows(headline: str, body_measure: str) -> bool:
+    """A headline that names one of the two things its body's either-or measure counts, and
+    not the other ("cuts deaths" for "the risk of death or hospitalisation")."""
+    alts = _alternatives(body_measure)
+    if alts is None:
+        return False
+    words = set(re.findall(r"[a-z][a-z-]*", headline.lower()))
+    return _mentions(words, alts[0]) != _mentions(words, alts[1])
 
 
 # -- syndicated copies ------------------------------------------------------------------------

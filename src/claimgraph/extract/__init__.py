@@ -21,6 +21,7 @@ from ..lexicon import FUNCTION_WORDS
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     REPORTING_VERBS,
+    Attribution,
     content_lemmas,
     event_frame,
     find_attribution,
@@ -183,7 +184,12 @@ class _Reading:
             and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
         )
         for sent in doc.sents:
-            self.found.extend(_sentence_claims(article, "body", off, sent, context=self.context))
+            for part, shift, inherited in _clauses(sent):
+                self.found.extend(
+                    _sentence_claims(
+                        article, "body", off + shift, part, context=self.context, inherited=inherited
+                    )
+                )
 
     def claims(self) -> list[Claim]:
         return _resolve_claimants(self.found, self.article.text, self.orgs)
@@ -263,6 +269,55 @@ def _is_period(span: TimeSpan) -> bool:
     return span.granularity == "interval" and months == 6 and span.begin.month in (1, 7)
 
 
+def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
+    """The parts of a sentence read as claims of their own: (span, where its text starts in the
+    parsed text when the span is a copy parsed on its own, else 0; an attribution it inherits). Mostly the sentence itself; but two main clauses joined
+    by ", and" / ", but", one of which says who speaks, are two claims:
+
+    - "Nordic revenue fell 4 per cent, and Verhaegen said the company would review ...": the
+      figure is not Verhaegen's, and her statement is a claim of its own;
+    - "The drug did not raise the risk, the researchers reported, and side effects were mild":
+      the second clause is reported by the same speaker.
+
+    A second clause that does not start with its own subject ("..., but only if the sale is
+    completed") stays with the first.
+    """
+    whole = [(sent, 0, None)]
+    root = sent.root
+    conj = next(
+        (c for c in reversed(list(root.children)) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None
+    )
+    if conj is None:
+        return whole
+    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc, first = sent.doc, conj.left_edge.i
+    if subj is None or subj.left_edge.i != first or first - 2 <= sent.start:
+        return whole
+    cc, comma = doc[first - 1], doc[first - 2]
+    if cc.dep_ != "cc" or cc.head.i != root.i or cc.lower_ not in ("and", "but") or comma.text != ",":
+        return whole
+    attribution = find_attribution(sent)
+    if attribution is None or attribution.verb is None or attribution.verb.i not in (root.i, conj.i):
+        return whole
+    inherited = None
+    if attribution.verb.i == root.i and attribution.claimant:
+        inherited = replace(attribution, verb=None)
+    return [
+        (_as_sentence(doc[sent.start : comma.i]), sent.start_char, None),
+        (_as_sentence(doc[first : sent.end]), doc[first].idx, inherited),
+    ]
+
+
+def _as_sentence(span: Any) -> Any:
+    """A part of a sentence parsed on its own: a copy whose words keep their parse, the word
+    whose head lay outside becoming the root."""
+    part = span.as_doc()
+    for t in part:
+        if t.head.i == t.i:
+            t.dep_ = "ROOT"
+    return part[:]
+
+
 def _sentence_claims(
     article: Article,
     field: str,
@@ -270,6 +325,7 @@ def _sentence_claims(
     sent: Any,
     headline: bool = False,
     context: _Context | None = None,
+    inherited: Attribution | None = None,
 ) -> list[Claim]:
     text = article.field_text(field)  # type: ignore[arg-type]
     s_start, s_end = _trim(text, off + sent.start_char, off + sent.end_char)
@@ -278,7 +334,7 @@ def _sentence_claims(
     if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
         return []
     stext = sent.text
-    attribution = find_attribution(sent)
+    attribution = find_attribution(sent) or inherited
     amounts = [
         m
         for m in find_amounts(stext)

@@ -267,11 +267,14 @@ def find_attribution(sent: Span) -> Attribution | None:
     if m:
         who = m.group(1).strip()
         return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), None)
-    best: tuple[int, Token] | None = None
+    best: tuple[int, Token, Token] | None = None
     for t in sent:
         lem = t.lemma_.lower()
         if (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")) or (lem == "say" and t.pos_ != "NOUN"):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":
+                # "X put it gently, writing that ...": the participle's speaker is its clause's subject
+                subj = [c for c in t.head.children if c.dep_ == "nsubj"]
             if not subj:
                 continue
             deps = {c.dep_ for c in t.children}
@@ -297,13 +300,12 @@ def find_attribution(sent: Span) -> Attribution | None:
                 continue
             depth = _depth(t)
             if best is None or depth < best[0]:
-                best = (depth, t)
+                best = (depth, t, subj[0])
     if best is None:
         if doc_phrase:
             return Attribution("", False, doc_phrase, None)
         return None
-    verb = best[1]
-    speaker: Token = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    _, verb, speaker = best
     if speaker.pos_ == "PRON" and speaker.lower_ in ("it", "this", "that", "which"):
         return None
     if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i"):
