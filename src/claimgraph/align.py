@@ -354,6 +354,23 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     # period's): compared with differently dated claims by the time rule
     if (x.time is None) != (y.time is None) and (x.time or y.time).relation in _STATED:  # type: ignore[union-attr]
         out.append("!time")
+    return out + stated_differences(x, y)
+
+
+def stated_differences(x: Claim, y: Claim) -> list[str]:
+    """Frame fields the two claims state differently, read off as they are, without judging
+    whether the difference matters (the detection rules do, with their own tolerances):
+    '!amount' (amounts in one unit that are not the same figure with the same qualifier),
+    '!time' (two stated times that are not the same) and '!condition' (one states a condition,
+    the other none). The rules start from these marks, so each reads only its candidates."""
+    out = []
+    qx, qy = x.quantity, y.quantity
+    if qx and qy and qx.unit == qy.unit and (qx.bounds() != qy.bounds() or qx.qualifier != qy.qualifier):
+        out.append("!amount")
+    if x.time and y.time and x.time.iso != y.time.iso:
+        out.append("!time")
+    if bool(x.condition) != bool(y.condition):
+        out.append("!condition")
     return out
 
 
@@ -562,7 +579,19 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
                 if sc >= 0.12:
                     narrowed = _narrows(h.claim.text, next(b.claim for b in body if b.iri == best).measure)
                     feats = ("headline", "!measure") if narrowed else ("headline",)
+                    feats += tuple(_headline_differences(h.claim, next(b.claim for b in body if b.iri == best)))
                     out.append(ClaimMatch(h.iri, best, round(min(sc, 1.0), 4), feats))
+    return out
+
+
+def _headline_differences(head: Claim, body: Claim) -> list[str]:
+    """What a headline states differently from the body claim it restates (the headline rule
+    starts from these): the stated differences, and '!modality' and '!negation'."""
+    out = stated_differences(head, body)
+    if head.modality != body.modality:
+        out.append("!modality")
+    if head.negated != body.negated:
+        out.append("!negation")
     return out
 
 
