@@ -27,7 +27,12 @@ class Profile:
     """What ``score`` reads of each claim of a list, as arrays (one row a claim)."""
 
     def __init__(
-        self, claims: Sequence[Claim], vocab: dict[str, int], classes: dict[str, int], units: dict[str, int]
+        self,
+        claims: Sequence[Claim],
+        vocab: dict[str, int],
+        classes: dict[str, int],
+        units: dict[str, int],
+        spaces: Sequence[str] | None = None,
     ) -> None:
         from .align import _interval, unit_family, word_class
 
@@ -42,9 +47,10 @@ class Profile:
         t_rows: list[int] = []
         t_vals: list[tuple[int, int]] = []
         for i, c in enumerate(claims):
-            kw += [(i, vocab[w]) for w in set(c.keywords)]
+            ns = spaces[i] if spaces else ""
+            kw += [(i, vocab[ns + w]) for w in set(c.keywords)]
             words = c.measure_key.split()
-            mk += [(i, vocab[w]) for w in set(words)]
+            mk += [(i, vocab[ns + w]) for w in set(words)]
             mw += [(i, classes[k]) for k in {word_class(w) for w in words} if k]
             p = c.predicate
             wc = word_class(p)
@@ -52,7 +58,7 @@ class Profile:
                 (
                     c.kind in _SAID,
                     bool(words),
-                    vocab[p] if p else -1,  # the predicate's word id
+                    vocab[ns + p] if p else -1,  # the predicate's word id
                     classes[PREDICATE_CLASS.get(p, p)] if p else -1,  # its class
                     classes[wc] if wc else -1,  # its measure-word class
                     p in PREDICATE_CLASS,  # an outcome verb
@@ -98,25 +104,28 @@ class Profile:
 def _incidence(n: int, m: int, cells: list[tuple[int, int]]) -> np.ndarray:
     out = np.zeros((n, m))
     if cells:
-        r, c = zip(*cells, strict=True)
-        out[list(r), list(c)] = 1.0
+        at = np.array(cells, dtype=np.int64)
+        out[at[:, 0], at[:, 1]] = 1.0
     return out
 
 
-def vocabularies(claims: Sequence[Claim]) -> tuple[dict[str, int], dict[str, int]]:
+def vocabularies(
+    claims: Sequence[Claim], spaces: Sequence[str] | None = None
+) -> tuple[dict[str, int], dict[str, int]]:
     """Word ids (keywords, measure-key words, predicates) and class ids (measure-word classes,
-    predicate classes) for a list of claims."""
+    predicate classes) for a list of claims; a claim's words are prefixed with its space."""
     from .align import word_class  # remembered there
 
     words: set[str] = set()
     classes: set[str] = set()
-    for c in claims:
-        words.update(c.keywords)
+    for i, c in enumerate(claims):
+        ns = spaces[i] if spaces else ""
+        words.update(ns + w for w in c.keywords)
         mk = c.measure_key.split()
-        words.update(mk)
+        words.update(ns + w for w in mk)
         classes.update(word_class(w) for w in mk)
         if c.predicate:
-            words.add(c.predicate)
+            words.add(ns + c.predicate)
             classes.add(PREDICATE_CLASS.get(c.predicate, c.predicate))
         classes.add(word_class(c.predicate))
     classes.discard("")
@@ -144,21 +153,33 @@ def score_matrix(xs: Sequence[Claim], ys: Sequence[Claim], idf: dict[str, float]
 
 
 def pair_scores(
-    xs: Sequence[Claim], ys: Sequence[Claim], idf: dict[str, float], *, amounts_must_match: bool = True
+    xs: Sequence[Claim],
+    ys: Sequence[Claim],
+    idf: dict[str, float],
+    *,
+    amounts_must_match: bool = True,
+    spaces: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The score of every pair, and for each of :data:`FEATURES` the pairs on which it agreed
     (what ``score`` lists before the differences).
 
     With ``amounts_must_match=False`` a pair of which only one side has an amount is scored
     as if neither had one (as :func:`claimgraph.align.headline_links` compares a headline).
+    With ``spaces`` (a string for each claim of ``xs`` and of ``ys``) words are weighed in
+    their claim's space: ``idf`` is then keyed by space + word, so claims of different
+    articles, each weighed by its own article's words, are scored in one call.
     """
-    vocab, classes = vocabularies(xs if ys is xs else [*xs, *ys])
+    sx, sy = spaces if spaces else (None, None)
+    if ys is xs:
+        vocab, classes = vocabularies(xs, sx)
+    else:
+        vocab, classes = vocabularies([*xs, *ys], [*sx, *sy] if sx is not None and sy is not None else None)
     w = np.ones(len(vocab))
     for word, i in vocab.items():
         w[i] = idf.get(word, 1.0)
     units: dict[str, int] = {}
-    x = Profile(xs, vocab, classes, units)
-    y = x if ys is xs else Profile(ys, vocab, classes, units)
+    x = Profile(xs, vocab, classes, units, sx)
+    y = x if ys is xs else Profile(ys, vocab, classes, units, sy)
     nx, ny = x.n, y.n
     if not nx or not ny:
         return np.zeros((nx, ny)), {f: np.zeros((nx, ny), dtype=bool) for f in FEATURES}
