@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
@@ -133,17 +134,21 @@ def _linked_pairs(arts: list[str], bags: dict[str, Counter[str]]) -> list[tuple[
     """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
     without comparing every pair (see :func:`stories_from_bags`)."""
     n = len(arts)
-    ids: dict[str, int] = {}
-    art_of, word_of, count_of = [], [], []
+    ids = {w: i for i, w in enumerate(sorted({w for a in arts for w in bags[a]}))}
+    art_of: list[int] = []
+    word_of: list[int] = []
+    count_of: list[int] = []
     for i, a in enumerate(arts):
-        for w, c in sorted(bags[a].items()):  # one order, so one rounding, however the bags were read
-            art_of.append(i)
-            word_of.append(ids.setdefault(w, len(ids)))
-            count_of.append(c)
-    art = np.asarray(art_of, dtype=np.int64)
-    word = np.asarray(word_of, dtype=np.int64)
+        bag = bags[a]
+        art_of.extend([i] * len(bag))
+        word_of.extend([ids[w] for w in bag])
+        count_of.extend(bag.values())
+    # one order (article, word), so one rounding, however the bags were read
+    order = np.lexsort((np.asarray(word_of, dtype=np.int64), np.asarray(art_of, dtype=np.int64)))
+    art = np.asarray(art_of, dtype=np.int64)[order]
+    word = np.asarray(word_of, dtype=np.int64)[order]
     df = np.bincount(word, minlength=len(ids))
-    val = np.asarray(count_of, dtype=np.float64) * np.log((1 + n) / (1 + df[word]))
+    val = np.asarray(count_of, dtype=np.float64)[order] * np.log((1 + n) / (1 + df[word]))
     norm = np.sqrt(np.bincount(art, val * val, minlength=n))
     is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
     cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
@@ -915,7 +920,6 @@ _STAMPS = (
     SPARQL_PREFIXES
     + """SELECT ?a ?c ?v WHERE {
   GRAPH ?g { ?a a schema:NewsArticle ; cg:checksum ?c . OPTIONAL { ?a cg:extractorVersion ?v } }
-  %s
 }"""
 )
 
@@ -924,12 +928,24 @@ def _article_stamps(store: Store, articles: Iterable[str] | None = None) -> dict
     """article IRI -> (checksum, extractor version) as stored in its graph."""
     out: dict[str, tuple[str, str]] = {}
     if articles is None:
-        rows = list(_select(store, _STAMPS % ""))
-    else:
-        rows = [r for a in articles for r in _select(store, _STAMPS % f"VALUES ?a {{ <{a}> }}")]
-    for r in rows:
-        out[r["a"].value] = (r["c"].value, r["v"].value if r["v"] is not None else "")
+        for r in _select(store, _STAMPS):
+            out[r["a"].value] = (r["c"].value, r["v"].value if r["v"] is not None else "")
+        return out
+    typ, news, index = _TYPE, NamedNode(SCHEMA + "NewsArticle"), NamedNode(INDEX_GRAPH)
+    for a in articles:
+        an = NamedNode(a)
+        for t in store.quads_for_pattern(an, typ, news, None):
+            if t.graph_name != index:
+                g = t.graph_name
+                out[a] = (_term(store, an, CG + "checksum", g), _term(store, an, CG + "extractorVersion", g))
     return out
+
+
+def _term(store: Store, subject: NamedNode, predicate: str, graph: Any) -> str:
+    for q in store.quads_for_pattern(subject, NamedNode(predicate), None, graph):
+        if isinstance(q.object, Literal):
+            return q.object.value
+    return ""
 
 
 def _index_triples(
