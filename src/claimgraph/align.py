@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +95,7 @@ def article_bags(rows: list[Row]) -> dict[str, Counter[str]]:
 _DISTINCTIVE_DF = 64  # words in more articles than this are "common" when looking for candidates
 
 
-def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
+def stories_from_bags(bags: Mapping[str, Counter[str] | str]) -> dict[str, list[str]]:
     """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
     store of at most four articles, whose raw keyword cosine reaches 0.25).
 
@@ -111,18 +111,18 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     linked = Groups(arts)
 
     if n <= 4:
-        bags = {a: Counter(dict(sorted(bag.items()))) for a, bag in bags.items()}  # one summation order
+        few = {a: Counter(sorted(_terms(bag).split())) for a, bag in bags.items()}  # one summation order
         df: Counter[str] = Counter()
         for a in arts:
-            df.update(bags[a].keys())
+            df.update(few[a].keys())
         weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
-        vec = {a: {w: bags[a][w] * weight[w] for w in bags[a]} for a in arts}
+        vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
         norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
                 den = norm[a] * norm[b]
                 cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
-                if cos >= STORY_THRESHOLD or _cos_raw(bags[a], bags[b]) >= 0.25:
+                if cos >= STORY_THRESHOLD or _cos_raw(few[a], few[b]) >= 0.25:
                     linked.join(a, b)
     else:
         for i, j in _linked_pairs(arts, bags):
@@ -130,25 +130,28 @@ def stories_from_bags(bags: dict[str, Counter[str]]) -> dict[str, list[str]]:
     return {story_iri(members): sorted(members) for members in linked.groups()}
 
 
-def _linked_pairs(arts: list[str], bags: dict[str, Counter[str]]) -> list[tuple[int, int]]:
+def _terms(bag: Counter[str] | str) -> str:
+    """A bag of words as the story index stores it: each word repeated by its count, sorted."""
+    if isinstance(bag, str):
+        return bag
+    return " ".join(w for w, n in sorted(bag.items()) for _ in range(n))
+
+
+def _linked_pairs(arts: list[str], bags: Mapping[str, Counter[str] | str]) -> list[tuple[int, int]]:
     """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
     without comparing every pair (see :func:`stories_from_bags`)."""
     n = len(arts)
-    ids = {w: i for i, w in enumerate(sorted({w for a in arts for w in bags[a]}))}
-    art_of: list[int] = []
-    word_of: list[int] = []
-    count_of: list[int] = []
-    for i, a in enumerate(arts):
-        bag = bags[a]
-        art_of.extend([i] * len(bag))
-        word_of.extend([ids[w] for w in bag])
-        count_of.extend(bag.values())
-    # one order (article, word), so one rounding, however the bags were read
-    order = np.lexsort((np.asarray(word_of, dtype=np.int64), np.asarray(art_of, dtype=np.int64)))
-    art = np.asarray(art_of, dtype=np.int64)[order]
-    word = np.asarray(word_of, dtype=np.int64)[order]
-    df = np.bincount(word, minlength=len(ids))
-    val = np.asarray(count_of, dtype=np.float64)[order] * np.log((1 + n) / (1 + df[word]))
+    # every (article, word) with its count, in one order (article, then word), so one rounding
+    # however the bags were read: the words of all articles split and numbered at once
+    terms = [_terms(bags[a]) for a in arts]
+    tokens = np.array(" ".join(terms).split())
+    lengths = np.array([len(t.split()) for t in terms], dtype=np.int64)
+    vocab, word_of = np.unique(tokens, return_inverse=True)
+    key = np.repeat(np.arange(n, dtype=np.int64), lengths) * len(vocab) + word_of
+    key, count = np.unique(key, return_counts=True)
+    art, word = key // len(vocab), key % len(vocab)
+    df = np.bincount(word, minlength=len(vocab))
+    val = count.astype(np.float64) * np.log((1 + n) / (1 + df[word]))
     norm = np.sqrt(np.bincount(art, val * val, minlength=n))
     is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
     cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
@@ -600,9 +603,9 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
         # the best score; of equal ones, the greatest IRI
         best = max((bodies[j] for j in mine if scores[i, j] == sc), key=lambda b: b.iri)
         if sc >= 0.12:
-            feats = ("headline", "!measure") if _narrows(h.claim.text, best.claim.measure) else ("headline",)
-            feats += tuple(_headline_differences(h.claim, best.claim))
-            out.append(ClaimMatch(h.iri, best.iri, round(min(sc, 1.0), 4), feats))
+            feats = ["headline", "!measure"] if _narrows(h.claim.text, best.claim.measure) else ["headline"]
+            feats += _headline_differences(h.claim, best.claim)
+            out.append(ClaimMatch(h.iri, best.iri, round(min(sc, 1.0), 4), tuple(feats)))
     return out
 
 
@@ -949,7 +952,7 @@ def _term(store: Store, subject: NamedNode, predicate: str, graph: Any) -> str:
 
 
 def _index_triples(
-    store: Store, articles: list[str], bags: dict[str, Counter[str]], stories: dict[str, list[str]]
+    store: Store, articles: list[str], bags: Mapping[str, Counter[str] | str], stories: dict[str, list[str]]
 ) -> list[Triple]:
     story_of = {a: s for s, m in stories.items() for a in m}
     stamps = _article_stamps(store, None if len(articles) > 1000 else articles)
@@ -963,22 +966,22 @@ def _index_triples(
         if v:
             out.append(Triple(an, NamedNode(CG + "extractorVersion"), Literal(v)))
         if a in bags:  # an article without claims has no terms and no story
-            terms = " ".join(w for w, n in sorted(bags[a].items()) for _ in range(n))
+            terms = _terms(bags[a])
             out.append(Triple(an, NamedNode(STORY_TERMS), Literal(terms)))
         if a in story_of:
             out.append(Triple(an, NamedNode(CG + "story"), NamedNode(story_of[a])))
     return out
 
 
-def _read_index(store: Store) -> tuple[dict[str, Counter[str]], dict[str, str]]:
-    """(article -> keyword bag, article -> story) as last aligned."""
+def _read_index(store: Store) -> tuple[dict[str, Counter[str] | str], dict[str, str]]:
+    """(article -> keyword bag, as the index's terms text; article -> story) as last aligned."""
     q = f"""SELECT ?a ?t ?s WHERE {{ GRAPH <{INDEX_GRAPH}> {{
   ?a <{STORY_TERMS}> ?t . OPTIONAL {{ ?a <{CG}story> ?s }} }} }}"""
-    bags: dict[str, Counter[str]] = {}
+    bags: dict[str, Counter[str] | str] = {}
     story: dict[str, str] = {}
     for r in _select(store, q):
         a = r["a"].value
-        bags[a] = Counter(r["t"].value.split())
+        bags[a] = r["t"].value
         if r["s"] is not None:
             story[a] = r["s"].value
     return bags, story
