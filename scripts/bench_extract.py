@@ -50,7 +50,9 @@ def main() -> None:
         n_claims = sum(len(claims) for claims in extract_many(articles, nlp=nlp))
 
     extract_s = best(run_extract)
-    print(f"articles: {len(articles)}  characters: {chars:,}  claims: {n_claims:,}  model: {nlp.meta['name']}")
+    print(
+        f"articles: {len(articles)}  characters: {chars:,}  claims: {n_claims:,}  model: {nlp.meta['name']}"
+    )
     print(f"nlp.pipe : {pipe_s:7.2f} s  ({chars / pipe_s / 1000:,.0f} k chars/s)")
     print(f"extract  : {extract_s:7.2f} s  ({chars / extract_s / 1000:,.0f} k chars/s)")
     print(f"ratio extract / nlp.pipe: {extract_s / pipe_s:.2f}  (bar: <= 1.25)")

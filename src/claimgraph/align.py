@@ -1003,7 +1003,6 @@ def _stale_articles(store: Store) -> set[str]:
 
 # Helpers that score() calls for every pair of claims are pure functions of short strings;
 # remembering their answers makes matching several times faster without changing it.
-word_class = functools.lru_cache(maxsize=1 << 16)(word_class)
 _words = functools.lru_cache(maxsize=1 << 16)(_words)
 _source_of = functools.lru_cache(maxsize=1 << 16)(_source_of)
 _measure_words_of_claim = _measure_words

@@ -401,7 +401,7 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any, field_text: str) -> None:
         add(s, CG + "quantity", qn)
         add(qn, RDF + "type", NamedNode(CG + "Quantity"))
         add(qn, RDF + "type", NamedNode(SCHEMA + "QuantitativeValue"))
-        for p, v in (
+        quantity_fields: tuple[tuple[str, object], ...] = (
             ("value", q.value),
             ("low", q.low),
             ("high", q.high),
@@ -411,8 +411,9 @@ def _claim_triples(c: Claim, a: NamedNode, add: Any, field_text: str) -> None:
             ("quantityStart", q.start),
             ("quantityEnd", q.end),
             ("isBaseline", q.baseline),
-        ):
-            add(qn, CG + p, float(v) if p in ("value", "low", "high") and v is not None else v)
+        )
+        for qp, qv in quantity_fields:
+            add(qn, CG + qp, float(qv) if qp in ("value", "low", "high") and qv is not None else qv)  # type: ignore[arg-type]
         for name, amount in (("value", q.value), ("minValue", q.low), ("maxValue", q.high)):
             add(qn, SCHEMA + name, None if amount is None else float(amount))
         add(qn, SCHEMA + "unitText", q.unit)
@@ -533,8 +534,9 @@ def read_claims(store: Store, *, articles: Iterable[str] | None = None) -> list[
     for g in _article_graphs(store, articles):
         gn = NamedNode(g)
         read = None
-        for q in store.quads_for_pattern(None, digest, None, gn):
-            read = _claims_from_frames(q.object.value)
+        for t in store.quads_for_pattern(None, digest, None, gn):
+            if isinstance(t.object, Literal):
+                read = _claims_from_frames(t.object.value)
             break
         if read is not None:
             out += read

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 # Outcome predicates that say the same thing, by class ("the dam was breached" = "the dam failed").
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "hold": ("hold", "withstand", "survive", "stand"),
@@ -57,6 +59,7 @@ _PRONOUN_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every pair of claims: remembered
 def word_class(word: str) -> str:
     """A measure word's comparison form: outcome verbs become their class ("backed" -> "support",
     "rose" -> "rise"), other words stay as they are; pronouns become ""."""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS
+from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, word_class
 from .model import Claim
 
 _SAID = frozenset({"attribution", "quote", "event"})
@@ -34,7 +34,7 @@ class Profile:
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
     ) -> None:
-        from .align import _interval, unit_family, word_class
+        from .align import _interval, unit_family
 
         n = len(claims)
         self.n = n
@@ -114,8 +114,6 @@ def vocabularies(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Word ids (keywords, measure-key words, predicates) and class ids (measure-word classes,
     predicate classes) for a list of claims; a claim's words are prefixed with its space."""
-    from .align import word_class  # remembered there
-
     words: set[str] = set()
     classes: set[str] = set()
     for i, c in enumerate(claims):

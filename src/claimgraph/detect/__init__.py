@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
 from ..errors import ConfigError, QueryError
 from ..graph import insert_data
@@ -101,7 +101,14 @@ def bind_params(rule: Rule, params: dict[str, float] | None = None) -> str:
 
 def _article_story(store: Store) -> dict[str, str]:
     q = f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"
-    return {r["a"].value: r["s"].value for r in store.query(q)}
+    return {r["a"].value: r["s"].value for r in _solutions(store, q)}
+
+
+def _solutions(store: Store, query: str) -> QuerySolutions:
+    rows = store.query(query)
+    if not isinstance(rows, QuerySolutions):
+        raise QueryError("a detection rule must be a SELECT query")
+    return rows
 
 
 def _claim_article(store: Store, claims: Iterable[str]) -> dict[str, str]:
@@ -141,7 +148,7 @@ def run_rule(
 ) -> list[tuple[tuple[str, ...], str, str]]:
     """Rows of one rule: (claims, severity, explanation)."""
     try:
-        rows = store.query(bind_params(rule, params))
+        rows = _solutions(store, bind_params(rule, params))
     except SyntaxError as e:
         raise QueryError(f"rule {rule.name!r} does not parse: {e}") from None
     out = []

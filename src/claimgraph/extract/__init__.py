@@ -282,7 +282,7 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
     A second clause that does not start with its own subject ("..., but only if the sale is
     completed") stays with the first.
     """
-    whole = [(sent, 0, None)]
+    whole: list[tuple[Any, int, Attribution | None]] = [(sent, 0, None)]
     root = sent.root
     conj = next(
         (c for c in reversed(list(root.children)) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None
