@@ -16,8 +16,10 @@ that also records which version of each article was aligned.
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -29,7 +31,7 @@ import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from .errors import GraphError
-from .graph import insert_data, read_claims
+from .graph import RDF_JSON, insert_data, read_claims
 from .groups import Groups
 from .lexicon import (
     FUNCTION_WORDS,
@@ -95,7 +97,26 @@ def article_bags(rows: list[Row]) -> dict[str, Counter[str]]:
 _DISTINCTIVE_DF = 64  # words in more articles than this are "common" when looking for candidates
 
 
-def stories_from_bags(bags: Mapping[str, Counter[str] | str]) -> dict[str, list[str]]:
+Bag = tuple[np.ndarray, np.ndarray]  # an article's words (as 64-bit hashes, ascending) and counts
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def bag_arrays(bag: Counter[str] | Bag) -> Bag:
+    """A bag of words as arrays: each word's 64-bit hash (ascending) and its count. Words are
+    numbered by hash, not by a vocabulary, so the story index needs no vocabulary to keep."""
+    if isinstance(bag, tuple):
+        return bag
+    h = np.fromiter((_word_hash(w) for w in bag), dtype=np.uint64, count=len(bag))
+    c = np.fromiter(bag.values(), dtype=np.int64, count=len(bag))
+    order = np.argsort(h, kind="stable")
+    return h[order], c[order]
+
+
+def stories_from_bags(bags: Mapping[str, Counter[str] | Bag]) -> dict[str, list[str]]:
     """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
     store of at most four articles, whose raw keyword cosine reaches 0.25).
 
@@ -109,10 +130,11 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | str]) -> dict[str, list[
     arts = sorted(bags)
     n = len(arts)
     linked = Groups(arts)
+    arrays = {a: bag_arrays(bags[a]) for a in arts}
 
     if n <= 4:
-        few = {a: Counter(sorted(_terms(bag).split())) for a, bag in bags.items()}  # one summation order
-        df: Counter[str] = Counter()
+        few = {a: dict(zip(h.tolist(), c.tolist(), strict=True)) for a, (h, c) in arrays.items()}
+        df: Counter[int] = Counter()
         for a in arts:
             df.update(few[a].keys())
         weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
@@ -122,34 +144,31 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | str]) -> dict[str, list[
             for b in arts[i + 1 :]:
                 den = norm[a] * norm[b]
                 cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
-                if cos >= STORY_THRESHOLD or _cos_raw(few[a], few[b]) >= 0.25:
+                if cos >= STORY_THRESHOLD or _cos_counts(few[a], few[b]) >= 0.25:
                     linked.join(a, b)
     else:
-        for i, j in _linked_pairs(arts, bags):
+        for i, j in _linked_pairs([arrays[a] for a in arts]):
             linked.join(arts[i], arts[j])
     return {story_iri(members): sorted(members) for members in linked.groups()}
 
 
-def _terms(bag: Counter[str] | str) -> str:
-    """A bag of words as the story index stores it: each word repeated by its count, sorted."""
-    if isinstance(bag, str):
-        return bag
-    return " ".join(w for w, n in sorted(bag.items()) for _ in range(n))
+def _cos_counts(a: dict[int, int], b: dict[int, int]) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / den if den else 0.0
 
 
-def _linked_pairs(arts: list[str], bags: Mapping[str, Counter[str] | str]) -> list[tuple[int, int]]:
+def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
     """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
     without comparing every pair (see :func:`stories_from_bags`)."""
-    n = len(arts)
-    # every (article, word) with its count, in one order (article, then word), so one rounding
-    # however the bags were read: the words of all articles split and numbered at once
-    terms = [_terms(bags[a]) for a in arts]
-    tokens = np.array(" ".join(terms).split())
-    lengths = np.array([len(t.split()) for t in terms], dtype=np.int64)
-    vocab, word_of = np.unique(tokens, return_inverse=True)
-    key = np.repeat(np.arange(n, dtype=np.int64), lengths) * len(vocab) + word_of
-    key, count = np.unique(key, return_counts=True)
-    art, word = key // len(vocab), key % len(vocab)
+    n = len(bags)
+    # every (article, word) with its count, in one order (article, then word hash), so one
+    # rounding however the bags were read
+    lengths = np.fromiter((len(h) for h, _ in bags), dtype=np.int64, count=n)
+    hashes = np.concatenate([h for h, _ in bags]) if n else np.zeros(0, dtype=np.uint64)
+    count = np.concatenate([c for _, c in bags]) if n else np.zeros(0, dtype=np.int64)
+    vocab, word = np.unique(hashes, return_inverse=True)
+    art = np.repeat(np.arange(n, dtype=np.int64), lengths)
     df = np.bincount(word, minlength=len(vocab))
     val = count.astype(np.float64) * np.log((1 + n) / (1 + df[word]))
     norm = np.sqrt(np.bincount(art, val * val, minlength=n))
@@ -175,15 +194,21 @@ def _linked_pairs(arts: list[str], bags: Mapping[str, Counter[str] | str]) -> li
     dot = np.add.reduceat(prod, heads) if len(key) else np.zeros(0)
     # pairs sharing no distinctive word can only link through common words: bounded
     ratio = np.divide(cnorm, norm, out=np.zeros(n), where=norm > 0)
-    extra = []
-    by_ratio = sorted((i for i in range(n) if ratio[i] > 0), key=lambda i: -ratio[i])
-    for x, i in enumerate(by_ratio):
-        for j in by_ratio[x + 1 :]:
-            if ratio[i] * ratio[j] < STORY_THRESHOLD * (1 - 1e-9):
-                break
-            extra.append(min(i, j) * n + max(i, j))
-    if extra:  # (pair_key is sorted)
-        more = np.unique(np.asarray(extra, dtype=np.int64))
+    # (in descending order of ratio, each article pairs with the run of articles after it
+    # whose ratio times its own still reaches the threshold)
+    floor = STORY_THRESHOLD * (1 - 1e-9)
+    by_ratio = np.flatnonzero(ratio > 0)
+    by_ratio = by_ratio[np.argsort(-ratio[by_ratio], kind="stable")]
+    r = ratio[by_ratio]
+    reach = np.searchsorted(-r, -(floor / np.where(r > 0, r, 1)) * (1 - 1e-12), side="right")
+    runs = np.maximum(reach - np.arange(len(r)) - 1, 0)
+    left = np.repeat(np.arange(len(r)), runs)
+    right = left + 1 + (np.arange(len(left)) - np.repeat(np.cumsum(runs) - runs, runs))
+    ok = r[left] * r[right] >= floor
+    li, lj = by_ratio[left[ok]], by_ratio[right[ok]]
+    extra = np.minimum(li, lj) * n + np.maximum(li, lj)
+    if len(extra):  # (pair_key is sorted)
+        more = np.unique(extra.astype(np.int64))
         at = np.minimum(np.searchsorted(pair_key, more), max(len(pair_key) - 1, 0))
         more = more[pair_key[at] != more] if len(pair_key) else more
         pair_key = np.r_[pair_key, more]
@@ -198,16 +223,19 @@ def _linked_pairs(arts: list[str], bags: Mapping[str, Counter[str] | str]) -> li
         & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= STORY_THRESHOLD * (1 - 1e-9))
     )
     out = [(int(i), int(j)) for i, j in zip(ia[linked], ib[linked], strict=True)]
-    if unsure.any():  # the common words' part decides: computed exactly for these few
-        common: dict[int, dict[int, float]] = defaultdict(dict)
-        for k in np.flatnonzero(is_common):
-            common[int(art[k])][int(word[k])] = float(val[k])
-        for i, j, dt, dn in zip(ia[unsure], ib[unsure], dot[unsure], den[unsure], strict=True):
-            ca, cb = common[int(i)], common[int(j)]
-            if len(cb) < len(ca):
-                ca, cb = cb, ca
-            if (dt + sum(v * cb.get(w, 0.0) for w, v in ca.items())) / dn >= STORY_THRESHOLD:
-                out.append((int(i), int(j)))
+    if unsure.any():  # the common words' part decides: computed exactly for these pairs
+        ui, uj, udot, uden = ia[unsure], ib[unsure], dot[unsure], den[unsure]
+        rows, at = np.unique(np.r_[ui, uj], return_inverse=True)
+        cols, col_of = np.unique(word[is_common], return_inverse=True)
+        dense = np.zeros((len(rows), len(cols)))  # the common words' weights of these articles
+        keep = np.isin(art[is_common], rows)
+        dense[np.searchsorted(rows, art[is_common][keep]), col_of[keep]] = val[is_common][keep]
+        xi, xj = at[: len(ui)], at[len(ui) :]
+        for lo in range(0, len(ui), 1 << 16):
+            part = slice(lo, lo + (1 << 16))
+            common_dot = np.einsum("ij,ij->i", dense[xi[part]], dense[xj[part]])
+            ok = (udot[part] + common_dot) / uden[part] >= STORY_THRESHOLD
+            out += zip(ui[part][ok].tolist(), uj[part][ok].tolist(), strict=True)
     return out
 
 
@@ -772,16 +800,17 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
             :func:`claimgraph.pipeline.ingest` does): the store is then not searched for
             others, which saves a scan of every article.
     """
-    if not any(True for _ in store.quads_for_pattern(None, None, None, NamedNode(INDEX_GRAPH))):
+    index = _read_index(store)
+    if index is None:
         return _align_all(store)
     changed = _stale_articles(store) if articles is None else set(articles)
     if not changed:
         return Realignment()
-    bags, old_story = _read_index(store)
+    bags, old_story = index
     for a in changed:
         bags.pop(a, None)
     fresh = load_rows(store, articles=changed)
-    bags.update(article_bags(fresh))
+    bags.update((a, bag_arrays(b)) for a, b in article_bags(fresh).items())
     stories = stories_from_bags(bags)
     old: dict[str, list[str]] = defaultdict(list)
     for a, s in old_story.items():
@@ -808,11 +837,13 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
         for a in sorted(reindex)
     ]
     st, mt = _new_triples(examined, per_story)
-    index = _index_triples(store, sorted(reindex), bags, stories)
+    index_triples = _index_triples(store, sorted(reindex), stories)
+    update.append(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> <{STORY_TERMS}> ?t }} }}")
+    index_triples.append(_index_blob(bags, stories))
     update += [
         insert_data(STORIES_GRAPH, st),
         f"INSERT DATA {{ GRAPH <{MATCHES_GRAPH}> {{\n{mt}}} }}" if mt else "",
-        insert_data(INDEX_GRAPH, index),
+        insert_data(INDEX_GRAPH, index_triples),
     ]
     _update(store, " ;\n".join(u for u in update if u))  # one transaction
     matches = [m for ms, _ in per_story.values() for m in ms]
@@ -821,7 +852,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
 
 def _align_all(store: Store) -> Realignment:
     rows = load_rows(store)
-    bags = article_bags(rows)
+    bags = {a: bag_arrays(b) for a, b in article_bags(rows).items()}
     stories = stories_from_bags(bags)
     by_article: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
@@ -834,7 +865,7 @@ def _align_all(store: Store) -> Realignment:
         if isinstance(q.subject, NamedNode)
     }
     st, mt = _new_triples(stories, per_story)
-    index = _index_triples(store, articles, bags, stories)
+    index = [*_index_triples(store, articles, stories), _index_blob(bags, stories)]
     # Hundreds of thousands of triples: dropped in one update, then bulk-loaded (several times
     # faster than INSERT DATA on disk, but not one transaction). The index goes last, so a run
     # that stops half way leaves no index, and the next run aligns everything again.
@@ -951,9 +982,8 @@ def _term(store: Store, subject: NamedNode, predicate: str, graph: Any) -> str:
     return ""
 
 
-def _index_triples(
-    store: Store, articles: list[str], bags: Mapping[str, Counter[str] | str], stories: dict[str, list[str]]
-) -> list[Triple]:
+def _index_triples(store: Store, articles: list[str], stories: dict[str, list[str]]) -> list[Triple]:
+    """Each article's checksum, extractor version and story as aligned."""
     story_of = {a: s for s, m in stories.items() for a in m}
     stamps = _article_stamps(store, None if len(articles) > 1000 else articles)
     out: list[Triple] = []
@@ -965,26 +995,63 @@ def _index_triples(
         out.append(Triple(an, NamedNode(CG + "checksum"), Literal(c)))
         if v:
             out.append(Triple(an, NamedNode(CG + "extractorVersion"), Literal(v)))
-        if a in bags:  # an article without claims has no terms and no story
-            terms = _terms(bags[a])
-            out.append(Triple(an, NamedNode(STORY_TERMS), Literal(terms)))
-        if a in story_of:
+        if a in story_of:  # an article without claims has no story
             out.append(Triple(an, NamedNode(CG + "story"), NamedNode(story_of[a])))
     return out
 
 
-def _read_index(store: Store) -> tuple[dict[str, Counter[str] | str], dict[str, str]]:
-    """(article -> keyword bag, as the index's terms text; article -> story) as last aligned."""
-    q = f"""SELECT ?a ?t ?s WHERE {{ GRAPH <{INDEX_GRAPH}> {{
-  ?a <{STORY_TERMS}> ?t . OPTIONAL {{ ?a <{CG}story> ?s }} }} }}"""
-    bags: dict[str, Counter[str] | str] = {}
-    story: dict[str, str] = {}
-    for r in _select(store, q):
-        a = r["a"].value
-        bags[a] = r["t"].value
-        if r["s"] is not None:
-            story[a] = r["s"].value
-    return bags, story
+_INDEX_VERSION = 2
+_INDEX = NamedNode(INDEX_GRAPH)
+
+
+def _index_blob(bags: Mapping[str, Bag], stories: dict[str, list[str]]) -> Triple:
+    """Every article's word bag and story, as one rdf:JSON literal on the index graph: an
+    incremental run reads the whole index in one lookup (word hashes and counts as base64
+    arrays; some 10 bytes a distinct word of an article)."""
+    story_of = {a: s for s, m in stories.items() for a in m}
+    arts = sorted(bags)
+    hashes = np.concatenate([bags[a][0] for a in arts]) if arts else np.zeros(0, dtype=np.uint64)
+    counts = np.concatenate([bags[a][1] for a in arts]) if arts else np.zeros(0, dtype=np.int64)
+    doc = {
+        "v": _INDEX_VERSION,
+        "articles": arts,
+        "stories": [story_of.get(a, "") for a in arts],
+        "lengths": _b64(np.fromiter((len(bags[a][0]) for a in arts), dtype="<u4", count=len(arts))),
+        "words": _b64(hashes.astype("<u8")),
+        "counts": _b64(counts.astype("<u4")),
+    }
+    return Triple(
+        _INDEX, NamedNode(STORY_TERMS), Literal(json.dumps(doc, separators=(",", ":")), datatype=RDF_JSON)
+    )
+
+
+def _b64(a: np.ndarray) -> str:
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
+def _read_index(store: Store) -> tuple[dict[str, Bag], dict[str, str]] | None:
+    """(article -> word bag, article -> story) as last aligned, or None without a readable index."""
+    for q in store.quads_for_pattern(_INDEX, NamedNode(STORY_TERMS), None, _INDEX):
+        if not isinstance(q.object, Literal):
+            return None
+        try:
+            doc = json.loads(q.object.value)
+        except ValueError:
+            return None
+        if not isinstance(doc, dict) or doc.get("v") != _INDEX_VERSION:
+            return None
+        lengths = np.frombuffer(base64.b64decode(doc["lengths"]), dtype="<u4").astype(np.int64)
+        hashes = np.frombuffer(base64.b64decode(doc["words"]), dtype="<u8").astype(np.uint64)
+        counts = np.frombuffer(base64.b64decode(doc["counts"]), dtype="<u4").astype(np.int64)
+        cuts = np.cumsum(lengths)[:-1]
+        bags = dict(
+            zip(
+                doc["articles"], zip(np.split(hashes, cuts), np.split(counts, cuts), strict=True), strict=True
+            )
+        )
+        story = {a: s for a, s in zip(doc["articles"], doc["stories"], strict=True) if s}
+        return bags, story
+    return None
 
 
 def _stale_articles(store: Store) -> set[str]:
