@@ -2,16 +2,18 @@
 
 Articles are first grouped into stories (connected components of articles whose claims share
 weighted vocabulary), so that claims are only ever compared within a story; inside a story
-each pair of articles from different outlets is matched one to one, greedily by score. The
-matches and the stories are written to their own named graphs as data.
+each pair of articles from different outlets is matched one to one, greedily by score (every
+pair of a story's claims is scored at once, by :mod:`claimgraph.pairs`). The matches and the
+stories are written to their own named graphs as data.
 
 Everything after the grouping is local to a story: its matches (tagged ``cg:story``), its
 syndicated copies and, in :mod:`claimgraph.detect`, its findings depend only on the claims of
 its own articles. :func:`realign` uses that to re-run alignment for the stories that changed
 articles touch and nothing else; its result equals a full :func:`align`. The grouping itself
 weighs words by how many articles in the whole store use them, so it is recomputed for every
-article each time, from a small per-article index (``cg:storyTerms`` in the story-index graph)
-that also records which version of each article was aligned.
+article each time, from the story index: every article's word bag and story as one document
+(``cg:storyTerms`` on the story-index graph), read in one lookup, beside each article's checksum
+and extractor version as aligned.
 """
 
 from __future__ import annotations
@@ -248,10 +250,6 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb) if na and nb else 0.0
-
-
-def _cos_raw(a: Counter[str], b: Counter[str]) -> float:
-    return _cos({k: float(v) for k, v in a.items()}, {k: float(v) for k, v in b.items()})
 
 
 def _idf(rows: list[Row]) -> dict[str, float]:
@@ -511,10 +509,6 @@ def _match_story(arts: list[str], rows_of: dict[str, list[Row]], copies: dict[st
     return matches + _closure(matches, all_rows, body, copies)
 
 
-def _bucket(c: Claim) -> str:
-    return "" if c.quantity is None else "q:" + unit_family(c.quantity.unit)
-
-
 def _same_source(a: str, b: str, copies: dict[str, str]) -> bool:
     """Two articles one of which copies the other, or that copy the same original."""
     return copies.get(a, a) == copies.get(b, b)
@@ -764,7 +758,7 @@ def _select(store: Store, query: str) -> QuerySolutions:
 # -- running alignment: the whole store, or the stories that changed ------------------------
 
 INDEX_GRAPH = ID + "graph/story-index"
-STORY_TERMS = CG + "storyTerms"  # an article's keywords as aligned, each repeated by its count
+STORY_TERMS = CG + "storyTerms"  # the story index document (see _index_blob)
 _TYPE = NamedNode(RDF + "type")
 
 

@@ -145,11 +145,6 @@ def _own(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
 FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
 
 
-def score_matrix(xs: Sequence[Claim], ys: Sequence[Claim], idf: dict[str, float]) -> np.ndarray:
-    """``S[i, j] == score(xs[i], ys[j], idf)[0]`` for every pair (to rounding)."""
-    return pair_scores(xs, ys, idf)[0]
-
-
 def pair_scores(
     xs: Sequence[Claim],
     ys: Sequence[Claim],
