@@ -312,43 +312,24 @@ def _claims_from_frames(literal: str) -> list[tuple[Claim, dict[str, Any]]] | No
     published: Any = doc.get("published")
     if published and len(published) == 10:  # an xsd:date; an xsd:dateTime stays a string
         published = date.fromisoformat(published)
-    meta = {"article": art, "outlet": doc.get("outlet") or "", "published": published}
     out = []
     seen = set()
     for f in doc["claims"]:
-        q = None
-        if (fq := f.get("q")) is not None:
-            q = Quantity(fq[0], fq[1], fq[2], fq[3], fq[4], fq[5], fq[6], fq[7], fq[8])
-        t = None
-        if (ft := f.get("t")) is not None:
-            t = TimeSpan(ft[0], ft[1], date.fromisoformat(ft[2]), date.fromisoformat(ft[3]), ft[4], ft[5])
-        c = Claim(
-            article_url=url,
-            field=f["field"],
-            start=f["start"],
-            end=f["end"],
-            text=f["text"],
-            kind=f["kind"],
-            quantity=q,
-            time=t,
-            measure=f.get("measure", ""),
-            measure_key=f.get("measureKey", ""),
-            subject=f.get("subject", ""),
-            scope=f.get("scope", ""),
-            condition=f.get("condition", ""),
-            claimant=f.get("claimant", ""),
-            claimant_vague=f.get("vague", False),
-            cited_document=f.get("doc", ""),
-            modality=f.get("modality", "asserted"),
-            negated=f.get("negated", False),
-            predicate=f.get("predicate", ""),
-            keywords=tuple(f.get("keywords", "").split()),
-        )
         iri = prefix + f["id"]
         if iri in seen:  # one node in the graph
             continue
         seen.add(iri)
-        out.append((c, {**meta, "iri": iri}))
+        # the frame's keys are read_claims' own names (see _CLAIM_FIELDS): one constructor
+        r = {**f, "c": iri, "url": url, "article": art, "outlet": doc.get("outlet"), "published": published}
+        if (q := f.get("q")) is not None:
+            keys = ("qtext", "qstart", "qend", "unit", "qualifier", "value", "low", "high", "baseline")
+            r.update(zip(keys, q, strict=True))
+        else:
+            r["unit"] = None
+        if (t := f.get("t")) is not None:
+            r.update(ttext=t[0], time=t[1], tgran=t[4], trel=t[5])
+            r.update(tbegin=date.fromisoformat(t[2]), tend=date.fromisoformat(t[3]))
+        out.append(_claim_from(r))
     return out
 
 
