@@ -12,6 +12,7 @@ import pytest
 
 from claimgraph.align import align
 from claimgraph.detect import RULE_TYPES, detect, load_rules
+from claimgraph.errors import QueryError
 from claimgraph.graph import article_triples, claim_iri
 from claimgraph.model import Article, Claim, Quantity, TimeSpan
 from claimgraph.store import open_store, write_article
@@ -399,3 +400,9 @@ def test_headline_body_dropped_condition() -> None:
     store, pairs = build([(body, None)], title_a=title)
     hits = found(store, "headline_body")
     assert frozenset([pairs[-1][0], pairs[0][0]]) in hits
+
+
+def test_a_rule_that_is_not_a_select_gets_a_clear_error(tmp_path: Any) -> None:
+    (tmp_path / "mine.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    with pytest.raises(QueryError, match="'mine' is not a SELECT query"):
+        detect(open_store(None), rules=load_rules(["mine"], extra_dir=tmp_path))

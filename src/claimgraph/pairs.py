@@ -7,7 +7,7 @@ each claim is described once (its words as rows of an incidence matrix, its amou
 kind and verb class as numbers), and every term of ``score`` becomes an operation over the
 whole pair matrix. The result is ``score``'s, term for term (tests/test_pairs.py compares the
 two on every corpus story and on synthetic ones); ``score`` itself stays the reference, and
-gives the features of the pairs that are kept.
+:func:`claimgraph.align.differences` gives the differing fields of the pairs that are kept.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import numpy as np
 from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, word_class
 from .model import Claim
 
-_SAID = frozenset({"attribution", "quote", "event"})
 _DAY = 1  # times are compared as day ordinals
 
 
@@ -34,7 +33,7 @@ class Profile:
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
     ) -> None:
-        from .align import _interval, unit_family
+        from .align import _SAID, _interval, unit_family
 
         n = len(claims)
         self.n = n

@@ -101,14 +101,9 @@ def bind_params(rule: Rule, params: dict[str, float] | None = None) -> str:
 
 def _article_story(store: Store) -> dict[str, str]:
     q = f"SELECT ?s ?a WHERE {{ GRAPH <{STORIES_GRAPH}> {{ ?s <{CG}hasArticle> ?a }} }}"
-    return {r["a"].value: r["s"].value for r in _solutions(store, q)}
-
-
-def _solutions(store: Store, query: str) -> QuerySolutions:
-    rows = store.query(query)
-    if not isinstance(rows, QuerySolutions):
-        raise QueryError("a detection rule must be a SELECT query")
-    return rows
+    rows = store.query(q)
+    assert isinstance(rows, QuerySolutions)
+    return {r["a"].value: r["s"].value for r in rows}
 
 
 def _claim_article(store: Store, claims: Iterable[str]) -> dict[str, str]:
@@ -148,9 +143,13 @@ def run_rule(
 ) -> list[tuple[tuple[str, ...], str, str]]:
     """Rows of one rule: (claims, severity, explanation)."""
     try:
-        rows = _solutions(store, bind_params(rule, params))
+        rows = store.query(bind_params(rule, params))
     except SyntaxError as e:
         raise QueryError(f"rule {rule.name!r} does not parse: {e}") from None
+    if not isinstance(rows, QuerySolutions):
+        raise QueryError(
+            f"rule {rule.name!r} is not a SELECT query of ?a (and ?b), ?severity and ?explanation"
+        )
     out = []
     seen: set[tuple[str, ...]] = set()
     for r in rows:
