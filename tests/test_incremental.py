@@ -19,10 +19,11 @@ from claimgraph.graph import article_iri
 from claimgraph.load import load_article
 from claimgraph.pipeline import analyse_changes, analyse_store, ingest
 from claimgraph.store import open_store
-from claimgraph.vocab import CG, DISCREPANCIES_GRAPH, MATCHES_GRAPH, STORIES_GRAPH
+from claimgraph.vocab import CG, DISCREPANCIES_GRAPH, MATCHES_GRAPH, RDF, STORIES_GRAPH
 
 from .conftest import CORPUS, STORIES
 
+ALIGN = importlib.import_module("claimgraph.align")  # (the name claimgraph.align is the function)
 DERIVED = (MATCHES_GRAPH, STORIES_GRAPH, DISCREPANCIES_GRAPH, INDEX_GRAPH)
 
 
@@ -227,3 +228,28 @@ def test_remembered_measure_words_are_the_measure_words(nlp: Any) -> None:
     for p in sorted((CORPUS / "transit-fares").glob("*.md")):
         for c in extract(load_article(p), nlp=nlp):
             assert align_module._measure_words(c) == align_module._measure_words_of_claim(c)
+
+
+def test_a_full_run_over_an_analysed_store_rewrites_only_the_stories_that_changed(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full run compares each story's matches with the digest the index keeps: the stories
+    that did not change keep their matches (nothing of theirs is deleted), and the result is a
+    full run's from scratch."""
+    store = open_store(None)
+    ingest(store, [CORPUS / "trial-results", CORPUS / "river-flood"], nlp=nlp)
+    kept = {
+        q.subject.value
+        for q in store.quads_for_pattern(None, NamedNode(RDF + "type"), NamedNode(CG + "Story"), None)
+    }
+    ingest(store, [CORPUS / "transit-fares"], nlp=nlp, analyse=False)  # new, and not yet aligned
+    updates: list[str] = []
+    real = ALIGN._update
+    monkeypatch.setattr(ALIGN, "_update", lambda st, u: (updates.append(u), real(st, u))[1])
+    before = _derived(store, (MATCHES_GRAPH,))
+    analyse_store(store)
+    written = " ".join(updates)
+    assert len(kept) == 2 and not any(s in written for s in kept)
+    assert f"DROP SILENT GRAPH <{MATCHES_GRAPH}>" not in written
+    assert before < _derived(store, (MATCHES_GRAPH,))  # the new story's matches added
+    assert _derived(store) == _full(store)

@@ -800,7 +800,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     changed = _stale_articles(store) if articles is None else set(articles)
     if not changed:
         return Realignment()
-    bags, old_story = index
+    bags, old_story, digests = index
     for a in changed:
         bags.pop(a, None)
     fresh = load_rows(store, articles=changed)
@@ -833,10 +833,12 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     st, mt = _new_triples(examined, per_story)
     index_triples = _index_triples(store, sorted(reindex), stories)
     update.append(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> <{STORY_TERMS}> ?t }} }}")
-    index_triples.append(_index_blob(bags, stories))
+    digests = {s: d for s, d in digests.items() if s not in old_touched} | _digests(mt)
+    index_triples.append(_index_blob(bags, stories, digests))
+    matches_text = "".join(mt.values())
     update += [
         insert_data(STORIES_GRAPH, st),
-        f"INSERT DATA {{ GRAPH <{MATCHES_GRAPH}> {{\n{mt}}} }}" if mt else "",
+        f"INSERT DATA {{ GRAPH <{MATCHES_GRAPH}> {{\n{matches_text}}} }}" if matches_text else "",
         insert_data(INDEX_GRAPH, index_triples),
     ]
     _update(store, " ;\n".join(u for u in update if u))  # one transaction
@@ -859,14 +861,25 @@ def _align_all(store: Store) -> Realignment:
         if isinstance(q.subject, NamedNode)
     }
     st, mt = _new_triples(stories, per_story)
-    index = [*_index_triples(store, articles, stories), _index_blob(bags, stories)]
-    # Hundreds of thousands of triples: dropped in one update, then bulk-loaded (several times
-    # faster than INSERT DATA on disk, but not one transaction). The index goes last, so a run
-    # that stops half way leaves no index, and the next run aligns everything again.
-    _update(
-        store, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in (STORIES_GRAPH, MATCHES_GRAPH, INDEX_GRAPH))
-    )
-    _bulk(store, [(STORIES_GRAPH, st)], mt)
+    digests = _digests(mt)
+    index = [*_index_triples(store, articles, stories), _index_blob(bags, stories, digests)]
+    # Hundreds of thousands of triples: bulk-loaded (several times faster than INSERT DATA on
+    # disk, but not one transaction), and the matches of a story that are the same as last
+    # time (same digest) are left where they are: deleting costs more than writing, and a full
+    # run over a store that changed little rewrites little. The index goes last, so a run that
+    # stops half way leaves no index, and the next run rewrites every story.
+    previous = _read_index(store)
+    kept = set() if previous is None else {s for s, d in previous[2].items() if digests.get(s) == d}
+    clear = [f"DROP SILENT GRAPH <{g}>" for g in (STORIES_GRAPH, INDEX_GRAPH)]
+    if previous is None or not previous[2]:
+        clear.append(f"DROP SILENT GRAPH <{MATCHES_GRAPH}>")
+    else:
+        clear += [
+            f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }}"
+            for s in sorted(set(previous[2]) - kept)
+        ]
+    _update(store, " ;\n".join(clear))
+    _bulk(store, [(STORIES_GRAPH, st)], "".join(text for s, text in mt.items() if s not in kept))
     _bulk(store, [(INDEX_GRAPH, index)])
     matches = [m for ms, _ in per_story.values() for m in ms]
     return Realignment(stories, frozenset(old - set(stories)), matches, full=True)
@@ -883,10 +896,10 @@ def _align_story(
 
 def _new_triples(
     stories: dict[str, list[str]], per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]]
-) -> tuple[list[Triple], str]:
-    """The stories graph's triples, and the matches graph's as N-Triples text, for these stories."""
+) -> tuple[list[Triple], dict[str, str]]:
+    """The stories graph's triples, and each story's matches as N-Triples text."""
     st: list[Triple] = []
-    mt: list[str] = []
+    mt: dict[str, str] = {}
     for s, arts in stories.items():
         sn = NamedNode(s)
         st.append(Triple(sn, _TYPE, NamedNode(CG + "Story")))
@@ -895,8 +908,13 @@ def _new_triples(
         st.extend(
             Triple(NamedNode(c), NamedNode(SYNDICATION_OF), NamedNode(o)) for c, o in sorted(copies.items())
         )
-        mt.extend(_match_lines(m, s) for m in matches)
-    return st, "".join(mt)
+        mt[s] = "".join(_match_lines(m, s) for m in matches)
+    return st, mt
+
+
+def _digests(mt: dict[str, str]) -> dict[str, str]:
+    """story -> a digest of its matches as written (what a full run compares to skip a story)."""
+    return {s: hashlib.sha256(text.encode()).hexdigest()[:32] for s, text in mt.items()}
 
 
 def _bulk(store: Store, graphs: list[tuple[str, list[Triple]]], matches: str = "") -> None:
@@ -994,11 +1012,11 @@ def _index_triples(store: Store, articles: list[str], stories: dict[str, list[st
     return out
 
 
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3
 _INDEX = NamedNode(INDEX_GRAPH)
 
 
-def _index_blob(bags: Mapping[str, Bag], stories: dict[str, list[str]]) -> Triple:
+def _index_blob(bags: Mapping[str, Bag], stories: dict[str, list[str]], digests: dict[str, str]) -> Triple:
     """Every article's word bag and story, as one rdf:JSON literal on the index graph: an
     incremental run reads the whole index in one lookup (word hashes and counts as base64
     arrays; some 10 bytes a distinct word of an article)."""
@@ -1013,6 +1031,7 @@ def _index_blob(bags: Mapping[str, Bag], stories: dict[str, list[str]]) -> Tripl
         "lengths": _b64(np.fromiter((len(bags[a][0]) for a in arts), dtype="<u4", count=len(arts))),
         "words": _b64(hashes.astype("<u8")),
         "counts": _b64(counts.astype("<u4")),
+        "digests": {st: digests[st] for st in sorted(digests) if st in stories},
     }
     return Triple(
         _INDEX, NamedNode(STORY_TERMS), Literal(json.dumps(doc, separators=(",", ":")), datatype=RDF_JSON)
@@ -1023,8 +1042,9 @@ def _b64(a: np.ndarray) -> str:
     return base64.b64encode(a.tobytes()).decode("ascii")
 
 
-def _read_index(store: Store) -> tuple[dict[str, Bag], dict[str, str]] | None:
-    """(article -> word bag, article -> story) as last aligned, or None without a readable index."""
+def _read_index(store: Store) -> tuple[dict[str, Bag], dict[str, str], dict[str, str]] | None:
+    """(article -> word bag, article -> story, story -> digest of its matches) as last aligned,
+    or None without a readable index."""
     for q in store.quads_for_pattern(_INDEX, NamedNode(STORY_TERMS), None, _INDEX):
         if not isinstance(q.object, Literal):
             return None
@@ -1044,7 +1064,7 @@ def _read_index(store: Store) -> tuple[dict[str, Bag], dict[str, str]] | None:
             )
         )
         story = {a: s for a, s in zip(doc["articles"], doc["stories"], strict=True) if s}
-        return bags, story
+        return bags, story, dict(doc.get("digests", {}))
     return None
 
 
