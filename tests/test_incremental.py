@@ -253,3 +253,26 @@ def test_a_full_run_over_an_analysed_store_rewrites_only_the_stories_that_change
     assert f"DROP SILENT GRAPH <{MATCHES_GRAPH}>" not in written
     assert before < _derived(store, (MATCHES_GRAPH,))  # the new story's matches added
     assert _derived(store) == _full(store)
+
+
+def test_a_full_detect_over_earlier_findings_leaves_what_a_fresh_one_does(nlp: Any) -> None:
+    """Findings found again are kept, the ones gone are deleted, new ones added: the graph is
+    what detection writes into an empty one."""
+    from claimgraph.detect import detect
+
+    store = open_store(None)
+    ingest(store, [CORPUS / "river-flood"], nlp=nlp)
+    first = _derived(store, (DISCREPANCIES_GRAPH,))
+
+    def fresh(params: dict[str, float]) -> set[str]:
+        copy = Store()
+        copy.extend([q for q in store if q.graph_name.value != DISCREPANCIES_GRAPH])
+        detect(copy, params=params)
+        return _derived(copy, (DISCREPANCIES_GRAPH,))
+
+    loose = {"exactTol": 0.5, "aboutTol": 0.5, "sameTol": 0.0}
+    detect(store, params=loose)
+    changed = _derived(store, (DISCREPANCIES_GRAPH,))
+    assert changed != first and changed == fresh(loose)
+    detect(store)
+    assert _derived(store, (DISCREPANCIES_GRAPH,)) == first == fresh({})

@@ -219,11 +219,18 @@ def detect(
         )
     )
     if write and scoped is None:
-        # every finding of the store: dropped in one update, then bulk-loaded (several times
-        # faster than INSERT DATA on disk, not one transaction: run detect again if it stops)
+        # every finding of the store: the findings that went away deleted in one update, the new
+        # ones bulk-loaded (several times faster than INSERT DATA on disk, not one transaction:
+        # run detect again if it stops); findings found again are left as they are, as deleting
+        # costs more than reading them
         g = NamedNode(DISCREPANCIES_GRAPH)
-        store.update(f"DROP SILENT GRAPH <{DISCREPANCIES_GRAPH}>")
-        store.bulk_extend(Quad(t.subject, t.predicate, t.object, g) for t in discrepancy_triples(found))
+        new = discrepancy_triples(found)
+        old = {Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, g)}
+        stale = old.difference(new)
+        if stale:
+            body = " .\n".join(str(t) for t in stale)
+            store.update(f"DELETE DATA {{ GRAPH <{DISCREPANCIES_GRAPH}> {{\n{body} .\n}} }}")
+        store.bulk_extend(Quad(t.subject, t.predicate, t.object, g) for t in new if t not in old)
     elif write and scoped is not None:
         gone = sorted({*scoped, *removed})
         update = [
