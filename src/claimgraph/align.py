@@ -141,23 +141,14 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag]) -> dict[str, list[
             df.update(few[a].keys())
         weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
         vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
-        norm = {a: math.sqrt(sum(v * v for v in vec[a].values())) for a in arts}
         for i, a in enumerate(arts):
             for b in arts[i + 1 :]:
-                den = norm[a] * norm[b]
-                cos = sum(v * vec[b].get(k, 0.0) for k, v in vec[a].items()) / den if den else 0.0
-                if cos >= STORY_THRESHOLD or _cos_counts(few[a], few[b]) >= 0.25:
+                if _cos(vec[a], vec[b]) >= STORY_THRESHOLD or _cos(few[a], few[b]) >= 0.25:
                     linked.join(a, b)
     else:
         for i, j in _linked_pairs([arrays[a] for a in arts]):
             linked.join(arts[i], arts[j])
     return {story_iri(members): sorted(members) for members in linked.groups()}
-
-
-def _cos_counts(a: dict[int, int], b: dict[int, int]) -> float:
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / den if den else 0.0
 
 
 def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
@@ -245,7 +236,7 @@ def story_iri(articles: list[str]) -> str:
     return f"{ID}story/{hashlib.sha256(min(articles).encode()).hexdigest()[:16]}"
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def _cos(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
