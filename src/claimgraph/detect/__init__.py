@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from ..errors import ConfigError, QueryError
 from ..graph import insert_data
@@ -131,7 +131,9 @@ def _scratch(store: Store, stories: Iterable[str]) -> Store:
         for q in store.quads_for_pattern(sn, has, None, sg):
             if isinstance(q.object, NamedNode):
                 for g in {t.graph_name for t in store.quads_for_pattern(q.object, typ, news, None)}:
-                    quads += store.quads_for_pattern(None, None, None, g)
+                    # (a whole graph is copied as text: no term objects on the way)
+                    text = store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
+                    scratch.load(text, RdfFormat.N_TRIPLES, to_graph=g)
         for q in store.quads_for_pattern(None, tag, sn, mg):
             quads += store.quads_for_pattern(q.subject, None, None, mg)
     scratch.extend(quads)
