@@ -11,9 +11,10 @@ syndicated copies and, in :mod:`claimgraph.detect`, its findings depend only on 
 its own articles. :func:`realign` uses that to re-run alignment for the stories that changed
 articles touch and nothing else; its result equals a full :func:`align`. The grouping itself
 weighs words by how many articles in the whole store use them, so it is recomputed for every
-article each time, from the story index: every article's word bag and story as one document
-(``cg:storyTerms`` on the story-index graph), read in one lookup, beside each article's checksum
-and extractor version as aligned.
+article each time, from the story index: every article's word bag, kept in 64 documents
+(``cg:storyTerms`` on the story-index graph) that are read in one lookup and rewritten only
+where an article changed, beside each article's checksum, extractor version and story as
+aligned and a digest of each story's matches.
 """
 
 from __future__ import annotations
@@ -118,7 +119,52 @@ def bag_arrays(bag: Counter[str] | Bag) -> Bag:
     return h[order], c[order]
 
 
-def stories_from_bags(bags: Mapping[str, Counter[str] | Bag]) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class Bags:
+    """The word bags of many articles end to end: article ``i``'s word hashes (ascending) and
+    counts are the next ``lengths[i]`` entries of ``hashes`` and ``counts``. Grouping reads
+    these arrays as they are, and the story index stores them so."""
+
+    articles: list[str]
+    lengths: np.ndarray  # int64
+    hashes: np.ndarray  # uint64
+    counts: np.ndarray  # int64
+
+    @classmethod
+    def of(cls, bags: Mapping[str, Counter[str] | Bag]) -> Bags:
+        """The bags given, in article order."""
+        arts = sorted(bags)
+        arrays = [bag_arrays(bags[a]) for a in arts]
+        return cls.concat(
+            [
+                cls([a], np.array([len(h)], dtype=np.int64), h, c)
+                for a, (h, c) in zip(arts, arrays, strict=True)
+            ]
+        )
+
+    @classmethod
+    def concat(cls, parts: list[Bags]) -> Bags:
+        if not parts:
+            return cls([], np.zeros(0, np.int64), np.zeros(0, np.uint64), np.zeros(0, np.int64))
+        return cls(
+            [a for p in parts for a in p.articles],
+            np.concatenate([p.lengths for p in parts]).astype(np.int64),
+            np.concatenate([p.hashes for p in parts]).astype(np.uint64),
+            np.concatenate([p.counts for p in parts]).astype(np.int64),
+        )
+
+    def as_dict(self) -> dict[str, Bag]:
+        cuts = np.cumsum(self.lengths)[:-1]
+        return dict(
+            zip(
+                self.articles,
+                zip(np.split(self.hashes, cuts), np.split(self.counts, cuts), strict=True),
+                strict=True,
+            )
+        )
+
+
+def stories_from_bags(bags: Mapping[str, Counter[str] | Bag] | Bags) -> dict[str, list[str]]:
     """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
     store of at most four articles, whose raw keyword cosine reaches 0.25).
 
@@ -127,49 +173,83 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag]) -> dict[str, list[
     their dot products over those words. The common words' part of a dot product is bounded by
     Cauchy-Schwarz (|a_common| |b_common|), so it is only computed when the bound decides;
     pairs that share no distinctive word are compared only if that bound alone can reach the
-    threshold. The stories are the same as when every pair is compared.
+    threshold. The stories are the same as when every pair is compared, and the same whatever
+    the order of the articles.
     """
-    arts = sorted(bags)
-    n = len(arts)
+    b = bags if isinstance(bags, Bags) else Bags.of(bags)
+    arts = b.articles
+    if len(arts) > 4:
+        label = _components(len(arts), *_linked_pairs(b))
+        order = np.argsort(label, kind="stable")
+        cuts = np.flatnonzero(np.diff(label[order])) + 1
+        groups = [sorted(arts[i] for i in g.tolist()) for g in np.split(order, cuts)]
+        return {story_iri(members): members for members in groups}
     linked = Groups(arts)
-    arrays = {a: bag_arrays(bags[a]) for a in arts}
-
-    if n <= 4:
-        few = {a: dict(zip(h.tolist(), c.tolist(), strict=True)) for a, (h, c) in arrays.items()}
+    if arts:
+        few = {a: dict(zip(h.tolist(), c.tolist(), strict=True)) for a, (h, c) in b.as_dict().items()}
         df: Counter[int] = Counter()
         for a in arts:
             df.update(few[a].keys())
+        n = len(arts)
         weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
         vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
         for i, a in enumerate(arts):
-            for b in arts[i + 1 :]:
-                if _cos(vec[a], vec[b]) >= STORY_THRESHOLD or _cos(few[a], few[b]) >= 0.25:
-                    linked.join(a, b)
-    else:
-        for i, j in _linked_pairs([arrays[a] for a in arts]):
-            linked.join(arts[i], arts[j])
+            for other in arts[i + 1 :]:
+                if _cos(vec[a], vec[other]) >= STORY_THRESHOLD or _cos(few[a], few[other]) >= 0.25:
+                    linked.join(a, other)
     return {story_iri(members): sorted(members) for members in linked.groups()}
 
 
-def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
+def _components(n: int, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """The connected component of each of n items, given the pairs joined: each item's label
+    is the smallest item it is connected to (labels spread along the pairs, and each label
+    jumps to its own label, until nothing changes)."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[ia], label[ib])
+        new = label.copy()
+        np.minimum.at(new, ia, low)
+        np.minimum.at(new, ib, low)
+        new = new[new]
+        if np.array_equal(new, label):
+            return label
+        label = new
+
+
+def _sorted_by(key: np.ndarray) -> np.ndarray:
+    """A stable argsort of non-negative int64 keys: one sort of key and position packed into
+    one integer when they fit (several times faster than a stable argsort), else argsort."""
+    n = len(key)
+    bits = max(int(n - 1).bit_length(), 1)
+    if n == 0 or int(key.max()) < (1 << (62 - bits)):
+        return np.sort((key << bits) | np.arange(n, dtype=np.int64)) & ((1 << bits) - 1)
+    return np.argsort(key, kind="stable")
+
+
+def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
-    without comparing every pair (see :func:`stories_from_bags`)."""
-    n = len(bags)
-    # every (article, word) with its count, in one order (article, then word hash), so one
-    # rounding however the bags were read
-    lengths = np.fromiter((len(h) for h, _ in bags), dtype=np.int64, count=n)
-    hashes = np.concatenate([h for h, _ in bags]) if n else np.zeros(0, dtype=np.uint64)
-    count = np.concatenate([c for _, c in bags]) if n else np.zeros(0, dtype=np.int64)
-    vocab, word = np.unique(hashes, return_inverse=True)
-    art = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    df = np.bincount(word, minlength=len(vocab))
+    without comparing every pair (see :func:`stories_from_bags`).
+
+    Each dot product is summed in the order of the words' hashes, whatever the order of the
+    articles: an incremental run and a full one decide every pair alike."""
+    n = len(bags.articles)
+    hashes, count = bags.hashes, bags.counts
+    # each entry's word as a number, in the order of the hashes: np.unique(return_inverse=True)
+    # by hand, which takes a third less time here
+    by_hash = np.argsort(hashes, kind="stable")
+    sorted_hashes = hashes[by_hash]
+    new_word = np.r_[True, sorted_hashes[1:] != sorted_hashes[:-1]] if len(hashes) else np.zeros(0, bool)
+    word = np.empty(len(hashes), dtype=np.int64)
+    word[by_hash] = np.cumsum(new_word) - 1
+    art = np.repeat(np.arange(n, dtype=np.int64), bags.lengths)
+    df = np.bincount(word, minlength=int(new_word.sum()))
     val = count.astype(np.float64) * np.log((1 + n) / (1 + df[word]))
     norm = np.sqrt(np.bincount(art, val * val, minlength=n))
     is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
     cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
     # pairs sharing a distinctive word, and their dot products over those words
     d = (df[word] <= _DISTINCTIVE_DF) & (val > 0)
-    order = np.lexsort((art[d], word[d]))
+    order = _sorted_by(word[d].astype(np.int64) * n + art[d])
     wd, ad, vd = word[d][order], art[d][order], val[d][order]
     starts = np.flatnonzero(np.r_[True, wd[1:] != wd[:-1]])
     sizes = np.diff(np.r_[starts, len(wd)])
@@ -180,7 +260,7 @@ def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
     right = left + 1 + (np.arange(len(left)) - first)
     key = ad[left] * n + ad[right]
     prod = vd[left] * vd[right]
-    by_key = np.argsort(key, kind="stable")
+    by_key = _sorted_by(key)
     key, prod = key[by_key], prod[by_key]
     heads = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
     pair_key = key[heads]
@@ -215,7 +295,7 @@ def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
         & (den > 0)
         & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= STORY_THRESHOLD * (1 - 1e-9))
     )
-    out = [(int(i), int(j)) for i, j in zip(ia[linked], ib[linked], strict=True)]
+    out_i, out_j = [ia[linked]], [ib[linked]]
     if unsure.any():  # the common words' part decides: computed exactly for these pairs
         ui, uj, udot, uden = ia[unsure], ib[unsure], dot[unsure], den[unsure]
         rows, at = np.unique(np.r_[ui, uj], return_inverse=True)
@@ -228,8 +308,9 @@ def _linked_pairs(bags: list[Bag]) -> list[tuple[int, int]]:
             part = slice(lo, lo + (1 << 16))
             common_dot = np.einsum("ij,ij->i", dense[xi[part]], dense[xj[part]])
             ok = (udot[part] + common_dot) / uden[part] >= STORY_THRESHOLD
-            out += zip(ui[part][ok].tolist(), uj[part][ok].tolist(), strict=True)
-    return out
+            out_i.append(ui[part][ok])
+            out_j.append(uj[part][ok])
+    return np.concatenate(out_i), np.concatenate(out_j)
 
 
 def story_iri(articles: list[str]) -> str:
@@ -749,7 +830,7 @@ def _select(store: Store, query: str) -> QuerySolutions:
 # -- running alignment: the whole store, or the stories that changed ------------------------
 
 INDEX_GRAPH = ID + "graph/story-index"
-STORY_TERMS = CG + "storyTerms"  # the story index document (see _index_blob)
+STORY_TERMS = CG + "storyTerms"  # the story index documents (see _shard_triples)
 _TYPE = NamedNode(RDF + "type")
 
 
@@ -788,19 +869,20 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     index = _read_index(store)
     if index is None:
         return _align_all(store)
+    shards, old = index
     changed = _stale_articles(store) if articles is None else set(articles)
     if not changed:
         return Realignment()
-    bags, old_story, digests = index
-    for a in changed:
-        bags.pop(a, None)
     fresh = load_rows(store, articles=changed)
-    bags.update((a, bag_arrays(b)) for a, b in article_bags(fresh).items())
-    stories = stories_from_bags(bags)
-    old: dict[str, list[str]] = defaultdict(list)
-    for a, s in old_story.items():
-        old[s].append(a)
-    old = {s: sorted(m) for s, m in old.items()}
+    fresh_bags = article_bags(fresh)
+    rewritten = {_shard(a) for a in changed}
+    for k in rewritten:  # the index's shards that hold changed articles: those articles replaced
+        bags: dict[str, Counter[str] | Bag] = {
+            a: b for a, b in (shards[k].as_dict() if k in shards else {}).items() if a not in changed
+        }
+        bags.update((a, b) for a, b in fresh_bags.items() if _shard(a) == k)
+        shards[k] = Bags.of(bags)
+    stories = stories_from_bags(Bags.concat([shards[k] for k in sorted(shards)]))
     new_touched = {s for s, m in stories.items() if old.get(s) != m or changed.intersection(m)}
     old_touched = {s for s, m in old.items() if stories.get(s) != m or changed.intersection(m)}
     examined = {s: stories[s] for s in sorted(new_touched)}
@@ -810,22 +892,27 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     for r in rows:
         by_article[r.article].append(r)
     per_story = {s: _align_story(store, arts, by_article) for s, arts in examined.items()}
-    reindex = changed | set(members) | {a for s in old_touched for a in old[s]}
+    regrouped = changed | set(members) | {a for s in old_touched for a in old[s]}
     update = [
         f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{s}> ?p ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }}"
+        f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{s}> ?p ?o }} }}"
         for s in sorted(old_touched)
     ]
     update += [
-        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{a}> <{SYNDICATION_OF}> ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{a}> ?p ?o }} }}"
-        for a in sorted(reindex)
+        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{a}> <{SYNDICATION_OF}> ?o }} }}"
+        for a in sorted(regrouped)
+    ]
+    update += [f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{a}> ?p ?o }} }}" for a in sorted(changed)]
+    update += [
+        f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{STORY_TERMS}> ?t }} }}"
+        for node in [*(_shard_iri(k) for k in sorted(rewritten)), INDEX_GRAPH]
     ]
     st, mt = _new_triples(examined, per_story)
-    index_triples = _index_triples(store, sorted(reindex), stories)
-    update.append(f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> <{STORY_TERMS}> ?t }} }}")
-    digests = {s: d for s, d in digests.items() if s not in old_touched} | _digests(mt)
-    index_triples.append(_index_blob(bags, stories, digests))
+    index_triples = _index_triples(store, sorted(changed))
+    index_triples += _digest_triples(_digests(mt))
+    index_triples += _shard_triples({k: shards[k] for k in rewritten})
+    index_triples.append(_index_head(shards, stories))
     matches_text = "".join(mt.values())
     update += [
         insert_data(STORIES_GRAPH, st),
@@ -839,7 +926,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
 
 def _align_all(store: Store) -> Realignment:
     rows = load_rows(store)
-    bags = {a: bag_arrays(b) for a, b in article_bags(rows).items()}
+    bags = Bags.of(article_bags(rows))
     stories = stories_from_bags(bags)
     by_article: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
@@ -853,25 +940,30 @@ def _align_all(store: Store) -> Realignment:
     }
     st, mt = _new_triples(stories, per_story)
     digests = _digests(mt)
-    index = [*_index_triples(store, articles, stories), _index_blob(bags, stories, digests)]
+    by_shard: dict[int, dict[str, Bag]] = defaultdict(dict)
+    for a, b in bags.as_dict().items():
+        by_shard[_shard(a)][a] = b
+    shards = {k: Bags.of(b) for k, b in by_shard.items()}
+    index = [*_index_triples(store, articles), *_digest_triples(digests), *_shard_triples(shards)]
     # Hundreds of thousands of triples: bulk-loaded (several times faster than INSERT DATA on
     # disk, but not one transaction), and the matches of a story that are the same as last
     # time (same digest) are left where they are: deleting costs more than writing, and a full
-    # run over a store that changed little rewrites little. The index goes last, so a run that
-    # stops half way leaves no index, and the next run rewrites every story.
-    previous = _read_index(store)
-    kept = set() if previous is None else {s for s, d in previous[2].items() if digests.get(s) == d}
+    # run over a store that changed little rewrites little. The index's head goes last, so a
+    # run that stops half way leaves no index, and the next run rewrites every story.
+    previous = _read_digests(store) if _read_head(store) is not None else {}
+    kept = {s for s, d in previous.items() if digests.get(s) == d}
     clear = [f"DROP SILENT GRAPH <{g}>" for g in (STORIES_GRAPH, INDEX_GRAPH)]
-    if previous is None or not previous[2]:
+    if not previous:
         clear.append(f"DROP SILENT GRAPH <{MATCHES_GRAPH}>")
     else:
         clear += [
             f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }}"
-            for s in sorted(set(previous[2]) - kept)
+            for s in sorted(set(previous) - kept)
         ]
     _update(store, " ;\n".join(clear))
     _bulk(store, [(STORIES_GRAPH, st)], "".join(text for s, text in mt.items() if s not in kept))
     _bulk(store, [(INDEX_GRAPH, index)])
+    _update(store, insert_data(INDEX_GRAPH, [_index_head(shards, stories)]))
     matches = [m for ms, _ in per_story.values() for m in ms]
     return Realignment(stories, frozenset(old - set(stories)), matches, full=True)
 
@@ -985,9 +1077,8 @@ def _term(store: Store, subject: NamedNode, predicate: str, graph: Any) -> str:
     return ""
 
 
-def _index_triples(store: Store, articles: list[str], stories: dict[str, list[str]]) -> list[Triple]:
-    """Each article's checksum, extractor version and story as aligned."""
-    story_of = {a: s for s, m in stories.items() for a in m}
+def _index_triples(store: Store, articles: list[str]) -> list[Triple]:
+    """Each article's checksum and extractor version as aligned."""
     stamps = _article_stamps(store, None if len(articles) > 1000 else articles)
     out: list[Triple] = []
     for a in articles:
@@ -998,65 +1089,132 @@ def _index_triples(store: Store, articles: list[str], stories: dict[str, list[st
         out.append(Triple(an, NamedNode(CG + "checksum"), Literal(c)))
         if v:
             out.append(Triple(an, NamedNode(CG + "extractorVersion"), Literal(v)))
-        if a in story_of:  # an article without claims has no story
-            out.append(Triple(an, NamedNode(CG + "story"), NamedNode(story_of[a])))
     return out
 
 
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 _INDEX = NamedNode(INDEX_GRAPH)
+_SHARDS = 64  # the word bags are kept in this many documents, by a hash of the article IRI
+MATCHES_DIGEST = CG + "matchesDigest"
 
 
-def _index_blob(bags: Mapping[str, Bag], stories: dict[str, list[str]], digests: dict[str, str]) -> Triple:
-    """Every article's word bag and story, as one rdf:JSON literal on the index graph: an
-    incremental run reads the whole index in one lookup (word hashes and counts as base64
-    arrays; some 10 bytes a distinct word of an article)."""
-    story_of = {a: s for s, m in stories.items() for a in m}
-    arts = sorted(bags)
-    hashes = np.concatenate([bags[a][0] for a in arts]) if arts else np.zeros(0, dtype=np.uint64)
-    counts = np.concatenate([bags[a][1] for a in arts]) if arts else np.zeros(0, dtype=np.int64)
+def _shard(article: str) -> int:
+    return int.from_bytes(hashlib.blake2b(article.encode(), digest_size=4).digest(), "little") % _SHARDS
+
+
+def _shard_iri(k: int) -> str:
+    return f"{INDEX_GRAPH}/terms/{k:02d}"
+
+
+def _shard_triples(shards: Mapping[int, Bags]) -> list[Triple]:
+    """The word bags of the articles of each shard, one rdf:JSON document a shard (word hashes
+    and counts as base64 arrays, some 16 bytes a distinct word of an article). An incremental
+    run reads them all (one lookup) and rewrites only the shards of the articles that changed."""
+    out = []
+    for k in sorted(shards):
+        b = shards[k]
+        if not b.articles:
+            continue
+        doc = {
+            "v": _INDEX_VERSION,
+            "articles": b.articles,
+            "lengths": _b64(b.lengths.astype("<u4")),
+            "words": _b64(b.hashes.astype("<u8")),
+            "counts": _b64(b.counts.astype("<u4")),
+        }
+        out.append(Triple(NamedNode(_shard_iri(k)), NamedNode(STORY_TERMS), _json(doc)))
+    return out
+
+
+def _index_head(shards: Mapping[int, Bags], stories: Mapping[str, list[str]]) -> Triple:
+    """The index's own record: its version, how many articles its shards hold (a shard
+    missing, or left from another run, does not add up) and the articles of every story."""
+    everyone = sorted(a for b in shards.values() for a in b.articles)
+    at = {a: i for i, a in enumerate(everyone)}
     doc = {
         "v": _INDEX_VERSION,
-        "articles": arts,
-        "stories": [story_of.get(a, "") for a in arts],
-        "lengths": _b64(np.fromiter((len(bags[a][0]) for a in arts), dtype="<u4", count=len(arts))),
-        "words": _b64(hashes.astype("<u8")),
-        "counts": _b64(counts.astype("<u4")),
-        "digests": {st: digests[st] for st in sorted(digests) if st in stories},
+        "articles": len(everyone),
+        # each story as the positions of its articles among all the index's articles, sorted
+        "stories": sorted(sorted(at[a] for a in m) for m in stories.values()),
     }
-    return Triple(
-        _INDEX, NamedNode(STORY_TERMS), Literal(json.dumps(doc, separators=(",", ":")), datatype=RDF_JSON)
-    )
+    return Triple(_INDEX, NamedNode(STORY_TERMS), _json(doc))
+
+
+def _json(doc: dict[str, Any]) -> Literal:
+    return Literal(json.dumps(doc, separators=(",", ":")), datatype=RDF_JSON)
 
 
 def _b64(a: np.ndarray) -> str:
     return base64.b64encode(a.tobytes()).decode("ascii")
 
 
-def _read_index(store: Store) -> tuple[dict[str, Bag], dict[str, str], dict[str, str]] | None:
-    """(article -> word bag, article -> story, story -> digest of its matches) as last aligned,
-    or None without a readable index."""
+def _read_head(store: Store) -> dict[str, Any] | None:
     for q in store.quads_for_pattern(_INDEX, NamedNode(STORY_TERMS), None, _INDEX):
-        if not isinstance(q.object, Literal):
+        doc = _read_json(q.object)
+        if doc is not None and isinstance(doc.get("articles"), int) and isinstance(doc.get("stories"), list):
+            return doc
+    return None
+
+
+def _read_json(term: Any) -> dict[str, Any] | None:
+    if not isinstance(term, Literal):
+        return None
+    try:
+        doc = json.loads(term.value)
+    except ValueError:
+        return None
+    return doc if isinstance(doc, dict) and doc.get("v") == _INDEX_VERSION else None
+
+
+def _read_index(store: Store) -> tuple[dict[int, Bags], dict[str, list[str]]] | None:
+    """The word bags of every article as last aligned, by shard, and the stories (story ->
+    articles), or None without a complete, readable index."""
+    head = _read_head(store)
+    if head is None:
+        return None
+    shards: dict[int, Bags] = {}
+    prefix = _shard_iri(0)[:-2]
+    for q in store.quads_for_pattern(None, NamedNode(STORY_TERMS), None, _INDEX):
+        name = q.subject.value if isinstance(q.subject, NamedNode) else ""
+        if not name.startswith(prefix):
+            continue
+        doc = _read_json(q.object)
+        if doc is None:
             return None
         try:
-            doc = json.loads(q.object.value)
-        except ValueError:
-            return None
-        if not isinstance(doc, dict) or doc.get("v") != _INDEX_VERSION:
-            return None
-        lengths = np.frombuffer(base64.b64decode(doc["lengths"]), dtype="<u4").astype(np.int64)
-        hashes = np.frombuffer(base64.b64decode(doc["words"]), dtype="<u8").astype(np.uint64)
-        counts = np.frombuffer(base64.b64decode(doc["counts"]), dtype="<u4").astype(np.int64)
-        cuts = np.cumsum(lengths)[:-1]
-        bags = dict(
-            zip(
-                doc["articles"], zip(np.split(hashes, cuts), np.split(counts, cuts), strict=True), strict=True
+            shards[int(name[len(prefix) :])] = Bags(
+                list(doc["articles"]),
+                np.frombuffer(base64.b64decode(doc["lengths"]), dtype="<u4").astype(np.int64),
+                np.frombuffer(base64.b64decode(doc["words"]), dtype="<u8").astype(np.uint64),
+                np.frombuffer(base64.b64decode(doc["counts"]), dtype="<u4").astype(np.int64),
             )
-        )
-        story = {a: s for a, s in zip(doc["articles"], doc["stories"], strict=True) if s}
-        return bags, story, dict(doc.get("digests", {}))
-    return None
+        except (KeyError, TypeError, ValueError):
+            return None
+    everyone = sorted(a for b in shards.values() for a in b.articles)
+    if len(everyone) != head["articles"]:
+        return None
+    stories: dict[str, list[str]] = {}
+    try:
+        for at in head["stories"]:
+            members = [everyone[i] for i in at]
+            stories[story_iri(members)] = members
+    except (IndexError, TypeError):
+        return None
+    return shards, stories
+
+
+def _digest_triples(digests: Mapping[str, str]) -> list[Triple]:
+    p = NamedNode(MATCHES_DIGEST)
+    return [Triple(NamedNode(s), p, Literal(d)) for s, d in sorted(digests.items())]
+
+
+def _read_digests(store: Store) -> dict[str, str]:
+    """story -> the digest of its matches as last written."""
+    return {
+        q.subject.value: q.object.value
+        for q in store.quads_for_pattern(None, NamedNode(MATCHES_DIGEST), None, _INDEX)
+        if isinstance(q.subject, NamedNode) and isinstance(q.object, Literal)
+    }
 
 
 def _stale_articles(store: Store) -> set[str]:

@@ -123,4 +123,5 @@ PROPERTIES = (
     "lastModified",
     "syndicationOf",
     "storyTerms",
+    "matchesDigest",
 )
