@@ -15,8 +15,10 @@ replaces the findings of those stories and of no other.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -171,6 +173,19 @@ def run_rule(
     return out
 
 
+def _run_all(
+    store: Store, rules: list[Rule], params: dict[str, float] | None
+) -> list[list[tuple[tuple[str, ...], str, str]]]:
+    """The rows of every rule, in the rules' order. The rules run side by side, one thread
+    each up to the number of CPUs: Oxigraph evaluates a query without holding the GIL, and on
+    a store on disk most of a rule's time is spent looking up the claims of its candidates."""
+    workers = min(len(rules), os.cpu_count() or 1)
+    if workers <= 1:
+        return [run_rule(store, rule, params) for rule in rules]
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claimgraph-rule") as pool:
+        return list(pool.map(lambda rule: run_rule(store, rule, params), rules))
+
+
 def detect(
     store: Store,
     *,
@@ -196,7 +211,7 @@ def detect(
     scoped = None if stories is None else sorted(set(stories))
     source = store if scoped is None else _scratch(store, scoped)
     story_of = _article_story(source)
-    results = [(rule, run_rule(source, rule, params)) for rule in rules]
+    results = list(zip(rules, _run_all(source, rules, params), strict=True))
     article_of = _claim_article(source, (claims[0] for _, rows in results for claims, _, _ in rows))
     found: list[Discrepancy] = []
     for rule, rows in results:
