@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
+from .background import BackgroundWriter
 from .errors import GraphError
 from .graph import RDF_JSON, insert_data, read_claims
 from .groups import Groups
@@ -931,41 +932,64 @@ def _align_all(store: Store) -> Realignment:
     by_article: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         by_article[r.article].append(r)
-    per_story = {s: _align_story(store, arts, by_article) for s, arts in stories.items()}
-    articles = sorted(_article_stamps(store))
     old = {
         str(q.subject.value)
         for q in store.quads_for_pattern(None, _TYPE, NamedNode(CG + "Story"), NamedNode(STORIES_GRAPH))
         if isinstance(q.subject, NamedNode)
     }
-    st, mt = _new_triples(stories, per_story)
-    digests = _digests(mt)
-    by_shard: dict[int, dict[str, Bag]] = defaultdict(dict)
-    for a, b in bags.as_dict().items():
-        by_shard[_shard(a)][a] = b
-    shards = {k: Bags.of(b) for k, b in by_shard.items()}
-    index = [*_index_triples(store, articles), *_digest_triples(digests), *_shard_triples(shards)]
     # Hundreds of thousands of triples: bulk-loaded (several times faster than INSERT DATA on
-    # disk, but not one transaction), and the matches of a story that are the same as last
-    # time (same digest) are left where they are: deleting costs more than writing, and a full
-    # run over a store that changed little rewrites little. The index's head goes last, so a
-    # run that stops half way leaves no index, and the next run rewrites every story.
-    previous = _read_digests(store) if _read_head(store) is not None else {}
-    kept = {s for s, d in previous.items() if digests.get(s) == d}
+    # disk, but not one transaction) on a thread of their own while the next stories are
+    # matched, and the matches of a story that are the same as last time (same articles, same
+    # digest) are left where they are: deleting costs more than writing, and a full run over a
+    # store that changed little rewrites little. The index's head goes last, so a run that
+    # stops half way leaves no index, and the next run rewrites every story.
+    index = _read_index(store)
+    previous = _read_digests(store) if index is not None else {}
+    # the old matches of a story whose articles changed may have the IRIs of another story's
+    # new ones: they go before anything is written
+    same_articles = {s for s in previous if index is not None and index[1].get(s) == stories.get(s)}
     clear = [f"DROP SILENT GRAPH <{g}>" for g in (STORIES_GRAPH, INDEX_GRAPH)]
     if not previous:
         clear.append(f"DROP SILENT GRAPH <{MATCHES_GRAPH}>")
-    else:
-        clear += [
-            f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }}"
-            for s in sorted(set(previous) - kept)
-        ]
-    _update(store, " ;\n".join(clear))
-    _bulk(store, [(STORIES_GRAPH, st)], "".join(text for s, text in mt.items() if s not in kept))
-    _bulk(store, [(INDEX_GRAPH, index)])
+    clear += [_drop_matches(s) for s in sorted(set(previous) - same_articles)]
+    per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]] = {}
+    digests: dict[str, str] = {}
+    with BackgroundWriter() as writer:
+        writer.put(functools.partial(_update, store, " ;\n".join(clear)))
+        batch: list[str] = []
+        size = 0
+        for s, arts in stories.items():
+            per_story[s] = _align_story(store, arts, by_article)
+            text = "".join(_match_lines(m, s) for m in per_story[s][0])
+            digests[s] = _digest(text)
+            if s in same_articles:
+                if previous[s] == digests[s]:
+                    continue
+                writer.put(functools.partial(_update, store, _drop_matches(s)))
+            batch.append(text)
+            size += len(text)
+            if size > _BATCH_CHARS:
+                writer.put(functools.partial(_load_matches, store, "".join(batch)))
+                batch, size = [], 0
+        writer.put(functools.partial(_load_matches, store, "".join(batch)))
+        st, _ = _new_triples(stories, {s: ([], copies) for s, (_, copies) in per_story.items()})
+        articles = sorted(_article_stamps(store))
+        by_shard: dict[int, dict[str, Bag]] = defaultdict(dict)
+        for a, b in bags.as_dict().items():
+            by_shard[_shard(a)][a] = b
+        shards = {k: Bags.of(b) for k, b in by_shard.items()}
+        index_triples = [*_index_triples(store, articles), *_digest_triples(digests), *_shard_triples(shards)]
+        writer.put(functools.partial(_bulk, store, [(STORIES_GRAPH, st), (INDEX_GRAPH, index_triples)]))
     _update(store, insert_data(INDEX_GRAPH, [_index_head(shards, stories)]))
     matches = [m for ms, _ in per_story.values() for m in ms]
     return Realignment(stories, frozenset(old - set(stories)), matches, full=True)
+
+
+_BATCH_CHARS = 1 << 23  # matches are bulk-loaded some 8 MB of N-Triples at a time
+
+
+def _drop_matches(story: str) -> str:
+    return f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{story}> . ?m ?p ?o }} }}"
 
 
 def _align_story(
@@ -997,16 +1021,28 @@ def _new_triples(
 
 def _digests(mt: dict[str, str]) -> dict[str, str]:
     """story -> a digest of its matches as written (what a full run compares to skip a story)."""
-    return {s: hashlib.sha256(text.encode()).hexdigest()[:32] for s, text in mt.items()}
+    return {s: _digest(text) for s, text in mt.items()}
 
 
-def _bulk(store: Store, graphs: list[tuple[str, list[Triple]]], matches: str = "") -> None:
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _bulk(store: Store, graphs: list[tuple[str, list[Triple]]]) -> None:
     try:
         store.bulk_extend(
             Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in graphs for t in ts
         )
-        if matches:
-            store.bulk_load(matches.encode(), RdfFormat.N_TRIPLES, to_graph=NamedNode(MATCHES_GRAPH))
+    except (OSError, ValueError, SyntaxError) as e:
+        raise GraphError(f"writing the alignment failed: {e}") from e
+
+
+def _load_matches(store: Store, text: str) -> None:
+    if not text:
+        return
+    try:
+        # (lenient: the IRIs are claimgraph's own, made of hashes, and need no checking)
+        store.bulk_load(text.encode(), RdfFormat.N_TRIPLES, to_graph=NamedNode(MATCHES_GRAPH), lenient=True)
     except (OSError, ValueError, SyntaxError) as e:
         raise GraphError(f"writing the alignment failed: {e}") from e
 
