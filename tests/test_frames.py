@@ -124,3 +124,19 @@ def test_a_graph_without_a_digest_is_read_from_its_triples() -> None:
     )
     [(read, meta)] = read_claims(store)
     assert read == c and meta["outlet"] == "O"
+
+
+@pytest.mark.parametrize("story", ["river-flood", "quarterly-results"])
+def test_a_claim_iri_names_its_article(story: str, nlp: Any) -> None:
+    """detect reads a finding's article off its claim's IRI: it must be the claim's cg:inArticle."""
+    from claimgraph.graph import claim_article_iri
+    from claimgraph.vocab import CG
+
+    store = story_store(story, nlp)
+    pairs = [
+        (q.subject.value, q.object.value)
+        for q in store.quads_for_pattern(None, NamedNode(CG + "inArticle"), None, None)
+        if isinstance(q.subject, NamedNode) and "/claim/" in q.subject.value
+    ]
+    assert pairs and all(claim_article_iri(c) == a for c, a in pairs)
+    assert claim_article_iri(article_iri("https://example.org/a")) is None

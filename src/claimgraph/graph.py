@@ -55,6 +55,16 @@ def claim_iri(c: Claim) -> str:
     return f"{ID}claim/{_h(c.article_url)}/{c.field}-{c.start}-{c.end}{q}"
 
 
+def claim_article_iri(claim: str) -> str | None:
+    """The IRI of the article a claim IRI of :func:`claim_iri`'s making belongs to (both carry
+    the hash of the article's URL), or None for any other IRI."""
+    head = f"{ID}claim/"
+    if not claim.startswith(head):
+        return None
+    h, sep, _ = claim[len(head) :].partition("/")
+    return f"{ID}article/{h}" if sep and len(h) == 16 else None
+
+
 def article_version_iri(url: str, version: int) -> str:
     """The IRI an article's description gets when its version ``version`` is superseded."""
     return f"{article_iri(url)}/version/{version}"

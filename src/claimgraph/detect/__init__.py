@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,7 +26,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from ..errors import ConfigError, QueryError
-from ..graph import insert_data
+from ..graph import claim_article_iri, insert_data
 from ..model import Discrepancy
 from ..vocab import CG, DISCREPANCIES_GRAPH, ID, MATCHES_GRAPH, RDF, SCHEMA, STORIES_GRAPH
 
@@ -108,15 +108,20 @@ def _article_story(store: Store) -> dict[str, str]:
     return {r["a"].value: r["s"].value for r in rows}
 
 
-def _claim_article(store: Store, claims: Iterable[str]) -> dict[str, str]:
-    """claim IRI -> article IRI, for the claims given."""
+def _claim_article(store: Store, claims: Iterable[str], articles: Container[str]) -> dict[str, str]:
+    """claim IRI -> article IRI, for the claims given: read off a claim's IRI when it names one
+    of ``articles``, else looked up (a rule of one's own may return other resources)."""
     p = NamedNode(CG + "inArticle")
-    return {
-        c: q.object.value
-        for c in set(claims)
-        for q in store.quads_for_pattern(NamedNode(c), p, None, None)
-        if isinstance(q.object, NamedNode)
-    }
+    out = {}
+    for c in set(claims):
+        a = claim_article_iri(c)
+        if a is not None and a in articles:
+            out[c] = a
+            continue
+        for q in store.quads_for_pattern(NamedNode(c), p, None, None):
+            if isinstance(q.object, NamedNode):
+                out[c] = q.object.value
+    return out
 
 
 def _scratch(store: Store, stories: Iterable[str]) -> Store:
@@ -212,7 +217,7 @@ def detect(
     source = store if scoped is None else _scratch(store, scoped)
     story_of = _article_story(source)
     results = list(zip(rules, _run_all(source, rules, params), strict=True))
-    article_of = _claim_article(source, (claims[0] for _, rows in results for claims, _, _ in rows))
+    article_of = _claim_article(source, (claims[0] for _, rows in results for claims, _, _ in rows), story_of)
     found: list[Discrepancy] = []
     for rule, rows in results:
         for claims, sev, expl in rows:
