@@ -910,7 +910,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
         for node in [*(_shard_iri(k) for k in sorted(rewritten)), INDEX_GRAPH]
     ]
     st, mt = _new_triples(examined, per_story)
-    index_triples = _index_triples(store, sorted(changed))
+    index_triples = _index_triples(_article_stamps(store, changed), sorted(changed))
     index_triples += _digest_triples(_digests(mt))
     index_triples += _shard_triples({k: shards[k] for k in rewritten})
     index_triples.append(_index_head(shards, stories))
@@ -973,12 +973,16 @@ def _align_all(store: Store) -> Realignment:
                 batch, size = [], 0
         writer.put(functools.partial(_load_matches, store, "".join(batch)))
         st, _ = _new_triples(stories, {s: ([], copies) for s, (_, copies) in per_story.items()})
-        articles = sorted(_article_stamps(store))
+        stamps = _article_stamps(store)
         by_shard: dict[int, dict[str, Bag]] = defaultdict(dict)
         for a, b in bags.as_dict().items():
             by_shard[_shard(a)][a] = b
         shards = {k: Bags.of(b) for k, b in by_shard.items()}
-        index_triples = [*_index_triples(store, articles), *_digest_triples(digests), *_shard_triples(shards)]
+        index_triples = [
+            *_index_triples(stamps, sorted(stamps)),
+            *_digest_triples(digests),
+            *_shard_triples(shards),
+        ]
         writer.put(functools.partial(_bulk, store, [(STORIES_GRAPH, st), (INDEX_GRAPH, index_triples)]))
     _update(store, insert_data(INDEX_GRAPH, [_index_head(shards, stories)]))
     matches = [m for ms, _ in per_story.values() for m in ms]
@@ -1113,9 +1117,8 @@ def _term(store: Store, subject: NamedNode, predicate: str, graph: Any) -> str:
     return ""
 
 
-def _index_triples(store: Store, articles: list[str]) -> list[Triple]:
-    """Each article's checksum and extractor version as aligned."""
-    stamps = _article_stamps(store, None if len(articles) > 1000 else articles)
+def _index_triples(stamps: Mapping[str, tuple[str, str]], articles: list[str]) -> list[Triple]:
+    """Each article's checksum and extractor version as aligned (see :func:`_article_stamps`)."""
     out: list[Triple] = []
     for a in articles:
         if a not in stamps:
