@@ -13,8 +13,8 @@ articles touch and nothing else; its result equals a full :func:`align`. The gro
 weighs words by how many articles in the whole store use them, so it is recomputed for every
 article each time, from the story index: every article's word bag, kept in 64 documents
 (``cg:storyTerms`` on the story-index graph) that are read in one lookup and rewritten only
-where an article changed, beside each article's checksum, extractor version and story as
-aligned and a digest of each story's matches.
+where an article changed, beside each article's checksum and extractor version as aligned,
+the articles of every story and a digest of each story's matches.
 """
 
 from __future__ import annotations
@@ -895,8 +895,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
     per_story = {s: _align_story(store, arts, by_article) for s, arts in examined.items()}
     regrouped = changed | set(members) | {a for s in old_touched for a in old[s]}
     update = [
-        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{s}> ?p ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{s}> . ?m ?p ?o }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{STORIES_GRAPH}> {{ <{s}> ?p ?o }} }} ;\n{_drop_matches(s)} ;\n"
         f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{s}> ?p ?o }} }}"
         for s in sorted(old_touched)
     ]
