@@ -129,7 +129,7 @@ def test_a_graph_without_a_digest_is_read_from_its_triples() -> None:
 @pytest.mark.parametrize("story", ["river-flood", "quarterly-results"])
 def test_a_claim_iri_names_its_article(story: str, nlp: Any) -> None:
     """detect reads a finding's article off its claim's IRI: it must be the claim's cg:inArticle."""
-    from claimgraph.graph import claim_article_iri
+    from claimgraph.graph import claim_article_iri, claim_version_prefix
     from claimgraph.vocab import CG
 
     store = story_store(story, nlp)
@@ -140,3 +140,5 @@ def test_a_claim_iri_names_its_article(story: str, nlp: Any) -> None:
     ]
     assert pairs and all(claim_article_iri(c) == a for c, a in pairs)
     assert claim_article_iri(article_iri("https://example.org/a")) is None
+    superseded = claim_version_prefix("https://example.org/a", 1) + "body-0-10"
+    assert claim_article_iri(superseded) is None  # its article is a version, not the current one

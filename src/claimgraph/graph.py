@@ -57,12 +57,12 @@ def claim_iri(c: Claim) -> str:
 
 def claim_article_iri(claim: str) -> str | None:
     """The IRI of the article a claim IRI of :func:`claim_iri`'s making belongs to (both carry
-    the hash of the article's URL), or None for any other IRI."""
+    the hash of the article's URL), or None for any other IRI, a superseded claim's included."""
     head = f"{ID}claim/"
     if not claim.startswith(head):
         return None
-    h, sep, _ = claim[len(head) :].partition("/")
-    return f"{ID}article/{h}" if sep and len(h) == 16 else None
+    h, sep, rest = claim[len(head) :].partition("/")
+    return f"{ID}article/{h}" if sep and len(h) == 16 and not rest.startswith("version/") else None
 
 
 def article_version_iri(url: str, version: int) -> str:
