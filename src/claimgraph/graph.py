@@ -322,7 +322,6 @@ def _claims_from_frames(literal: str) -> list[tuple[Claim, dict[str, Any]]] | No
     published: Any = doc.get("published")
     if published and len(published) == 10:  # an xsd:date; an xsd:dateTime stays a string
         published = date.fromisoformat(published)
-    outlet = doc.get("outlet") or ""
     out = []
     seen = set()
     for f in doc["claims"]:
@@ -330,32 +329,7 @@ def _claims_from_frames(literal: str) -> list[tuple[Claim, dict[str, Any]]] | No
         if iri in seen:  # one node in the graph
             continue
         seen.add(iri)
-        # (the Claim that _claim_from makes of the same fields read as triples, built directly:
-        # a hundred thousand claims are read at once; tests/test_frames.py compares the two)
-        quantity = None
-        if (q := f.get("q")) is not None:
-            quantity = Quantity(
-                text=q[0], start=q[1], end=q[2], unit=q[3], qualifier=q[4],
-                value=q[5], low=q[6], high=q[7], baseline=bool(q[8]),
-            )  # fmt: skip
-        time = None
-        if (t := f.get("t")) is not None:
-            time = TimeSpan(
-                text=t[0] or "", iso=t[1], begin=date.fromisoformat(t[2]), end=date.fromisoformat(t[3]),
-                granularity=t[4], relation=t[5] or "at",
-            )  # fmt: skip
-        get = f.get
-        claim = Claim(
-            article_url=url, field=f["field"], start=f["start"], end=f["end"], text=f["text"],
-            kind=f["kind"], quantity=quantity, time=time, measure=get("measure") or "",
-            measure_key=get("measureKey") or "", subject=get("subject") or "",
-            scope=get("scope") or "", condition=get("condition") or "",
-            claimant=get("claimant") or "", claimant_vague=bool(get("vague")),
-            cited_document=get("doc") or "", modality=get("modality") or "asserted",
-            negated=bool(get("negated")), predicate=get("predicate") or "",
-            keywords=tuple((get("keywords") or "").split()),
-        )  # fmt: skip
-        out.append((claim, {"iri": iri, "article": art, "outlet": outlet, "published": published}))
+        out.append(_claim_of(f, url, iri, art, doc.get("outlet"), published))
     return out
 
 
@@ -565,72 +539,54 @@ def read_claims(store: Store, *, articles: Iterable[str] | None = None) -> list[
             art = nodes.get(node["article"], {})
             if "url" not in art:
                 continue
-            r = {**node, "c": c, "url": art["url"], "published": art.get("published")}
-            r["outlet"] = nodes.get(art.get("publisher", ""), {}).get("name")
+            # the node as a frame (see _frame): its quantity and time as the frame's lists
             q = nodes.get(node.get("q", ""), {})
+            frame = {**node, "q": None, "t": None}
             if {"unit", "qualifier", "qtext", "qstart", "qend"} <= q.keys():
-                r.update(q)
-            else:
-                r["unit"] = None
-            if not {"time", "tbegin", "tend", "tgran"} <= node.keys():
-                r["time"] = None
-            out.append(_claim_from(r))
+                frame["q"] = [q.get(k) for k in ("qtext", "qstart", "qend", "unit", "qualifier")] + [
+                    q.get(k) for k in ("value", "low", "high", "baseline")
+                ]
+            if {"time", "tbegin", "tend", "tgran"} <= node.keys():
+                frame["t"] = [node.get(k) for k in ("ttext", "time", "tbegin", "tend", "tgran", "trel")]
+            outlet = nodes.get(art.get("publisher", ""), {}).get("name")
+            out.append(_claim_of(frame, str(art["url"]), c, node["article"], outlet, art.get("published")))
     out.sort(
         key=lambda p: (p[0].article_url, p[0].field, p[0].start, p[0].quantity.start if p[0].quantity else -1)
     )
     return out
 
 
-def _claim_from(r: dict[str, Any]) -> tuple[Claim, dict[str, Any]]:
-    q = None
-    if r.get("unit") is not None:
-        q = Quantity(
-            text=r["qtext"],
-            start=r["qstart"],
-            end=r["qend"],
-            unit=r["unit"],
-            qualifier=r["qualifier"],
-            value=r.get("value"),
-            low=r.get("low"),
-            high=r.get("high"),
-            baseline=bool(r.get("baseline")),
-        )
-    t = None
-    if r.get("time") is not None:
-        t = TimeSpan(
-            text=r.get("ttext") or "",
-            iso=r["time"],
-            begin=r["tbegin"],
-            end=r["tend"],
-            granularity=r["tgran"],
-            relation=r.get("trel") or "at",
-        )
-    c = Claim(
-        article_url=str(r["url"]),
-        field=r["field"],
-        start=r["start"],
-        end=r["end"],
-        text=r["text"],
-        kind=r["kind"],
-        quantity=q,
-        time=t,
-        measure=r.get("measure") or "",
-        measure_key=r.get("measureKey") or "",
-        subject=r.get("subject") or "",
-        scope=r.get("scope") or "",
-        condition=r.get("condition") or "",
-        claimant=r.get("claimant") or "",
-        claimant_vague=bool(r.get("vague")),
-        cited_document=r.get("doc") or "",
-        modality=r.get("modality") or "asserted",
-        negated=bool(r.get("negated")),
-        predicate=r.get("predicate") or "",
-        keywords=tuple((r.get("keywords") or "").split()),
-    )
-    meta = {
-        "iri": r["c"],
-        "article": r["article"],
-        "outlet": r.get("outlet") or "",
-        "published": r.get("published"),
-    }
-    return c, meta
+def _claim_of(
+    f: dict[str, Any], url: str, iri: str, article: str, outlet: str | None, published: Any
+) -> tuple[Claim, dict[str, Any]]:
+    """A claim and its meta from its frame (as :func:`_frame` writes it, or as read_claims puts
+    it together from the triples): the one place a stored claim becomes a Claim."""
+    quantity = None
+    if (q := f.get("q")) is not None:
+        quantity = Quantity(
+            text=q[0], start=q[1], end=q[2], unit=q[3], qualifier=q[4],
+            value=q[5], low=q[6], high=q[7], baseline=bool(q[8]),
+        )  # fmt: skip
+    time = None
+    if (t := f.get("t")) is not None:
+        time = TimeSpan(
+            text=t[0] or "", iso=t[1], begin=_day(t[2]), end=_day(t[3]),
+            granularity=t[4], relation=t[5] or "at",
+        )  # fmt: skip
+    get = f.get
+    claim = Claim(
+        article_url=url, field=f["field"], start=f["start"], end=f["end"], text=f["text"],
+        kind=f["kind"], quantity=quantity, time=time, measure=get("measure") or "",
+        measure_key=get("measureKey") or "", subject=get("subject") or "",
+        scope=get("scope") or "", condition=get("condition") or "",
+        claimant=get("claimant") or "", claimant_vague=bool(get("vague")),
+        cited_document=get("doc") or "", modality=get("modality") or "asserted",
+        negated=bool(get("negated")), predicate=get("predicate") or "",
+        keywords=tuple((get("keywords") or "").split()),
+    )  # fmt: skip
+    return claim, {"iri": iri, "article": article, "outlet": outlet or "", "published": published}
+
+
+def _day(v: Any) -> Any:
+    """A frame's day (ISO text in a digest; a date, as _py reads it, from the triples)."""
+    return date.fromisoformat(v) if isinstance(v, str) else v
