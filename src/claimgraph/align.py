@@ -135,12 +135,14 @@ class Bags:
     def of(cls, bags: Mapping[str, Counter[str] | Bag]) -> Bags:
         """The bags given, in article order."""
         arts = sorted(bags)
+        if not arts:
+            return cls.concat([])
         arrays = [bag_arrays(bags[a]) for a in arts]
-        return cls.concat(
-            [
-                cls([a], np.array([len(h)], dtype=np.int64), h, c)
-                for a, (h, c) in zip(arts, arrays, strict=True)
-            ]
+        return cls(
+            arts,
+            np.fromiter((len(h) for h, _ in arrays), dtype=np.int64, count=len(arrays)),
+            np.concatenate([h for h, _ in arrays]).astype(np.uint64),
+            np.concatenate([c for _, c in arrays]).astype(np.int64),
         )
 
     @classmethod
@@ -179,26 +181,33 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag] | Bags) -> dict[str
     """
     b = bags if isinstance(bags, Bags) else Bags.of(bags)
     arts = b.articles
-    if len(arts) > 4:
-        label = _components(len(arts), *_linked_pairs(b))
-        order = np.argsort(label, kind="stable")
-        cuts = np.flatnonzero(np.diff(label[order])) + 1
-        groups = [sorted(arts[i] for i in g.tolist()) for g in np.split(order, cuts)]
-        return {story_iri(members): members for members in groups}
-    linked = Groups(arts)
-    if arts:
-        few = {a: dict(zip(h.tolist(), c.tolist(), strict=True)) for a, (h, c) in b.as_dict().items()}
-        df: Counter[int] = Counter()
-        for a in arts:
-            df.update(few[a].keys())
-        n = len(arts)
-        weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
-        vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
-        for i, a in enumerate(arts):
-            for other in arts[i + 1 :]:
-                if _cos(vec[a], vec[other]) >= STORY_THRESHOLD or _cos(few[a], few[other]) >= 0.25:
-                    linked.join(a, other)
-    return {story_iri(members): sorted(members) for members in linked.groups()}
+    if not arts:
+        return {}
+    label = _components(len(arts), *(_linked_pairs(b) if len(arts) > 4 else _few_linked_pairs(b)))
+    order = np.argsort(label, kind="stable")
+    cuts = np.flatnonzero(np.diff(label[order])) + 1
+    groups = [sorted(arts[i] for i in g.tolist()) for g in np.split(order, cuts)]
+    return {story_iri(members): members for members in groups}
+
+
+def _few_linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
+    """The linked pairs of a store of at most four articles, where tf-idf says little: their
+    tf-idf cosine reaches STORY_THRESHOLD or their raw keyword cosine reaches 0.25."""
+    arts = bags.articles
+    few = {a: dict(zip(h.tolist(), c.tolist(), strict=True)) for a, (h, c) in bags.as_dict().items()}
+    df: Counter[int] = Counter()
+    for a in arts:
+        df.update(few[a].keys())
+    n = len(arts)
+    weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
+    vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
+    pairs = [
+        (i, j)
+        for i, a in enumerate(arts)
+        for j in range(i + 1, n)
+        if _cos(vec[a], vec[arts[j]]) >= STORY_THRESHOLD or _cos(few[a], few[arts[j]]) >= 0.25
+    ]
+    return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
 
 
 def _components(n: int, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
