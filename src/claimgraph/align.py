@@ -279,7 +279,7 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     ratio = np.divide(cnorm, norm, out=np.zeros(n), where=norm > 0)
     # (in descending order of ratio, each article pairs with the run of articles after it
     # whose ratio times its own still reaches the threshold)
-    floor = STORY_THRESHOLD * (1 - 1e-9)
+    floor = STORY_THRESHOLD * (1 - 1e-9)  # what a bound must reach, with room for rounding
     by_ratio = np.flatnonzero(ratio > 0)
     by_ratio = by_ratio[np.argsort(-ratio[by_ratio], kind="stable")]
     r = ratio[by_ratio]
@@ -300,11 +300,7 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     den = norm[ia] * norm[ib]
     cos = np.divide(dot, den, out=np.zeros(len(dot)), where=den > 0)
     linked = cos >= STORY_THRESHOLD
-    unsure = (
-        ~linked
-        & (den > 0)
-        & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= STORY_THRESHOLD * (1 - 1e-9))
-    )
+    unsure = ~linked & (den > 0) & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= floor)
     out_i, out_j = [ia[linked]], [ib[linked]]
     if unsure.any():  # the common words' part decides: computed exactly for these pairs
         ui, uj, udot, uden = ia[unsure], ib[unsure], dot[unsure], den[unsure]
@@ -917,9 +913,10 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
         f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{STORY_TERMS}> ?t }} }}"
         for node in [*(_shard_iri(k) for k in sorted(rewritten)), INDEX_GRAPH]
     ]
-    st, mt = _new_triples(examined, per_story)
+    st = _story_triples(examined, per_story)
+    mt = {s: _matches_text(found[0], s) for s, found in per_story.items()}
     index_triples = _index_triples(_article_stamps(store, changed), sorted(changed))
-    index_triples += _digest_triples(_digests(mt))
+    index_triples += _digest_triples({s: _digest(text) for s, text in mt.items()})
     index_triples += _shard_triples({k: shards[k] for k in rewritten})
     index_triples.append(_index_head(shards, stories))
     matches_text = "".join(mt.values())
@@ -968,7 +965,7 @@ def _align_all(store: Store) -> Realignment:
         size = 0
         for s, arts in stories.items():
             per_story[s] = _align_story(store, arts, by_article)
-            text = "".join(_match_lines(m, s) for m in per_story[s][0])
+            text = _matches_text(per_story[s][0], s)
             digests[s] = _digest(text)
             if s in same_articles:
                 if previous[s] == digests[s]:
@@ -980,7 +977,7 @@ def _align_all(store: Store) -> Realignment:
                 writer.put(functools.partial(_load_matches, store, "".join(batch)))
                 batch, size = [], 0
         writer.put(functools.partial(_load_matches, store, "".join(batch)))
-        st, _ = _new_triples(stories, {s: ([], copies) for s, (_, copies) in per_story.items()})
+        st = _story_triples(stories, per_story)
         stamps = _article_stamps(store)
         by_shard: dict[int, dict[str, Bag]] = defaultdict(dict)
         for a, b in bags.as_dict().items():
@@ -1013,27 +1010,25 @@ def _align_story(
     return _match_story(arts, by_article, copies) + headline_links(rows), copies
 
 
-def _new_triples(
+def _story_triples(
     stories: dict[str, list[str]], per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]]
-) -> tuple[list[Triple], dict[str, str]]:
-    """The stories graph's triples, and each story's matches as N-Triples text."""
+) -> list[Triple]:
+    """The stories graph's triples: each story, its articles, and their syndicated copies."""
     st: list[Triple] = []
-    mt: dict[str, str] = {}
     for s, arts in stories.items():
         sn = NamedNode(s)
         st.append(Triple(sn, _TYPE, NamedNode(CG + "Story")))
         st.extend(Triple(sn, NamedNode(CG + "hasArticle"), NamedNode(a)) for a in arts)
-        matches, copies = per_story[s]
         st.extend(
-            Triple(NamedNode(c), NamedNode(SYNDICATION_OF), NamedNode(o)) for c, o in sorted(copies.items())
+            Triple(NamedNode(c), NamedNode(SYNDICATION_OF), NamedNode(o))
+            for c, o in sorted(per_story[s][1].items())
         )
-        mt[s] = "".join(_match_lines(m, s) for m in matches)
-    return st, mt
+    return st
 
 
-def _digests(mt: dict[str, str]) -> dict[str, str]:
-    """story -> a digest of its matches as written (what a full run compares to skip a story)."""
-    return {s: _digest(text) for s, text in mt.items()}
+def _matches_text(matches: list[ClaimMatch], story: str) -> str:
+    """A story's matches as N-Triples text (what is written, and what its digest is of)."""
+    return "".join(_match_lines(m, story) for m in matches)
 
 
 def _digest(text: str) -> str:
