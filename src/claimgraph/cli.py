@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import ClaimgraphError
@@ -63,7 +65,8 @@ def _open_store(path: Path | None = None) -> Store:
 
 
 def _fail(e: Exception, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {e}", highlight=False)
+    # (the message as it is: brackets in it are not markup, and long paths are not broken)
+    err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -206,13 +209,15 @@ def ingest(
         s: sum(1 for r in results if r.status == s) for s in ("ingested", "updated", "unchanged", "failed")
     }
     out.print(
-        ", ".join(f"{v} {k}" for k, v in counts.items()) + f" — store: {_store_path()}", highlight=False
+        ", ".join(f"{v} {k}" for k, v in counts.items()) + f" — store: {_store_path()}",
+        highlight=False,
+        markup=False,
     )
     failed = [r for r in results if r.status == "failed"]
     if failed:
         out.print("Failed (recorded in the store; retry with --retry-failed):", highlight=False)
         for r in failed:
-            out.print(f"  {r.source}: {r.error}", highlight=False, soft_wrap=True)
+            out.print(f"  {r.source}: {r.error}", highlight=False, soft_wrap=True, markup=False)
     if interrupted:
         err.print(
             "[yellow]interrupted[/]: every article stored so far is whole; run the same command "
@@ -266,18 +271,20 @@ class _IngestProgress:
     def found(self, source: str, what: str, n: int) -> None:
         self.total += n
         if what != "sources":
-            self._line(f"{what:<9} {source}: {n} new link{'s' if n != 1 else ''}")
+            self._line(f"{what:<9} {escape(source)}: {n} new link{'s' if n != 1 else ''}")
         if self._progress is not None:
             self._progress.update(self._task, total=self.total, advance=0 if what == "sources" else 1)
 
     def result(self, r: Any) -> None:
+        # (sources, URLs and errors are shown as they are: their brackets are not markup)
+        source = escape(r.source)
         if r.status == "failed":
-            self._line(f"[red]failed[/]    {r.source}: {r.error}", error=True)
+            self._line(f"[red]failed[/]    {source}: {escape(str(r.error))}", error=True)
         elif r.status == "unchanged":
-            self._line(f"unchanged {r.source}")
+            self._line(f"unchanged {source}")
         else:
-            to = f" -> {r.url}" if r.url and r.url != r.source else ""
-            self._line(f"{r.status:<9} {r.source}{to} ({r.claims} claims)")
+            to = f" -> {escape(r.url)}" if r.url and r.url != r.source else ""
+            self._line(f"{r.status:<9} {source}{to} ({r.claims} claims)")
         if self._progress is not None:
             self._progress.update(self._task, advance=1)
 
@@ -339,7 +346,7 @@ def query(
     elif fmt == "table":
         t = Table(*result.variables, show_lines=False)
         for row in result.rows:
-            t.add_row(*row)
+            t.add_row(*(Text(str(cell)) for cell in row))  # text from articles: never markup
         out.print(t)
         out.print(f"{len(result.rows)} rows", style="dim")
     else:
@@ -358,15 +365,18 @@ def detect(
     from .detect import load_rules
 
     try:
+        rules = load_rules(extra_dir=queries)  # a broken rule stops us before anything is written
         store = _open_store()
         align(store)
-        found = run_detect(store, rules=load_rules(extra_dir=queries))
+        found = run_detect(store, rules=rules)
     except ClaimgraphError as e:
         raise _fail(e) from None
     by: dict[str, int] = {}
     for d in found:
         by[d.type] = by.get(d.type, 0) + 1
-    out.print(", ".join(f"{k}: {v}" for k, v in by.items()) or "no discrepancies", highlight=False)
+    out.print(
+        ", ".join(f"{k}: {v}" for k, v in by.items()) or "no discrepancies", highlight=False, markup=False
+    )
 
 
 @app.command()
@@ -389,7 +399,7 @@ def report(
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(f"report written to {output}", highlight=False)
+        err.print(f"report written to {output}", highlight=False, markup=False)
     else:
         sys.stdout.write(text)
 
@@ -543,7 +553,7 @@ def export(
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
-        err.print(f"{fmt} written to {output} ({len(data):,} bytes)", highlight=False)
+        err.print(f"{fmt} written to {output} ({len(data):,} bytes)", highlight=False, markup=False)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -565,7 +575,7 @@ def eval_cmd(
         sys.stdout.write(json.dumps({k: v for k, v in res.items() if k != "details"}, indent=2) + "\n")
         return
     c, d = res["claims"], res["discrepancies"]
-    out.print(f"[bold]{res['story']}[/]")
+    out.print(f"[bold]{escape(res['story'])}[/]")
     t = Table("", "precision", "recall", "F1", "tp", "fp", "fn")
     t.add_row(
         "claims",
@@ -614,15 +624,16 @@ def demo(
     page.write_text(render(rep, "html", store=store), encoding="utf-8")
     failed = [r for r in results if r.status == "failed"]
     for r in failed:
-        err.print(f"[red]failed[/] {r.source}: {r.error}", highlight=False)
+        err.print(f"[red]failed[/] {escape(r.source)}: {escape(str(r.error))}", highlight=False)
     n = len(rep.discrepancies)
     out.print(
         f"{len(results) - len(failed)} articles in {_store_path()}, {len(rep.claims)} claims, {n} findings.",
         highlight=False,
+        markup=False,
     )
-    out.print(f"Report: {md.resolve()}", highlight=False)
-    out.print(f"JSON:   {js.resolve()}", highlight=False)
-    out.print(f"HTML:   {page.resolve()}", highlight=False)
+    out.print(f"Report: {md.resolve()}", highlight=False, markup=False)
+    out.print(f"JSON:   {js.resolve()}", highlight=False, markup=False)
+    out.print(f"HTML:   {page.resolve()}", highlight=False, markup=False)
 
 
 def main() -> None:

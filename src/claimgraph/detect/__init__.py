@@ -14,6 +14,7 @@ replaces the findings of those stories and of no other.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -59,7 +60,12 @@ class Rule:
 
 
 def load_rules(names: list[str] | None = None, extra_dir: str | Path | None = None) -> list[Rule]:
-    """The packaged rules (all, or those named), plus every ``.rq`` file in ``extra_dir``."""
+    """The packaged rules (all, or those named), plus every ``.rq`` file in ``extra_dir``.
+
+    Each rule of ``extra_dir`` is checked before anything runs (the packaged ones are by the
+    tests): one that cannot be read, does not parse or does not select ``?a`` raises
+    :class:`QueryError`, which names every such file and why.
+    """
     pkg = resources.files(__package__) / "rules"
     available = {p.name[:-3]: p for p in pkg.iterdir() if p.name.endswith(".rq")}
     extra: dict[str, Path] = {}
@@ -74,18 +80,54 @@ def load_rules(names: list[str] | None = None, extra_dir: str | Path | None = No
         raise ConfigError(
             f"Unknown detection rule {unknown[0]!r}; available rules: {', '.join(sorted(available) + sorted(extra))}"
         )
-    rules = []
-    for n in chosen:
-        if n in available:
-            rules.append(_rule(n, available[n].read_text(encoding="utf-8")))
-    for n, p in extra.items():
-        if names is None or n in names:
-            rules.append(_rule(n, p.read_text(encoding="utf-8")))
+    rules = [_rule(n, available[n].read_text(encoding="utf-8")) for n in chosen if n in available]
+    problems = []
+    for n, path in extra.items():
+        if names is not None and n not in names:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            problems.append(f"{path}: cannot be read ({e})")
+            continue
+        why = _problem(n, text)
+        if why:
+            problems.append(f"{path}: rule {n!r} {why}")
+        else:
+            rules.append(_rule(n, text))
+    if problems:
+        raise QueryError("\n".join([f"{len(problems)} rule(s) of --queries cannot run:", *problems]))
     return rules
 
 
 def _rule(name: str, text: str) -> Rule:
     return Rule(name, text, {k: float(v) for k, v in _PARAM.findall(text)})
+
+
+@functools.lru_cache(maxsize=256)
+def _problem(name: str, text: str) -> str | None:
+    """Why a rule cannot run, or None: its params must be numbers, and it must parse and be a
+    SELECT of ?a (tried on an empty store, so before anything is aligned or written)."""
+    for k, v in _PARAM.findall(text):
+        try:
+            float(v)
+        except ValueError:
+            return f"declares # param ?{k} {v}: the default must be a number"
+    try:
+        rows = Store().query(bind_params(_rule(name, text)))
+    except SyntaxError as e:
+        return f"does not parse: {_shorter(str(e))}"
+    if not isinstance(rows, QuerySolutions):
+        return "is not a SELECT query of ?a (and ?b), ?severity and ?explanation"
+    if "a" not in {v.value for v in rows.variables}:
+        return "does not select ?a: a rule selects ?a (and ?b), ?severity and ?explanation"
+    return None
+
+
+def _shorter(message: str) -> str:
+    """A parser message without its list of every token that was expected."""
+    head, sep, _ = message.partition("expected one of")
+    return head.rstrip(" :,") + (" (unexpected input)" if sep else "")
 
 
 def bind_params(rule: Rule, params: dict[str, float] | None = None) -> str:
