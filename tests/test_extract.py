@@ -234,3 +234,36 @@ def test_a_speaker_in_a_participle_clause(nlp: Any) -> None:
         'stretch any further this year".',
     )
     assert c.kind == "quote" and c.claimant == "The mayor Anna Berg"
+
+
+def test_two_things_said_joined_by_and_that_are_two_claims(nlp: Any) -> None:
+    text = (
+        "The airline said no passenger data had been lost, and that its booking system would be "
+        "back online by Friday."
+    )
+    first, second = _claims(nlp, text)
+    assert first.text == "The airline said no passenger data had been lost"
+    assert first.claimant.startswith("The airline")
+    assert second.text == "its booking system would be back online by Friday."
+    assert second.claimant == first.claimant  # the same speaker
+    # without the comma the two stay one claim
+    (one,) = _claims(nlp, "The mayor said the bridge was safe and that it would reopen soon.")
+    assert one.text.endswith("reopen soon.")
+
+
+def test_who_is_told_or_warned_is_not_who_speaks(nlp: Any) -> None:
+    (told,) = _claims(nlp, "Residents have been told to boil their tap water until further notice.")
+    assert told.kind == "proposal" and told.claimant == ""
+    (warned,) = _claims(
+        nlp, "The health agency is warning parents to keep children indoors during the heatwave."
+    )
+    assert warned.kind == "proposal" and warned.claimant == "The health agency"
+
+
+def test_a_description_of_the_company_is_the_company(nlp: Any) -> None:
+    text = (
+        "Northwind Energy raised prices in October. Northwind Energy expects costs to rise. "
+        "The energy supplier said bills rose 9% in the month."
+    )
+    said = [c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 9]
+    assert said and said[0].claimant == "The energy supplier (Northwind Energy)"

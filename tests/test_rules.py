@@ -406,3 +406,28 @@ def test_a_rule_that_is_not_a_select_gets_a_clear_error(tmp_path: Any) -> None:
     (tmp_path / "mine.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
     with pytest.raises(QueryError, match="'mine' is not a SELECT query"):
         detect(open_store(None), rules=load_rules(["mine"], extra_dir=tmp_path))
+
+
+def test_a_headline_restates_the_body_claim_with_its_verb() -> None:
+    """ "Acme paid ransom to hackers who stole customer data": the headline's claim is the
+    payment, which the body does not confirm, not the theft it mentions on the way."""
+    theft = {
+        "text": "Hackers stole the personal data of Acme customers from its billing servers.",
+        "kind": "event",
+        "predicate": "steal",
+        "keywords": ("hacker", "steal", "personal", "datum", "acme", "customer", "billing", "server"),
+    }
+    ransom = {
+        "text": "Acme would not confirm whether a ransom had been paid.",
+        "predicate": "pay",
+        "negated": True,
+        "keywords": ("acme", "confirm", "ransom", "pay"),
+    }
+    title = {
+        "text": "Acme paid ransom to hackers who stole customer data",
+        "predicate": "pay",
+        "keywords": ("acme", "pay", "ransom", "hacker", "steal", "customer", "datum"),
+    }
+    store, pairs = build([(theft, None), (ransom, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert hits == {frozenset([pairs[-1][0], pairs[1][0]])}

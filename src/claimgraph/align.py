@@ -693,6 +693,10 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
         [c.modality == "proposed" for c in bc]
     )
     scores = scores + np.where(proposed, 0.1, 0.0)
+    # what a headline says is its verb's: a body claim with the same verb ("paid ransom" /
+    # "whether a ransom had been paid") restates it more than one sharing the other words
+    hp = np.array([c.predicate for c in hc])[:, None]
+    scores = scores + np.where((hp == np.array([c.predicate for c in bc])[None, :]) & (hp != ""), 0.1, 0.0)
     own = np.array(spaces[0])[:, None] == np.array(spaces[1])[None, :]
     out = []
     for i, h in enumerate(heads):

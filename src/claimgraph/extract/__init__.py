@@ -202,7 +202,8 @@ _APPOSITION = re.compile(
 # "the company said", "the AI developer said": a description standing for a named organization
 _ORG_DESCRIPTION = re.compile(
     r"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,2}(?:company|firm|group|developer|maker|lab|laboratory|business|"
-    r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority)$",
+    r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain)$",
 )
 
 
@@ -288,7 +289,7 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
         (c for c in reversed(list(root.children)) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None
     )
     if conj is None:
-        return whole
+        return _reported_clauses(sent) or whole
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     doc, first = sent.doc, conj.left_edge.i
     if subj is None or subj.left_edge.i != first or first - 2 <= sent.start:
@@ -305,6 +306,40 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
     return [
         (_as_sentence(doc[sent.start : comma.i]), sent.start_char, None),
         (_as_sentence(doc[first : sent.end]), doc[first].idx, inherited),
+    ]
+
+
+def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | None:
+    """Two things a speaker said, joined by ", and that": "Wendmoor said no payment details
+    had been accessed, and that its treatment works were not affected" is two claims, the
+    second said by the same speaker. (Without the comma the two stay one claim.)"""
+    root = sent.root
+    said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if said is None:
+        return None
+    conj = next((c for c in said.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if conj is None:
+        return None
+    mark = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = sent.doc
+    if mark is None or subj is None or mark.i != conj.left_edge.i or mark.i - 2 <= sent.start:
+        return None
+    cc, comma = doc[mark.i - 1], doc[mark.i - 2]
+    if cc.lower_ not in ("and", "but") or cc.head.i != said.i or comma.text != ",":
+        return None
+    attribution = find_attribution(sent)
+    if (
+        attribution is None
+        or attribution.verb is None
+        or attribution.verb.i != root.i
+        or not attribution.claimant
+    ):
+        return None
+    first = mark.i + 1
+    return [
+        (_as_sentence(doc[sent.start : comma.i]), sent.start_char, None),
+        (_as_sentence(doc[first : sent.end]), doc[first].idx, replace(attribution, verb=None)),
     ]
 
 
@@ -591,7 +626,8 @@ def _proposal_claim(proposal: Any, time: TimeSpan | None, common: dict[str, Any]
     obj = " ".join(t.text for t in proposal.subtree if t.i > proposal.i)[:160]
     fields = dict(common)
     if not fields["claimant"]:
-        caller = next((c for c in proposal.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # (the subject of a passive is who is urged or told, or what is called for: not the caller)
+        caller = next((c for c in proposal.children if c.dep_ == "nsubj"), None)
         if caller is not None and caller.pos_ != "PRON":
             toks = list(caller.subtree)
             fields["claimant"] = str(caller.doc[toks[0].i : toks[-1].i + 1].text)

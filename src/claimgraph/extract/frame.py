@@ -259,6 +259,9 @@ def content_lemmas(tokens: list[Token] | Span) -> list[str]:
     return out
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "advise", "inform", "assure", "remind", "notify"})
+
+
 def find_attribution(sent: Span) -> Attribution | None:
     """Who the sentence says makes the claim: "X said", "according to X", "a survey found"."""
     text = sent.text
@@ -275,8 +278,8 @@ def find_attribution(sent: Span) -> Attribution | None:
             if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":
                 # "X put it gently, writing that ...": the participle's speaker is its clause's subject
                 subj = [c for c in t.head.children if c.dep_ == "nsubj"]
-            if not subj:
-                continue
+            if not subj or (subj[0].dep_ == "nsubjpass" and lem in _ADDRESSEE_VERBS):
+                continue  # "customers were told to ...": who is told is not who speaks
             deps = {c.dep_ for c in t.children}
             parts = {c.lower_ for c in t.children if c.dep_ == "prt"}
             dobj_ok = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in t.children)
@@ -400,6 +403,15 @@ def is_proposal(sent: Span) -> Token | None:
                 return t
         if t.pos_ == "VERB" and lem == "push" and any(c.lower_ == "for" for c in t.children):
             return t
+        if (
+            t.pos_ == "VERB"
+            and lem in ("warn", "advise", "tell", "instruct")
+            and any(
+                c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+                for c in t.children
+            )
+        ):
+            return t  # "customers are warned to be on their guard", "were told to boil water"
         if (
             t.pos_ == "VERB"
             and lem in ("suggest", "encourage")
