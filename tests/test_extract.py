@@ -267,3 +267,13 @@ def test_a_description_of_the_company_is_the_company(nlp: Any) -> None:
     )
     said = [c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 9]
     assert said and said[0].claimant == "The energy supplier (Northwind Energy)"
+
+
+def test_the_company_is_not_the_union_it_negotiates_with(nlp: Any) -> None:
+    text = (
+        "The Harbour Workers' Union says 900 members have walked out. The Harbour Workers' Union "
+        "wants a 9% rise. The Harbour Workers' Union has called it a fair claim. Kelmont Port Holdings "
+        "rejected the claim. The company said the strike would cost £2m a week."
+    )
+    cost = [c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.unit == "GBP"]
+    assert cost and cost[0].claimant == "The company (Kelmont Port Holdings)"

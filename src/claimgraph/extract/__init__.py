@@ -176,7 +176,7 @@ class _Reading:
         # organizations: named as such, or proper nouns acting as subjects (not people's names)
         self.orgs.update(e.text for e in doc.ents if e.label_ == "ORG")
         self.orgs.update(
-            t.text
+            _name_of(t)
             for t in doc
             if t.dep_ == "nsubj"
             and t.pos_ == "PROPN"
@@ -207,6 +207,17 @@ _ORG_DESCRIPTION = re.compile(
 )
 
 
+def _name_of(t: Any) -> str:
+    """A proper noun with the name words before it: "Union" in "the Dock Workers' Union says"
+    is "Dock Workers' Union"."""
+    start = t.i
+    while start > t.left_edge.i and t.doc[start - 1].pos_ in ("PROPN", "PART", "CCONJ"):
+        start -= 1
+    while start < t.i and t.doc[start].pos_ != "PROPN":
+        start += 1
+    return str(t.doc[start : t.i + 1].text)
+
+
 def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> list[Claim]:
     """Say who an anaphoric claimant is: a surname gets the description the article gave the
     person ("Vasko" -> "Vasko (a hydrologist at ...)"), "the company" gets the article's most
@@ -216,21 +227,46 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
         name, desc = m.group(1), m.group(2).strip()
         for part in {name, name.split()[-1]}:
             described.setdefault(part, desc)
-    # acronyms such as "AI" are often mistaken for organizations; prefer names
-    # the organization the article mentions most often (acronyms such as "AI" are often
+    # the organizations by how often the article names them (acronyms such as "AI" are often
     # mistaken for organizations; names are preferred)
     named = [o for o in orgs if not o.isupper() and len(o) > 2]
-    main_org = max(named, key=lambda o: (len(re.findall(rf"\b{re.escape(o)}\b", text)), o)) if named else ""
+    mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", text)) for o in named}
     out = []
     for c in claims:
         who = c.claimant.strip().strip(",")
         extra = ""
         if who in described and described[who].lower() not in who.lower():
             extra = described[who]
-        elif main_org and _ORG_DESCRIPTION.match(who) and main_org.lower() not in who.lower():
-            extra = main_org
+        elif (
+            _ORG_DESCRIPTION.match(who)
+            and (org := _described_org(who, mentions))
+            and org.lower() not in who.lower()
+        ):
+            extra = org
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
+
+
+# organizations that are not a company, whatever the article mentions most
+_NOT_A_COMPANY = re.compile(
+    r"\b(?:union|university|ministry|department|police|court|commission|office|council|agency|"
+    r"authority|party|government|school|hospital|institute)\b",
+    re.I,
+)
+
+
+def _described_org(description: str, mentions: dict[str, int]) -> str:
+    """The organization a description stands for: the most named one whose name has the
+    description's noun ("the council" -> "Marbury City Council"), else, for a company-like
+    noun, the most named one that is not a union, a ministry, a council ... ("the company")."""
+    noun = description.split()[-1].lower()
+    ranked = sorted(mentions, key=lambda o: (-mentions[o], o))
+    same = [o for o in ranked if re.search(rf"\b{re.escape(noun)}\b", o, re.I)]
+    if same:
+        return same[0]
+    if _NOT_A_COMPANY.search(noun):
+        return ""
+    return next((o for o in ranked if not _NOT_A_COMPANY.search(o)), "")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
