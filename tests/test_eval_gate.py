@@ -39,28 +39,42 @@ def test_every_story_has_floors() -> None:
     assert {p.name for p in STORIES} <= set(FLOORS)
 
 
+# Stories written blind, after the first five had been tuned on: what the tool does with text
+# it was not tuned on. water-utility-breach was scored once as written (discrepancies P/R
+# 0.59 / 0.71) and then used to find general fixes; port-strike and wildfire were scored only
+# after those. They are below both bars: their tests below are expected to fail, strictly, so
+# a story that starts passing fails until it is taken off these lists.
+WRITTEN_BLIND = {"water-utility-breach", "port-strike", "wildfire"}
+BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND)
+BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
+# stories on which an agreement the gold plants is reported as a discrepancy
+AGREEMENTS_REPORTED: set[str] = {"port-strike"}
+
+
+def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
+    return [
+        pytest.param(p.name, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if p.name in expected_to_fail
+        else p.name
+        for p in STORIES
+    ]
+
+
 # The foundation issue's bar: discrepancy recall >= 0.9 and precision >= 0.8 on every story.
-@pytest.mark.parametrize("story", [p.name for p in STORIES])
+@pytest.mark.parametrize("story", _stories(BELOW_FOUNDATION_BAR, "below the foundation issue's bar"))
 def test_story_meets_the_foundation_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
     d = story_scores[story]["discrepancies"]
     assert d["recall"] >= 0.9 and d["precision"] >= 0.8, d
 
 
-# The detection issue's stricter bar (recall >= 0.95, precision >= 0.9). Stories not there yet
-# are expected to fail, strictly: one that starts passing fails this test until it is removed
-# from the list.
-BELOW_DETECTION_BAR: set[str] = set()
-
-
-@pytest.mark.parametrize(
-    "story",
-    [
-        pytest.param(p.name, marks=pytest.mark.xfail(strict=True, reason="below the detection issue's bar"))
-        if p.name in BELOW_DETECTION_BAR
-        else p.name
-        for p in STORIES
-    ],
-)
+# The detection issue's stricter bar (recall >= 0.95, precision >= 0.9).
+@pytest.mark.parametrize("story", _stories(BELOW_DETECTION_BAR, "below the detection issue's bar"))
 def test_story_meets_the_detection_bar(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
     d = story_scores[story]["discrepancies"]
     assert d["recall"] >= 0.95 and d["precision"] >= 0.9, d
+
+
+# The detection issue: agreements planted in the corpus are not reported.
+@pytest.mark.parametrize("story", _stories(AGREEMENTS_REPORTED, "a planted agreement is reported"))
+def test_planted_agreements_are_not_reported(story: str, story_scores: dict[str, dict[str, Any]]) -> None:
+    assert story_scores[story]["agreement_false_alarms"] == 0
