@@ -63,11 +63,6 @@ def test_one_article_at_a_time_equals_one_full_analysis(nlp: Any) -> None:
             assert _derived(store) == _full(store), f"after {i + 1} articles ({p.name})"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="river-flood and wildfire share enough disaster words (evacuate, firefighter, roof, "
-    "volunteer ...) for the tf-idf grouping to join them when the whole corpus is in one store",
-)
 def test_each_corpus_story_is_one_story(nlp: Any) -> None:
     store = open_store(None)
     ingest(store, [p for s in STORIES for p in sorted(s.glob("*.md"))], nlp=nlp)
@@ -193,6 +188,21 @@ def test_a_syndicated_copy_is_recognised_and_is_not_independent_support(tmp_path
     assert _derived(store) == _full(store)
 
 
+def test_two_disasters_are_two_stories_and_names_make_one() -> None:
+    """Two floods and a fire share everyday disaster words; each story shares its names.
+    Weighed by idf alone, in a store this small, the fire joins the floods."""
+    disaster = "evacuate resident emergency home village roof volunteer firefighter rescue road".split()
+    flood = "dolvane marn estravia river flood levee".split()
+    fire = "carrow lestria ashby wildfire hectare blaze".split()
+    bags = {}
+    for i in range(3):
+        bags[f"https://flood.example/{i}"] = Counter(disaster[i : i + 8] + flood[i : i + 4])
+        bags[f"https://fire.example/{i}"] = Counter(disaster[i + 1 : i + 9] + fire[i : i + 4])
+    groups = sorted(sorted(a.split("/")[2] for a in arts) for arts in stories_from_bags(bags).values())
+    assert groups == [["fire.example"] * 3, ["flood.example"] * 3]
+    assert ALIGN._rarity("dolvane") == 3 and ALIGN._rarity("evacuate") < 3 and ALIGN._rarity("home") == 0
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     """The inverted index and the bound on common words lose no pair: the same stories as
@@ -214,7 +224,11 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     df = Counter(w for a in arts for w in bags[a])
     import math
 
-    vec = {a: {w: c * math.log((1 + n) / (1 + df[w])) for w, c in sorted(bags[a].items())} for a in arts}
+    weight = {w: float(ALIGN._RARITY_WEIGHT[ALIGN._rarity(w)]) for w in df}  # all 1: invented words
+    vec = {
+        a: {w: c * math.log((1 + n) / (1 + df[w])) * weight[w] for w, c in sorted(bags[a].items())}
+        for a in arts
+    }
     parent = {a: a for a in arts}
 
     def find(x: str) -> str:

@@ -106,7 +106,24 @@ Bag = tuple[np.ndarray, np.ndarray]  # an article's words (as 64-bit hashes, asc
 
 @functools.lru_cache(maxsize=1 << 18)
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    """A word's 64-bit number: its two top bits say how rare the word is in English at large
+    (see _rarity), the rest are a hash of it."""
+    h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    return (h & ((1 << 62) - 1)) | (_rarity(word) << 62)
+
+
+def _rarity(word: str) -> int:
+    """0 (an everyday word) .. 3 (a name or a term hardly used elsewhere), by the word's Zipf
+    frequency in general English: what two articles have in common tells of one story the
+    more, the rarer it is ("Dolvane", "Carrow" over "evacuate", "firefighter")."""
+    from wordfreq import zipf_frequency
+
+    z = zipf_frequency(word, "en")
+    return 3 if z < 2.5 else 2 if z < 3.5 else 1 if z < 4.5 else 0
+
+
+# how much a shared word counts in story grouping, by its rarity (the hash's two top bits)
+_RARITY_WEIGHT = np.array([0.15, 0.35, 0.7, 1.0])
 
 
 def bag_arrays(bag: Counter[str] | Bag) -> Bag:
@@ -171,6 +188,11 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag] | Bags) -> dict[str
     """Connected components of articles whose tf-idf cosine reaches STORY_THRESHOLD (or, in a
     store of at most four articles, whose raw keyword cosine reaches 0.25).
 
+    Each word's weight is its idf in the store times its rarity in English at large
+    (_RARITY_WEIGHT): two floods or two fires share many words (evacuate, firefighter, roof),
+    one story shares names (Dolvane, Carrow Hills). In a store of a few stories idf alone
+    cannot tell those apart.
+
     Only pairs that can reach the threshold are compared. Words in at most _DISTINCTIVE_DF
     articles are distinctive: an inverted index over them gives the pairs that share one, and
     their dot products over those words. The common words' part of a dot product is bounded by
@@ -199,7 +221,7 @@ def _few_linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     for a in arts:
         df.update(few[a].keys())
     n = len(arts)
-    weight = {w: math.log((1 + n) / (1 + d)) + 0.0 for w, d in df.items()}
+    weight = {w: math.log((1 + n) / (1 + d)) * float(_RARITY_WEIGHT[w >> 62]) + 0.0 for w, d in df.items()}
     vec = {a: {w: few[a][w] * weight[w] for w in few[a]} for a in arts}
     pairs = [
         (i, j)
@@ -253,7 +275,8 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     word[by_hash] = np.cumsum(new_word) - 1
     art = np.repeat(np.arange(n, dtype=np.int64), bags.lengths)
     df = np.bincount(word, minlength=int(new_word.sum()))
-    val = count.astype(np.float64) * np.log((1 + n) / (1 + df[word]))
+    rarity = _RARITY_WEIGHT[(hashes >> np.uint64(62)).astype(np.int64)]
+    val = count.astype(np.float64) * np.log((1 + n) / (1 + df[word])) * rarity
     norm = np.sqrt(np.bincount(art, val * val, minlength=n))
     is_common = (df[word] > _DISTINCTIVE_DF) & (val > 0)
     cnorm = np.sqrt(np.bincount(art[is_common], val[is_common] ** 2, minlength=n))
@@ -1138,7 +1161,7 @@ def _index_triples(stamps: Mapping[str, tuple[str, str]], articles: list[str]) -
     return out
 
 
-_INDEX_VERSION = 4
+_INDEX_VERSION = 5  # 5: a word's number carries its rarity
 _INDEX = NamedNode(INDEX_GRAPH)
 _SHARDS = 64  # the word bags are kept in this many documents, by a hash of the article IRI
 MATCHES_DIGEST = CG + "matchesDigest"
