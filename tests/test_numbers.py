@@ -245,6 +245,24 @@ CASES = [
     ("half a percentage point", "half a percentage point", 0.5, None, None, "percentage_point", "exact"),
     ("twice the national average", "twice", 2, None, None, "times", "exact"),
     ("more than twice as many", "more than twice", 2, None, None, "times", "over"),
+    # temperatures; areas, in hectares whatever unit the article uses
+    ("the thermometer reached 41.3C on Sunday", "41.3C", 41.3, None, None, "celsius", "exact"),
+    ("temperatures of 41.3 degrees Celsius", "41.3 degrees Celsius", 41.3, None, None, "celsius", "exact"),
+    ("a heatwave with highs of 104F", "104F", 104, None, None, "fahrenheit", "exact"),
+    ("it was 30 °C at noon", "30 °C", 30, None, None, "celsius", "exact"),
+    (
+        "burned roughly 120 square kilometres",
+        "roughly 120 square kilometres",
+        12000,
+        None,
+        None,
+        "hectare",
+        "about",
+    ),
+    ("a 2.5 sq km site", "2.5 sq km", 250, None, None, "hectare", "exact"),
+    ("a farm of 300 acres", "300 acres", 121.405692, None, None, "hectare", "exact"),
+    ("about 12,000 hectares burned", "about 12,000 hectares", 12000, None, None, "hectare", "about"),
+    ("backed by two dozen planes", "two dozen", 24, None, None, "count", "exact"),
 ]
 
 
@@ -334,6 +352,9 @@ NOT_AMOUNTS = [
     "the couple married",
     "between 2020 and 2024",
     "in 2020 or 2021",
+    # a C or F after digits is a temperature only where heat is the topic
+    "a 99c coffee",
+    "the 5F bus",
 ]
 
 

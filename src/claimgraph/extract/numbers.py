@@ -128,7 +128,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _NUMWORD = "|".join(sorted([*_UNITS_W, *_TENS_W], key=len, reverse=True))
 _WORDNUM = (
     rf"(?:a\s+(?:hundred|thousand|million|billion)|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
-    rf"(?:\s+(?:hundred|thousand|million|billion|trillion)(?:\s+(?:and\s+)?(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?)?)?)"
+    rf"(?:\s+dozen\b|\s+(?:hundred|thousand|million|billion|trillion)(?:\s+(?:and\s+)?(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?)?)?)"
 )
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
@@ -151,7 +151,7 @@ _CORE = re.compile(
     rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<halfa>{_HALF_A})|(?P<frac>{_FRACWORD})"
     rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
     rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
-    r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc)\b))",
+    r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc|c|f)\b))",
     re.I,
 )
 
@@ -433,6 +433,9 @@ def words_to_number(text: str) -> float | None:
         elif w == "hundred":
             current = (current or 1) * 100
             seen = True
+        elif w == "dozen":  # "two dozen"
+            current = (current or 1) * 12
+            seen = True
         elif w in ("thousand", "million", "billion", "trillion"):
             total += (current or 1) * _SCALES[w]
             current = 0
@@ -516,6 +519,24 @@ def _mixed(s: str) -> float | None:
     if whole is None:
         return None
     return whole + _FRACTIONS[re.split(r"[- ]", frac)[1]]
+
+
+_TEMPERATURE = re.compile(
+    r"\A(?:(?:\s?°\s?|\s+degrees?\s+|\s+(?=celsius|fahrenheit))(?P<word>celsius|centigrade|fahrenheit|[cf]\b)"
+    r"|(?P<letter>[cf])\b)",
+    re.I,
+)
+_LONE_CF = re.compile(r"\A[cf]\b", re.I)
+_HEAT = re.compile(
+    r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°)", re.I
+)
+_AREA = re.compile(
+    r"\A\s*(?:(?P<km2>square\s+kilomet(?:re|er)s?|sq\.?\s*km\b|km(?:2|²))"
+    r"|(?P<mi2>square\s+miles?|sq\.?\s*mi(?:les?)?\b)|(?P<m2>square\s+met(?:re|er)s?|m²)"
+    r"|(?P<acre>acres?\b)|(?P<ha>hectares?\b|ha\b))",
+    re.I,
+)
+_AREA_FACTOR = {"km2": 100.0, "mi2": 258.998811, "m2": 1e-4, "acre": 0.40468564, "ha": 1.0}
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
@@ -623,6 +644,20 @@ def find_amounts(text: str) -> list[Mention]:
             cur = _CURRENCY_PRE[cm.group(1).strip().lower()]
             start -= len(cm.group(1))
         noun = ""
+        if not unit and not cur and g in ("num", "word") and (tm := _TEMPERATURE.match(text[end:])):
+            # "41.3C", "41.3 degrees Celsius", "104°F"; a bare letter only where heat is the topic
+            if tm.group("letter") and not _HEAT.search(text[max(0, start - 80) : end + 60]):
+                continue  # "99c", "5F": not a temperature, and no other amount either
+            unit = "fahrenheit" if (tm.group("letter") or tm.group("word")).lower()[0] == "f" else "celsius"
+            end += tm.end()
+        elif g == "num" and _LONE_CF.match(text[end:]):
+            continue  # the digits ran into a letter ("£99c") and nothing says it is a temperature
+        if not unit and not cur and (am := _AREA.match(text[end:])):
+            # areas in hectares, whatever unit the article uses: "120 square kilometres" is 12,000
+            factor = _AREA_FACTOR[next(k for k, v in am.groupdict().items() if v)]
+            value, low, high = (None if x is None else round(x * factor, 6) for x in (value, low, high))
+            unit = "hectare"
+            end += am.end()
         if not unit:
             u, uend, noun = _unit_after(text, end)
             if cur and u == "count":
