@@ -277,3 +277,26 @@ def test_the_company_is_not_the_union_it_negotiates_with(nlp: Any) -> None:
     )
     cost = [c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.unit == "GBP"]
     assert cost and cost[0].claimant == "The company (Kelmont Port Holdings)"
+
+
+def test_a_sentence_ends_after_a_scale_abbreviation(nlp: Any) -> None:
+    text = "The insurer put the damage at about EUR 40m. Rowan Ashe, its head of claims, said it could rise."
+    damage, rise = _claims(nlp, text)
+    assert damage.text == "The insurer put the damage at about EUR 40m."
+    assert rise.claimant.startswith("Rowan Ashe")
+
+
+def test_the_day_a_statement_was_made_is_not_the_claims_time(nlp: Any) -> None:
+    (c,) = _claims(nlp, "Corvant said on Tuesday it would close its brake plant in 2027.", date(2026, 9, 9))
+    assert c.time is not None and c.time.iso == "2027"
+
+
+def test_a_condition_is_not_what_the_claim_is_about(nlp: Any) -> None:
+    (plain,) = _claims(nlp, "Voss said the union would call a strike at the plant.")
+    (qualified,) = _claims(
+        nlp,
+        "The union will call a strike if management refuses to negotiate a redundancy package, Voss said.",
+    )
+    assert qualified.condition.startswith("if management refuses")
+    assert not {"management", "refuse", "negotiate", "redundancy"} & set(qualified.keywords)
+    assert {"union", "strike"} <= set(plain.keywords) & set(qualified.keywords)
