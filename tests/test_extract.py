@@ -300,3 +300,15 @@ def test_a_condition_is_not_what_the_claim_is_about(nlp: Any) -> None:
     assert qualified.condition.startswith("if management refuses")
     assert not {"management", "refuse", "negotiate", "redundancy"} & set(qualified.keywords)
     assert {"union", "strike"} <= set(plain.keywords) & set(qualified.keywords)
+
+
+def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
+    from claimgraph.extract.frame import find_condition
+
+    def cond(text: str) -> str:
+        return str(find_condition(nlp(text)[:]))
+
+    assert cond('"We know people wait too long, and we will not pretend otherwise," she said.') == ""
+    assert (
+        cond("The firm must cut costs, otherwise the plant will close.") == "otherwise the plant will close"
+    )

@@ -183,6 +183,10 @@ _CONDITION_RE = re.compile(
     r"\bonly\s+(?:when|after|once)\b|\bpending\b)",
     re.I,
 )
+# a clause after "otherwise" ("..., otherwise the plant will close"), not a said-tag or an end
+_CLAUSE_AFTER = re.compile(
+    r"\A[,\s]*(?![\"”'])(?!(?:he|she|they|we|it)\s+(?:said|says|added)\b)[A-Za-z]+\s+[A-Za-z]+", re.I
+)
 _PREDICT_RE = re.compile(
     r"\b(?:will|would|could|might|may|Will|Would|Could|Might|is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|forecasts?|"
     r"projects?|predicts?|is\s+set\s+to|are\s+set\s+to|is\s+likely\s+to|are\s+likely\s+to|by\s+(?:19|20)\d\d)\b",
@@ -369,6 +373,8 @@ def find_condition(sent: Span) -> str:
             r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I
         ):
             continue
+        if marker.strip() == "otherwise" and not _CLAUSE_AFTER.match(text[m.end() :]):
+            continue  # "we are not going to pretend otherwise," she said: an adverb, no condition
         tail = text[m.start() :]
         end = re.search(
             r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
