@@ -669,6 +669,9 @@ def find_amounts(text: str) -> list[Mention]:
             unit = cur
         if not unit:
             unit = "count"
+        if unit == "decade":  # "more than three decades" is over 30 years, "half a decade" 5
+            value, low, high = (None if x is None else x * 10 for x in (value, low, high))
+            unit = "year"
         # multipliers "8 times", "8x": for change verbs like "doubles every 4 months" the rate wins
         if kind == "change" and re.match(r"\A\s+every\b", text[end:], re.I):
             continue
