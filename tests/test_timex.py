@@ -13,6 +13,7 @@ REF = date(2026, 6, 13)  # a Saturday
     ("text", "iso", "granularity"),
     [
         ("as of May 2026", "2026-05", "month"),
+        ("In April the list stood at 62,000", "2026-04", "month"),  # a sentence that starts with it
         ("in Q2 2026", "2026-Q2", "quarter"),
         ("in the second quarter", "2026-Q2", "quarter"),
         ("early 2025", "2025-01/2025-04", "interval"),

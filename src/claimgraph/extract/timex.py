@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
         "month_only",
-        rf"\b(?:in|since|by|until|from|during|last|this|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
+        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
     ),
 ]
 _CASED = ("month_only", "day_month", "month_year", "year_to", "month_range")
@@ -352,7 +352,7 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 name == "month_only"
                 and text[s:e].startswith("May")
                 and not re.match(
-                    r"\A(?:in|since|by|until|from|during|last|this|of|ended|ending|through)\s",
+                    r"\A(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s",
                     text[m.start() :],
                 )
             ):
