@@ -312,3 +312,16 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert (
         cond("The firm must cut costs, otherwise the plant will close.") == "otherwise the plant will close"
     )
+
+
+def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:
+    text = (
+        "A quarter of patients have been waiting for longer than six months. "
+        "Of those on the list, 25% had been waiting for more than six months. "
+        "Some patients waited more than 18 weeks."
+    )
+    assert [c.quantity.text for c in _claims(nlp, text) if c.quantity] == [
+        "A quarter",
+        "25%",
+        "more than 18 weeks",
+    ]

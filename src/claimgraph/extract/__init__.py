@@ -437,6 +437,10 @@ def _sentence_claims(
     ]
     if len(amounts) > 1:
         amounts = [m for m in amounts if not _locative_count(sent, m)] or amounts
+    if len(amounts) > 1:
+        # "a quarter of patients have been waiting for longer than six months": the wait says
+        # who is counted, the count is the claim
+        amounts = [m for m in amounts if not _wait_threshold(stext, m)] or amounts
     anchor = context.anchor if context else None
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:
@@ -700,6 +704,16 @@ def _without(sent: Any, phrase: str) -> list[Any]:
         return list(sent)
     lo, hi = sent.start_char + at, sent.start_char + at + len(phrase)
     return [t for t in sent if not lo <= t.idx < hi]
+
+
+_WAITING = re.compile(r"\b(?:wait(?:s|ed|ing)?|delayed)\s+(?:for\s+)?(?:(?:longer|more)\s+than\s+)?\Z", re.I)
+
+
+def _wait_threshold(stext: str, m: Mention) -> bool:
+    """ "waiting (for) longer than six months": a wait that says who is counted."""
+    before = stext[max(0, m.start - 40) : m.start]
+    longer = re.match(r"(?:longer|more)\s+than\b", m.text, re.I) or re.search(r"than\s+\Z", before)
+    return bool(longer and _WAITING.search(before))
 
 
 def _amount_under(sent: Any, head: Any, amounts: list[Mention]) -> bool:
