@@ -325,3 +325,16 @@ def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:
         "25%",
         "more than 18 weeks",
     ]
+
+
+def test_a_thousands_comma_does_not_end_a_clause(nlp: Any) -> None:
+    text = (
+        "Health chiefs unveiled a £240m plan, after figures showed more than 62,000 people "
+        "were waiting at the end of August."
+    )
+    times = {
+        c.quantity.text: c.time.iso if c.time else None
+        for c in _claims(nlp, text, date(2026, 10, 14))
+        if c.quantity
+    }
+    assert times == {"£240m": None, "more than 62,000": "2026-08"}  # August is the waiting list's

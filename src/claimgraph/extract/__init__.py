@@ -882,10 +882,15 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     return min(free, key=lambda t: abs(t.start - m.start)).span
 
 
+# where a clause or an aside ends (a comma between digits, as in "62,000", is no such place)
+_SEGMENT_END = re.compile(r"(?<!\d),|,(?!\d)|[;—():]| – ")
+
+
 def _segment(text: str, s: int, e: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, s) for c in (",", ";", "—", "(", ")", ":", " – "))
-    rights = [i for i in (text.find(c, e) for c in (",", ";", "—", "(", ")", ":", " – ")) if i != -1]
-    return left + 1, (min(rights) if rights else len(text))
+    """The stretch of the sentence around text[s:e] between two clause marks."""
+    left = max((b.end() for b in _SEGMENT_END.finditer(text, 0, s) if b.end() <= s), default=0)
+    right = next((b.start() for b in _SEGMENT_END.finditer(text, e)), len(text))
+    return left, right
 
 
 _TIME_WORDS = frozenset(
