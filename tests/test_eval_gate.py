@@ -49,7 +49,7 @@ WRITTEN_BLIND = {"water-utility-breach", "port-strike", "wildfire", "hospital-wa
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND)
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy
-AGREEMENTS_REPORTED: set[str] = {"port-strike", "plant-closure"}
+AGREEMENTS_REPORTED: set[str] = {"port-strike"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:

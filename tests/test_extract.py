@@ -338,3 +338,9 @@ def test_a_thousands_comma_does_not_end_a_clause(nlp: Any) -> None:
         if c.quantity
     }
     assert times == {"£240m": None, "more than 62,000": "2026-08"}  # August is the waiting list's
+
+
+def test_a_time_does_not_cross_and_into_another_clause(nlp: Any) -> None:
+    text = "The site opened in the early 1970s, and its six production lines were last rebuilt for electric cars."
+    (lines,) = [c for c in _claims(nlp, text) if c.quantity]
+    assert lines.quantity is not None and lines.quantity.value == 6 and lines.time is None

@@ -868,7 +868,8 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         return min(own, key=lambda t: abs(t.start - m.start)).span
     if is_baseline:
         return None
-    # times in segments that hold no other amount
+    # times in segments that hold no other amount, and not across ", and" / ", but" ("the site
+    # opened in the early 1970s, and its six lines were rebuilt ..." does not date the six)
     free = []
     for t in times:
         if t.baseline:
@@ -876,12 +877,16 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         ts, te = _segment(stext, t.start, t.end)
         if any(ts <= a.start < te for a in others):
             continue
+        later_s = max(ts, seg_s)
+        if ts != seg_s and _NEW_CLAUSE.match(stext, later_s):
+            continue
         free.append(t)
     if not free:
         return None
     return min(free, key=lambda t: abs(t.start - m.start)).span
 
 
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s", re.I)
 # where a clause or an aside ends (a comma between digits, as in "62,000", is no such place)
 _SEGMENT_END = re.compile(r"(?<!\d),|,(?!\d)|[;—():]| – ")
 
