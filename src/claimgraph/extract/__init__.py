@@ -348,11 +348,11 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
     if conj is None:
         return _reported_clauses(sent) or whole
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    doc, first = sent.doc, conj.left_edge.i
-    if subj is None or subj.left_edge.i != first or first - 2 <= sent.start:
+    first = conj.left_edge.i
+    if subj is None or subj.left_edge.i != first:
         return whole
-    cc, comma = doc[first - 1], doc[first - 2]
-    if cc.dep_ != "cc" or cc.head.i != root.i or cc.lower_ not in ("and", "but") or comma.text != ",":
+    comma = _joined_by(sent, first, root.i)
+    if comma is None or sent.doc[first - 1].dep_ != "cc":
         return whole
     attribution = find_attribution(sent)
     if attribution is None or attribution.verb is None or attribution.verb.i not in (root.i, conj.i):
@@ -360,10 +360,7 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
     inherited = None
     if attribution.verb.i == root.i and attribution.claimant:
         inherited = replace(attribution, verb=None)
-    return [
-        (_as_sentence(doc[sent.start : comma.i]), sent.start_char, None),
-        (_as_sentence(doc[first : sent.end]), doc[first].idx, inherited),
-    ]
+    return _split(sent, comma, first, inherited)
 
 
 def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | None:
@@ -379,11 +376,10 @@ def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | 
         return None
     mark = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    doc = sent.doc
-    if mark is None or subj is None or mark.i != conj.left_edge.i or mark.i - 2 <= sent.start:
+    if mark is None or subj is None or mark.i != conj.left_edge.i:
         return None
-    cc, comma = doc[mark.i - 1], doc[mark.i - 2]
-    if cc.lower_ not in ("and", "but") or cc.head.i != said.i or comma.text != ",":
+    comma = _joined_by(sent, mark.i, said.i)
+    if comma is None:
         return None
     attribution = find_attribution(sent)
     if (
@@ -393,10 +389,29 @@ def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | 
         or not attribution.claimant
     ):
         return None
-    first = mark.i + 1
+    return _split(sent, comma, mark.i + 1, replace(attribution, verb=None))
+
+
+def _joined_by(sent: Any, at: int, head: int) -> Any:
+    """The comma of the ", and" / ", but" right before token ``at`` whose "and" hangs on token
+    ``head`` (the clause it joins), or None."""
+    if at - 2 <= sent.start:
+        return None
+    cc, comma = sent.doc[at - 1], sent.doc[at - 2]
+    if cc.lower_ not in ("and", "but") or cc.head.i != head or comma.text != ",":
+        return None
+    return comma
+
+
+def _split(
+    sent: Any, comma: Any, first: int, inherited: Attribution | None
+) -> list[tuple[Any, int, Attribution | None]]:
+    """The sentence as two claims: up to ``comma``, and from token ``first`` on (which inherits
+    ``inherited``), each parsed as a sentence of its own."""
+    doc = sent.doc
     return [
         (_as_sentence(doc[sent.start : comma.i]), sent.start_char, None),
-        (_as_sentence(doc[first : sent.end]), doc[first].idx, replace(attribution, verb=None)),
+        (_as_sentence(doc[first : sent.end]), doc[first].idx, inherited),
     ]
 
 
