@@ -42,14 +42,24 @@ def test_every_story_has_floors() -> None:
 # Stories written blind, after the first five had been tuned on: what the tool does with text
 # it was not tuned on. Each was scored once as written (discrepancies P / R: water-utility-breach
 # 0.59 / 0.71, port-strike 0.65 / 0.67, wildfire 0.68 / 0.82, hospital-waits 0.62 / 0.71,
-# plant-closure 0.55 / 0.70) and then used, like the others, to find general fixes. They are
-# below the bars: their tests below are expected to fail, strictly, so a story that starts
-# passing fails until it is taken off these lists.
-WRITTEN_BLIND = {"water-utility-breach", "port-strike", "wildfire", "hospital-waits", "plant-closure"}
+# plant-closure 0.55 / 0.70; a second set, written after all of those fixes: airline-outage
+# 0.43 / 0.46, housing-vote 0.55 / 0.49, measles-outbreak 0.56 / 0.67) and then used, like the
+# others, to find general fixes. They are below the bars: their tests below are expected to
+# fail, strictly, so a story that starts passing fails until it is taken off these lists.
+WRITTEN_BLIND = {
+    "water-utility-breach",
+    "port-strike",
+    "wildfire",
+    "hospital-waits",
+    "plant-closure",
+    "airline-outage",
+    "housing-vote",
+    "measles-outbreak",
+}
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND)
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy
-AGREEMENTS_REPORTED: set[str] = {"port-strike"}
+AGREEMENTS_REPORTED: set[str] = {"port-strike", "airline-outage", "housing-vote", "measles-outbreak"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
