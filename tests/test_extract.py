@@ -344,3 +344,39 @@ def test_a_time_does_not_cross_and_into_another_clause(nlp: Any) -> None:
     text = "The site opened in the early 1970s, and its six production lines were last rebuilt for electric cars."
     (lines,) = [c for c in _claims(nlp, text) if c.quantity]
     assert lines.quantity is not None and lines.quantity.value == 6 and lines.time is None
+
+
+def test_a_dateline_is_no_part_of_the_first_claim(nlp: Any) -> None:
+    text = (
+        "TARROWBY, Nov 20 (Northline Press) - Larkspur Airways cancelled 412 flights on Thursday and Friday."
+    )
+    (c,) = _claims(nlp, text, date(2026, 11, 20))
+    assert c.text.startswith("Larkspur Airways cancelled 412 flights")
+    assert "tarrowby" not in c.keywords and "TARROWBY" not in c.subject
+    assert c.time is not None and c.time.iso == "2026-11-19/2026-11-20"  # both days
+
+
+def test_the_first_of_two_days_is_not_a_count(nlp: Any) -> None:
+    text = "The airline cancelled 367 flights on 19 and 20 November."
+    assert [
+        (c.quantity.value, c.time.iso if c.time else None)
+        for c in _claims(nlp, text, date(2026, 11, 25))
+        if c.quantity
+    ] == [(367, "2026-11-19/2026-11-20")]
+
+
+def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
+    (jobs,) = _claims(nlp, "The closure will cost about 850 jobs, the company said.")
+    (positions,) = _claims(nlp, "Some 850 positions will be eliminated, the firm said.")
+    assert "job" in set(jobs.keywords) & set(positions.keywords)
+    assert "job" in jobs.measure_key.split() and "job" in positions.measure_key.split()
+    (docks,) = _claims(nlp, "About 1,800 dockers are on strike.")
+    assert {"dock", "worker"} <= set(docks.keywords)
+    # a word that describes another keeps its own meaning: a firm offer is no company
+    (offer,) = _claims(nlp, "The operator made a firm offer of a 4% pay rise.")
+    assert "firm" in offer.keywords and "company" not in offer.keywords
+
+
+def test_the_event_a_count_takes_part_in_is_no_scope(nlp: Any) -> None:
+    (c,) = _claims(nlp, "About 1,800 dockers are taking part in the action, the union said.")
+    assert c.scope == ""

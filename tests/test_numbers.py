@@ -354,6 +354,8 @@ NOT_AMOUNTS = [
     "some of the voters",
     "the couple married",
     "between 2020 and 2024",
+    "on 19 and 20 November",  # two days, the first of which is no count
+    "from 3-5 June",
     "in 2020 or 2021",
     # a C or F after digits is a temperature only where heat is the topic
     "a 99c coffee",

@@ -40,6 +40,9 @@ REF = date(2026, 6, 13)  # a Saturday
         ("at 1105 GMT", "2026-06-13", "day"),
         ("kept its full-year guidance", "2026", "year"),
         ("the grocer ended June with 638 stores", "2026-06", "month"),
+        ("cancelled 412 flights on Thursday and Friday", "2026-06-11/2026-06-12", "interval"),
+        ("cancelled 367 flights on 19 and 20 May", "2026-05-19/2026-05-20", "interval"),
+        ("on May 19-20, 2025", "2025-05-19/2025-05-20", "interval"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:

@@ -123,3 +123,120 @@ def contradicts(pred_a: str, negated_a: bool, pred_b: str, negated_b: bool) -> b
 FUNCTION_WORDS = frozenset(
     "the a an of in its their his her and or to for on by with at from that this".split()
 )
+
+
+# Words that reports use interchangeably for one thing ("850 jobs" / "850 positions", "the fire"
+# / "the blaze", "dockers" / "dock workers"). Alignment compares words (the small spaCy model
+# has no vectors), so a claim's keywords and measure key give each of these words as its
+# class's name, written out on the left; a name of two words stands for both. Kept strict:
+# only words a report can swap without changing what is counted, never words that are merely
+# related ("damage" is not "loss", "attack" is not "hack"), and no word that is often another
+# part of speech with another meaning ("pay", "fine", "case", "post" are left out).
+SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
+    "job": ("job", "position"),
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "personnel"),
+    "dock worker": ("docker", "dockworker", "longshoreman", "stevedore"),
+    "fire": ("fire", "blaze", "wildfire", "bushfire", "inferno"),
+    "strike": ("strike", "walkout", "stoppage"),
+    "talk": ("talk", "negotiation"),
+    "factory": ("factory", "plant"),
+    "company": ("company", "firm"),
+    "death": ("death", "fatality"),
+    "ship": ("ship", "vessel"),
+    "wage": ("wage", "salary"),
+    "rise": ("rise", "increase", "hike", "growth"),
+    "cut": ("cut", "slash", "axe", "shed", "eliminate", "elimination"),
+    "vote": ("vote", "ballot"),
+    "plan": ("plan", "scheme", "programme", "program", "blueprint"),
+    "funding": ("funding", "fund"),
+    "customer": ("customer", "client"),
+    "passenger": ("passenger", "traveller", "traveler"),
+    "resident": ("resident", "inhabitant"),
+    "doctor": ("doctor", "physician", "medic", "clinician"),
+    "drug": ("drug", "medicine", "medication"),
+    "child": ("child", "kid", "youngster"),
+    "student": ("student", "pupil"),
+    "law": ("law", "legislation"),
+    "tax": ("tax", "levy"),
+    "rain": ("rain", "rainfall", "downpour"),
+    "flood": ("flood", "flooding", "inundation"),
+    "evacuate": ("evacuate", "evacuation"),
+    "hack": ("hack", "cyberattack", "intrusion"),
+    "hacker": ("hacker", "attacker"),
+    "close": ("close", "closure", "shut", "shutdown"),
+    "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
+    "merge": ("merge", "merger"),
+    "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
+    "unemployment": ("unemployment", "joblessness"),
+    "protest": ("protest", "demonstration"),
+    "protester": ("protester", "protestor", "demonstrator"),
+    "soldier": ("soldier", "troop"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "chief executive": ("ceo",),
+    "lawmaker": ("lawmaker", "legislator"),
+    "target": ("target", "goal", "aim"),
+    "begin": ("begin", "start", "commence"),
+    "poll": ("poll", "survey"),
+    "arrest": ("arrest", "detain", "detention"),
+    "approve": ("approve", "approval"),
+    "reject": ("reject", "rejection"),
+    "delay": ("delay", "postpone", "postponement"),
+    "warn": ("warn", "warning"),
+    "supplier": ("supplier", "provider", "vendor"),
+    "hospitalise": ("hospitalise", "hospitalize", "hospitalisation", "hospitalization"),
+    "cancel": ("cancel", "cancellation", "scrap"),
+}
+
+
+# the verbs among them, whose past and -ing forms a measure key may hold ("cancelled"); the
+# nouns get none ("planted" is not "factory", "firming" is not "company")
+_SYNONYM_VERBS = frozenset(
+    "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
+    "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
+    "begin start commence aim rise increase hike".split()
+)
+_SYNONYM_IRREGULAR = {
+    "spent": "spend",
+    "began": "begin",
+    "begun": "begin",
+    "bought": "buy",
+    "rose": "rise",
+    "risen": "rise",
+    "canceled": "cancel",
+    "canceling": "cancel",
+}
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The forms a measure key may hold of a word (it keeps words as written, only taking a
+    final "s" off): the word and its plural, and for a verb its past and -ing forms."""
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    if word.endswith(("s", "sh", "ch", "x")):
+        plural = word + "es"
+    forms = [word, plural, plural.rstrip("s")]
+    if word in _SYNONYM_VERBS:
+        if word[-1] in "bdglmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            forms += [word + word[-1] + "ed", word + word[-1] + "ing"]  # "scrapped", "cancelled"
+        else:
+            stem = word[:-1] if word.endswith("e") else word
+            forms += [stem + "ed", stem + "ing"]
+    forms += [past for past, verb in _SYNONYM_IRREGULAR.items() if verb == word]
+    return tuple(forms)
+
+
+_SYNONYM = {
+    form: tuple(name.split())
+    for name, words in SYNONYM_CLASSES.items()
+    for word in words
+    for form in _forms(word)
+}
+
+
+def synonym(word: str) -> tuple[str, ...]:
+    """The class name a word is given in keywords and measure keys, as words: ("job",) for
+    "position" or "positions", ("dock", "worker") for "dockers"; the word itself otherwise.
+
+    >>> synonym("positions"), synonym("blaze"), synonym("dockers"), synonym("reservoir")
+    (('job',), ('fire',), ('dock', 'worker'), ('reservoir',))
+    """
+    return _SYNONYM.get(word, (word,))

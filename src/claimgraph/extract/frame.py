@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import PREDICATE_CLASS
+from ..lexicon import PREDICATE_CLASS, synonym
 
 REPORTING_VERBS = {
     "say",
@@ -251,15 +251,17 @@ class Attribution:
 
 
 def content_lemmas(tokens: list[Token] | Span) -> list[str]:
-    """Lower-case lemmas of the content words, in order."""
-    out = []
+    """Lower-case lemmas of the content words, in order; a word reports use interchangeably
+    with others is given as its class's name (:func:`claimgraph.lexicon.synonym`), unless it
+    describes another word ("striking workers", "planned closure")."""
+    out: list[str] = []
     for t in tokens:
         if t.pos_ in _STOP_POS or t.is_stop or not any(c.isalpha() for c in t.text):
             continue
         lem = t.lemma_.lower()
         if lem in _GENERIC or len(lem) < 2:
             continue
-        out.append(lem)
+        out += (lem,) if t.dep_ == "amod" else synonym(lem)
     return out
 
 

@@ -366,6 +366,12 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"\A\s*(?:{_MONTHS})\b", re.I)
+# the first day of two: "on 19 and 20 November", "19-20 Nov" (a capital: "5 and 10 may rise")
+_DAY_PAIR_AFTER = re.compile(
+    r"\A(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
 _YEARISH_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|from|until|till|through|during|before|after|early|mid|late|"
     r"year|fiscal|fy|q[1-4]|h[12]|spring|summer|autumn|fall|winter|between|and|to|as of|'s)\s*[-–]?\s*)$",
@@ -805,7 +811,9 @@ def _is_not_an_amount(
         if re.fullmatch(r"\d{2}", s) and re.search(r"(?:19|20)\d\d[-–/]\Z", before):
             return True
         # day of month: "May 14", "14 May"
-        if len(digits) <= 2 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+        if len(digits) <= 2 and (
+            _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DAY_PAIR_AFTER.match(after)
+        ):
             return True
         # quarters and halves "Q2", "H1"; versions and names "Opus 4.6", "COVID-19", "G7"
         if re.search(r"[A-Za-z]\Z", before) or re.search(r"[A-Za-z]-\Z", before):

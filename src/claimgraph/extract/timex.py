@@ -46,6 +46,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "part_year",
         rf"\b(early|mid|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+({_YEAR})\b",
     ),
+    (  # "on 19 and 20 November", "November 19-20, 2026": from the first day to the second
+        "day_pair",
+        rf"\b(?:[Oo]n\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})"
+        rf"(?:,?\s+({_YEAR}))?\b"
+        rf"|\b(?:[Oo]n\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+({_YEAR}))?\b",
+    ),
     ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
     ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
     ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
@@ -74,6 +81,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rest_of_week", r"\b(?:the\s+)?rest\s+of\s+(?:the|this)\s+week\b"),
     ("relative_week", r"\b(last|this|next)\s+week\b"),
     ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
+    (  # "on Thursday and Friday", "over Thursday and Friday": from the first day to the second
+        "weekday_pair",
+        r"\b(?:on\s+|over\s+|between\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"\s+(?:and|to|through|-|–)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    ),
     (
         "weekday",
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -86,7 +98,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
     ),
 ]
-_CASED = ("month_only", "day_month", "month_year", "year_to", "month_range")
+_CASED = ("month_only", "day_month", "day_pair", "month_year", "year_to", "month_range")
 _COMPILED = [(name, re.compile(p, re.I if name not in _CASED else 0)) for name, p in _PATTERNS]
 _RELATION = re.compile(
     r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I
@@ -222,6 +234,19 @@ def _normalize(
             if part == "mid":
                 return _months_span(t, y, 5, 8)
             return _months_span(t, y, 9, 12)
+        if name == "day_pair":
+            d1, d2, mon, yy = (g[0], g[1], g[2], g[3]) if g[0] else (g[5], g[6], g[4], g[7])
+            mo = _month_num(mon)
+            if yy:
+                year = int(yy)
+            elif ref:
+                year = ref.year if date(ref.year, mo, 1) <= ref + timedelta(days=60) else ref.year - 1
+            else:
+                return None
+            b, e = date(year, mo, int(d1)), date(year, mo, int(d2))
+            if e <= b:
+                return None
+            return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
         if name == "day_month_year":
             return _day_span(t, date(int(g[2]), _month_num(g[0]), int(g[1])))
         if name == "day_month_year2":
@@ -294,6 +319,13 @@ def _normalize(
                 monday += timedelta(days=7)
             sunday = monday + timedelta(days=6)
             return _span(t, monday, sunday, f"{monday.isoformat()}/{sunday.isoformat()}", "week")
+        if name == "weekday_pair":  # both days in the week before the reference date
+            wd1, wd2 = _WEEKDAYS.index(g[0].lower()), _WEEKDAYS.index(g[1].lower())
+            e = ref - timedelta(days=(ref.weekday() - wd2) % 7)
+            b = e - timedelta(days=(wd2 - wd1) % 7)
+            if b == e:
+                return None
+            return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
         if name == "weekday":
             wd = _WEEKDAYS.index(g[0].lower())
             delta = (ref.weekday() - wd) % 7
