@@ -58,3 +58,33 @@ def test_an_amount_against_none_scores_as_if_neither_had_one_when_asked() -> Non
         for j, y in enumerate(without):
             assert s[i, j] == pytest.approx(score(replace(x, quantity=None), y, idf)[0], abs=1e-9)
     assert s.any() and not pair_scores(with_q, without, idf)[0].any()
+
+
+def test_durations_are_compared_in_days() -> None:
+    from claimgraph.model import Quantity
+
+    def claim(text: str, value: float, unit: str) -> Claim:
+        q = Quantity(text=text, start=0, end=len(text), unit=unit, value=value)
+        words = ("regulator", "report", "failure")
+        return Claim(
+            article_url="https://example.org/x",
+            field="body",
+            start=0,
+            end=len(text),
+            text=text,
+            kind="quantity",
+            quantity=q,
+            keywords=words,
+            measure_key="report",
+        )
+
+    days, weeks, three = (
+        claim("14 days", 14, "day"),
+        claim("two weeks", 2, "week"),
+        claim("3 weeks", 3, "week"),
+    )
+    idf = _idf([Row(c, "", "", "") for c in (days, weeks, three)])
+    assert "value" in score(days, weeks, idf)[1]  # one figure
+    assert "value" not in score(days, three, idf)[1]
+    assert score(days, weeks, idf)[0] > score(days, three, idf)[0]
+    _agree([days, weeks, three], [days, weeks, three])

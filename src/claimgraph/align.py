@@ -388,12 +388,12 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         feats.append("unit")
         if qx.baseline != qy.baseline:
             s -= 0.15
-        lx, hx = _interval(qx)
-        ly, hy = _interval(qy)
-        if qx.unit == qy.unit and (lx <= hy and ly <= hx):
+        ux, lx, hx = comparable(qx)
+        uy, ly, hy = comparable(qy)
+        if ux == uy and (lx <= hy and ly <= hx):
             s += 0.2
             feats.append("value")
-        elif qx.unit == qy.unit:
+        elif ux == uy:
             rel = abs(lx - ly) / max(abs(lx), abs(ly), 1e-9)
             s += 0.1 * max(0.0, 1 - rel)
     if x.time and y.time:
@@ -424,6 +424,28 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
 
 def _measure_words(c: Claim) -> set[str]:
     return {w for w in map(word_class, c.measure_key.split()) if w}
+
+
+# a duration's length in days, so that "within 14 days" and "two weeks" are one figure
+_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 365.25 / 12,
+    "year": 365.25,
+    "decade": 3652.5,
+}
+
+
+def comparable(q: Quantity) -> tuple[str, float, float]:
+    """The unit two amounts are compared in, and :func:`_interval` in it: durations in days,
+    every other amount in its own unit."""
+    lo, hi = _interval(q)
+    if (days := _DAYS.get(q.unit)) is not None:
+        return "day", lo * days, hi * days
+    return q.unit, lo, hi
 
 
 def _interval(q: Quantity) -> tuple[float, float]:

@@ -33,7 +33,7 @@ class Profile:
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
     ) -> None:
-        from .align import _SAID, _interval, unit_family
+        from .align import _SAID, comparable, unit_family
 
         n = len(claims)
         self.n = n
@@ -67,8 +67,8 @@ class Profile:
             )
             if (q := c.quantity) is not None:
                 q_rows.append(i)
-                lo, hi = _interval(q)
-                u = units.setdefault(q.unit, len(units))
+                unit, lo, hi = comparable(q)  # durations in days
+                u = units.setdefault(unit, len(units))
                 f = units.setdefault("family " + unit_family(q.unit), len(units))
                 q_vals.append((u, f, q.baseline, lo, hi))
             if (t := c.time) is not None:
