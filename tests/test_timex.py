@@ -43,6 +43,9 @@ REF = date(2026, 6, 13)  # a Saturday
         ("cancelled 412 flights on Thursday and Friday", "2026-06-11/2026-06-12", "interval"),
         ("cancelled 367 flights on 19 and 20 May", "2026-05-19/2026-05-20", "interval"),
         ("on May 19-20, 2025", "2025-05-19/2025-05-20", "interval"),
+        ("was confirmed in late May", "2026-05-21/2026-05-31", "interval"),
+        ("detected in early June", "2026-06-01/2026-06-10", "interval"),
+        ("by mid-March 2027", "2027-03-11/2027-03-20", "interval"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:

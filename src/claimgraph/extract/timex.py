@@ -53,6 +53,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|\b(?:[Oo]n\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+({_YEAR}))?\b",
     ),
+    # "in late August", "early November 2026": the first, middle or last third of the month
+    ("part_month", rf"\b([Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH_RE})(?:\s+({_YEAR}))?\b"),
     ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
     ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
     ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
@@ -98,7 +100,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
     ),
 ]
-_CASED = ("month_only", "day_month", "day_pair", "month_year", "year_to", "month_range")
+_CASED = ("month_only", "part_month", "day_month", "day_pair", "month_year", "year_to", "month_range")
 _COMPILED = [(name, re.compile(p, re.I if name not in _CASED else 0)) for name, p in _PATTERNS]
 _RELATION = re.compile(
     r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I
@@ -147,6 +149,13 @@ def _quarter_span(text: str, y: int, q: int) -> TimeSpan:
 
 def _day_span(text: str, d: date) -> TimeSpan:
     return _span(text, d, d, d.isoformat(), "day")
+
+
+def _nearest_year(ref: date, month: int) -> int:
+    """The year of the nearest such month: up to six months back, else ahead."""
+    if (ref.month - month) % 12 <= 6:
+        return ref.year if month <= ref.month else ref.year - 1
+    return ref.year if month > ref.month else ref.year + 1
 
 
 def _month_num(s: str) -> int:
@@ -246,6 +255,19 @@ def _normalize(
             b, e = date(year, mo, int(d1)), date(year, mo, int(d2))
             if e <= b:
                 return None
+            return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
+        if name == "part_month":
+            mo = _month_num(g[1])
+            if g[2]:
+                year = int(g[2])
+            elif ref:
+                year = _nearest_year(ref, mo)
+            else:
+                return None
+            first, last = {"early": (1, 10), "mid": (11, 20)}.get(
+                g[0].lower(), (21, _month_end(year, mo).day)
+            )
+            b, e = date(year, mo, first), date(year, mo, last)
             return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
         if name == "day_month_year":
             return _day_span(t, date(int(g[2]), _month_num(g[0]), int(g[1])))
@@ -350,8 +372,7 @@ def _normalize(
             elif lead == "next":
                 y = future
             else:
-                back = (ref.month - mo) % 12
-                y = past if back <= 6 else future
+                y = _nearest_year(ref, mo)
             return _month_span(g[0], y, mo)
     except (ValueError, KeyError, TypeError):
         return None
