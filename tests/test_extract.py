@@ -380,3 +380,20 @@ def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
 def test_the_event_a_count_takes_part_in_is_no_scope(nlp: Any) -> None:
     (c,) = _claims(nlp, "About 1,800 dockers are taking part in the action, the union said.")
     assert c.scope == ""
+
+
+def test_an_officer_speaks_for_their_organization(nlp: Any) -> None:
+    text = (
+        "Halbrook Port Holdings said the port would stay open. HPH chief executive Adrian Pell "
+        "said the offer was fair. The company would bring in agency crews, Pell added. "
+        '"We apologise," said Miriam Castell, Wendmoor’s chief executive. '
+        "Ms Castell said customers would be offered credit monitoring."
+    )
+    claimants = {c.claimant for c in _claims(nlp, text) if c.claimant}
+    assert "Pell (HPH chief executive Adrian Pell; Halbrook Port Holdings)" in claimants
+    assert "Ms Castell (Wendmoor’s chief executive)" in claimants
+    text = (
+        "Larkspur Airways cancelled 412 flights on Thursday. Larkspur, the largest carrier at "
+        "Tarrowby, flies to 60 airports. Chief executive Ilse Varga said the system had failed."
+    )
+    assert "Chief executive Ilse Varga (Larkspur)" in {c.claimant for c in _claims(nlp, text)}

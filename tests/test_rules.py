@@ -431,3 +431,25 @@ def test_a_headline_restates_the_body_claim_with_its_verb() -> None:
     store, pairs = build([(theft, None), (ransom, None)], title_a=title)
     hits = found(store, "headline_body")
     assert hits == {frozenset([pairs[-1][0], pairs[1][0]])}
+
+
+def test_what_a_source_is_does_not_tell_sources_apart() -> None:
+    from claimgraph.align import differences
+    from claimgraph.model import Claim
+
+    def said(claimant: str) -> Claim:
+        return Claim(
+            article_url="https://example.org/x",
+            field="body",
+            start=0,
+            end=1,
+            text="x",
+            kind="attribution",
+            claimant=claimant,
+            measure_key="fail system",
+        )
+
+    idf = {"larkspur": 0.1, "spokesman": 3.0, "chief": 3.0, "executive": 3.0, "ilse": 3.0, "varga": 3.0}
+    same = differences(said("a Larkspur spokesman"), said("Chief executive Ilse Varga (Larkspur)"), idf)
+    assert "!source" not in same  # both speak for Larkspur
+    assert "!source" in differences(said("the ministry"), said("a Red Cross official"), idf)

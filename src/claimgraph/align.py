@@ -54,6 +54,13 @@ MATCH_THRESHOLD = 0.30
 _COMMON_IDF = 0.8
 _BRACKETED = re.compile(r"\([^()]*\)")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you", "one"})
+# words of a claimant that say what someone is, not who: "a Larkspur spokesman" and "Chief
+# executive Ilse Varga (Larkspur)" are both Larkspur; "the operator" is the operator's name
+_ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson official officer chief executive ceo director chairman "
+    "chairwoman chair president head manager representative boss operator firm group business "
+    "carrier airline utility provider supplier".split()
+)
 _SAID = frozenset(
     {"attribution", "quote", "event"}
 )  # words within this of the story's most common word count as common
@@ -499,10 +506,11 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         cx, cy = _words(x.cited_document), _words(y.cited_document)
         bx, by = cx, cy
     else:
-        cx, cy = _words(_source_of(x.claimant)) - _PRONOUNS, _words(_source_of(y.claimant)) - _PRONOUNS
+        drop = _PRONOUNS | _ROLE_WORDS
+        cx, cy = _words(_source_of(x.claimant)) - drop, _words(_source_of(y.claimant)) - drop
         # words in brackets resolve who the claimant is; they match, but do not distinguish
-        bx = _words(_source_of(_BRACKETED.sub("", x.claimant))) - _PRONOUNS
-        by = _words(_source_of(_BRACKETED.sub("", y.claimant))) - _PRONOUNS
+        bx = _words(_source_of(_BRACKETED.sub("", x.claimant))) - drop
+        by = _words(_source_of(_BRACKETED.sub("", y.claimant))) - drop
     if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf, bx, by):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):

@@ -228,7 +228,8 @@ class _Reading:
 
 # "Oren Vasko, a hydrologist at the University of Tavrin," -> who "Vasko" is later on
 _APPOSITION = re.compile(
-    r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the)\s+[^,.;:()\"“”]{3,90}?)(?=[,.;])"
+    r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*['’]s)\s+"
+    r"[^,.;:()\"“”]{3,90}?)(?=[,.;])"
 )
 # "the company said", "the AI developer said": a description standing for a named organization
 _ORG_DESCRIPTION = re.compile(
@@ -249,31 +250,67 @@ def _name_of(t: Any) -> str:
     return str(t.doc[start : t.i + 1].text)
 
 
+# "HPH chief executive Adrian Pell", "Corvant spokeswoman Clara Wendt": a title before a name
+_TITLED = re.compile(
+    r"\b((?:[A-Z][\w&'-]*\s+){0,3}?(?:[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+[Oo]perating\s+[Oo]fficer|CEO|"
+    r"[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Pp]resident|[Mm]anaging\s+[Dd]irector|"
+    r"[Gg]eneral\s+[Ss]ecretary|[Dd]irector(?:\s+of\s+[a-z ]+?)?|[Hh]ead\s+of\s+[a-z ]+?))\s+"
+    r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b"
+)
+# a title that makes its holder speak for their organization
+_OFFICER = re.compile(
+    r"\b(?:chief\s+executive|chief\s+operating\s+officer|ceo|spokes(?:man|woman|person)|chair(?:man|woman)?|"
+    r"president|managing\s+director|general\s+secretary|director|head\s+of)\b",
+    re.I,
+)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
+
+
 def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> list[Claim]:
     """Say who an anaphoric claimant is: a surname gets the description the article gave the
-    person ("Vasko" -> "Vasko (a hydrologist at ...)"), "the company" gets the article's most
-    mentioned organization. The claimant's words stay; the resolution is added in brackets."""
+    person ("Vasko" -> "Vasko (a hydrologist at ...)", "Ms Castell" -> "Ms Castell (Chief
+    executive Miriam Castell)"), "the company" gets the article's most mentioned organization.
+    An officer (a chief executive, a spokesperson ...) of no named organization speaks for the
+    article's company, which is added too. The claimant's words stay; the resolution is added
+    in brackets."""
     described: dict[str, str] = {}
-    for m in _APPOSITION.finditer(text):
-        name, desc = m.group(1), m.group(2).strip()
-        for part in {name, name.split()[-1]}:
-            described.setdefault(part, desc)
+    people: set[str] = set()  # surnames (which the parser may take for organizations)
+    for rx, group in ((_APPOSITION, 2), (_TITLED, 0)):
+        for m in rx.finditer(text):
+            name, desc = (m.group(1), m.group(2).strip()) if group == 2 else (m.group(2), m.group(0).strip())
+            for part in {name, name.split()[-1]}:
+                described.setdefault(part, desc)
+            if len(name.split()) > 1:  # a first name and a surname ("Larkspur, the largest carrier": no)
+                people.add(name.split()[-1])
     # the organizations by how often the article names them (acronyms such as "AI" are often
     # mistaken for organizations; names are preferred)
     named = [o for o in orgs if not o.isupper() and len(o) > 2]
     mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", text)) for o in named}
+    acronyms = {o for o in orgs if o.isupper() and len(o) > 1}
+    company = _described_org("the company", {o: n for o, n in mentions.items() if o not in people})
+    initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
     out = []
     for c in claims:
         who = c.claimant.strip().strip(",")
         extra = ""
-        if who in described and described[who].lower() not in who.lower():
-            extra = described[who]
+        person = _HONORIFIC.sub("", who)
+        if person in described and described[person].lower() not in who.lower():
+            extra = described[person]
         elif (
             _ORG_DESCRIPTION.match(who)
             and (org := _described_org(who, mentions))
             and org.lower() not in who.lower()
         ):
             extra = org
+        said_by = f"{who} {extra}"
+        if _OFFICER.search(said_by):
+            # an officer speaks for the organization the title names ("HPH chief executive":
+            # Halbrook Port Holdings), or for the article's company when it names none
+            named_in = [o for o in mentions if o not in people and re.search(rf"\b{re.escape(o)}\b", said_by)]
+            short = [a for a in acronyms if re.search(rf"\b{a}\b", said_by)]
+            org = next((initials[a] for a in short if a in initials), "" if named_in or short else company)
+            if org and org.lower() not in said_by.lower():
+                extra = f"{extra}; {org}" if extra else org
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
 
