@@ -402,6 +402,39 @@ def test_headline_body_dropped_condition() -> None:
     assert frozenset([pairs[-1][0], pairs[0][0]]) in hits
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "reported"),
+    [
+        (("more than 400", 400, "over"), ("412", 412, "exact"), False),  # a hedge that holds
+        (("more than 400", 400, "over"), ("400", 400, "exact"), True),  # says more than the body
+        (("more than 400", 400, "over"), ("367", 367, "exact"), True),
+        (("nearly 5,000", 5000, "under"), ("4,812", 4812, "exact"), False),
+        (("412", 412, "exact"), ("about 380", 380, "about"), False),  # within the body's hedge
+        (("412", 412, "exact"), ("367", 367, "exact"), True),
+    ],
+)
+def test_headline_body_reads_the_headlines_hedge(
+    headline: tuple[str, float, str], body: tuple[str, float, str], reported: bool
+) -> None:
+    words = ("airline", "cancel", "flight", "thursday")
+    b = {
+        "text": f"The airline cancelled {body[0]} flights on Thursday.",
+        "predicate": "cancel",
+        "measure": "cancelled flights",
+        "keywords": words,
+        **_q(body[0], body[1], qualifier=body[2]),
+    }
+    title = {
+        "text": f"Airline cancels {headline[0]} flights",
+        "predicate": "cancel",
+        "keywords": words,
+        **_q(headline[0], headline[1], qualifier=headline[2]),
+    }
+    store, pairs = build([(b, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
 def test_a_rule_that_is_not_a_select_gets_a_clear_error(tmp_path: Any) -> None:
     (tmp_path / "mine.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
     with pytest.raises(QueryError, match="'mine' is not a SELECT query"):
