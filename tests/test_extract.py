@@ -312,6 +312,11 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert (
         cond("The firm must cut costs, otherwise the plant will close.") == "otherwise the plant will close"
     )
+    # "for as long as" is a while, "as long as" a condition
+    assert cond("For as long as most of us can remember, the sidings have been empty.") == ""
+    assert cond("Fees are waived as long as they travel before 6 December.") == (
+        "as long as they travel before 6 December"
+    )
 
 
 def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:

@@ -377,6 +377,8 @@ def find_condition(sent: Span) -> str:
             continue
         if marker.strip() == "otherwise" and not _CLAUSE_AFTER.match(text[m.end() :]):
             continue  # "we are not going to pretend otherwise," she said: an adverb, no condition
+        if marker.startswith("as long as") and re.search(r"\b(?:for|as)\s+$", text[: m.start()], re.I):
+            continue  # "for as long as anyone can remember": a while, no condition
         tail = text[m.start() :]
         end = re.search(
             r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
