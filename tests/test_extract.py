@@ -312,6 +312,13 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert (
         cond("The firm must cut costs, otherwise the plant will close.") == "otherwise the plant will close"
     )
+    # "should" before its subject is an "if"; a condition that opens the sentence ends at its comma
+    assert cond("It will draft in agency workers should the strike be extended.") == (
+        "should the strike be extended"
+    )
+    assert cond("Should the talks fail, the union will strike.") == "Should the talks fail"
+    assert cond("If the sale goes ahead, 300 jobs will go.") == "If the sale goes ahead"
+    assert cond("Workers should be paid more, the union said.") == ""
     # "for as long as" is a while, "as long as" a condition
     assert cond("For as long as most of us can remember, the sidings have been empty.") == ""
     assert cond("Fees are waived as long as they travel before 6 December.") == (

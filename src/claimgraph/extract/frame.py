@@ -180,7 +180,9 @@ _CONDITION_RE = re.compile(
     r"\bon\s+(?:the\s+)?condition\s+(?:that\s+)?|\bwith\s+the\s+(?:\w+\s+)?condition\s+that\b|"
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
-    r"\bonly\s+(?:when|after|once)\b|\bpending\b)",
+    r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
+    # "it will draft in agency workers should the strike be extended": "should" before its subject
+    r"\bshould\s+(?=(?:the|a|an|its|their|this|that|talks|it|they)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:be|fail|go|continue|collapse|last|drag|spread|rise|fall)\b))",
     re.I,
 )
 # a clause after "otherwise" ("..., otherwise the plant will close"), not a said-tag or an end
@@ -377,12 +379,16 @@ def find_condition(sent: Span) -> str:
             continue
         if marker.strip() == "otherwise" and not _CLAUSE_AFTER.match(text[m.end() :]):
             continue  # "we are not going to pretend otherwise," she said: an adverb, no condition
+        if marker.startswith("should") and text.rstrip(" \"”'").endswith("?"):
+            continue  # "Should the talks fail?": a question
         if marker.startswith("as long as") and re.search(r"\b(?:for|as)\s+$", text[: m.start()], re.I):
             continue  # "for as long as anyone can remember": a while, no condition
         tail = text[m.start() :]
         end = re.search(
             r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
         )
+        if not text[: m.start()].strip(" \"“'"):  # "If the talks fail, the union will strike"
+            end = re.search(r",|[;:—–]|\.(?:\s|$)", tail)
         cond = tail[: end.start()] if end else tail
         cond = cond.rstrip(" ,.\"”'")
         if len(cond.split()) >= 2:
