@@ -46,6 +46,8 @@ REF = date(2026, 6, 13)  # a Saturday
         ("was confirmed in late May", "2026-05-21/2026-05-31", "interval"),
         ("detected in early June", "2026-06-01/2026-06-10", "interval"),
         ("by mid-March 2027", "2027-03-11/2027-03-20", "interval"),
+        ("in the summer of 2019", "2019-06/2019-08", "interval"),
+        ("aimed to end them by spring 2027", "2027-03/2027-05", "interval"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:

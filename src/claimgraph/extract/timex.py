@@ -53,6 +53,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"|\b(?:[Oo]n\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+({_YEAR}))?\b",
     ),
+    # "the summer of 2019", "by spring 2027": the season's three months (northern hemisphere;
+    # winter, which spans two years, is left alone)
+    ("season", rf"\b(?:the\s+)?([Ss]pring|[Ss]ummer|[Aa]utumn|(?<=the\s)fall)\s+(?:of\s+)?({_YEAR})\b"),
     # "in late August", "early November 2026": the first, middle or last third of the month
     ("part_month", rf"\b([Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH_RE})(?:\s+({_YEAR}))?\b"),
     ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
@@ -100,7 +103,16 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
     ),
 ]
-_CASED = ("month_only", "part_month", "day_month", "day_pair", "month_year", "year_to", "month_range")
+_CASED = (
+    "month_only",
+    "season",
+    "part_month",
+    "day_month",
+    "day_pair",
+    "month_year",
+    "year_to",
+    "month_range",
+)
 _COMPILED = [(name, re.compile(p, re.I if name not in _CASED else 0)) for name, p in _PATTERNS]
 _RELATION = re.compile(
     r"\b(by|as\s+of|since|until|through|before|after|from)\s+(?:the\s+(?:end|start)\s+of\s+)?\Z", re.I
@@ -256,6 +268,9 @@ def _normalize(
             if e <= b:
                 return None
             return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
+        if name == "season":
+            first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[g[0].lower()]
+            return _months_span(t, int(g[1]), first, first + 2)
         if name == "part_month":
             mo = _month_num(g[1])
             if g[2]:
