@@ -409,3 +409,11 @@ def test_an_officer_speaks_for_their_organization(nlp: Any) -> None:
         "Tarrowby, flies to 60 airports. Chief executive Ilse Varga said the system had failed."
     )
     assert "Chief executive Ilse Varga (Larkspur)" in {c.claimant for c in _claims(nlp, text)}
+    # a title that names its organization by a description: that organization, not the company
+    text = (
+        "Halmshire Health Authority unveiled a plan. Harlow Hospital Trust said 400 beds were shut. "
+        "Dr Miriam Sowerby, chief executive of the authority, said waits would fall."
+    )
+    assert "Dr Miriam Sowerby, chief executive of the authority (Halmshire Health Authority)" in {
+        c.claimant for c in _claims(nlp, text)
+    }

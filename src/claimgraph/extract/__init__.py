@@ -231,12 +231,15 @@ _APPOSITION = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*['’]s)\s+"
     r"[^,.;:()\"“”]{3,90}?)(?=[,.;])"
 )
-# "the company said", "the AI developer said": a description standing for a named organization
-_ORG_DESCRIPTION = re.compile(
-    r"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{2,})\s+){0,2}(?:company|firm|group|developer|maker|lab|laboratory|business|"
+_ORG_NOUNS = (
+    r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain)$",
+    r"supplier|utility|provider|manufacturer|producer|airline|chain)"
 )
+# "the company said", "the AI developer said": a description standing for a named organization
+_ORG_DESCRIPTION = re.compile(rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}{_ORG_NOUNS}$")
+# "the authority's chief executive", "chief executive of the council": the title's organization
+_ORG_IN_TITLE = re.compile(rf"\b(?:the|its)\s+{_ORG_NOUNS}\b", re.I)
 
 
 def _name_of(t: Any) -> str:
@@ -309,6 +312,8 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             named_in = [o for o in mentions if o not in people and re.search(rf"\b{re.escape(o)}\b", said_by)]
             short = [a for a in acronyms if re.search(rf"\b{a}\b", said_by)]
             org = next((initials[a] for a in short if a in initials), "" if named_in or short else company)
+            if not named_in and not short and (described_org := _ORG_IN_TITLE.search(said_by)):
+                org = _described_org(described_org.group(0).lower(), mentions)
             if org and org.lower() not in said_by.lower():
                 extra = f"{extra}; {org}" if extra else org
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
