@@ -88,3 +88,32 @@ def test_durations_are_compared_in_days() -> None:
     assert "value" not in score(days, three, idf)[1]
     assert score(days, weeks, idf)[0] > score(days, three, idf)[0]
     _agree([days, weeks, three], [days, weeks, three])
+
+
+def test_contradicting_outcomes_compare_though_one_gives_no_amount() -> None:
+    from claimgraph.align import differences
+    from claimgraph.model import Quantity
+
+    def claim(text: str, predicate: str, amount: str = "", negated: bool = False) -> Claim:
+        q = Quantity(text=amount, start=0, end=len(amount), unit="count", value=1900) if amount else None
+        return Claim(
+            article_url="https://example.org/x",
+            field="body",
+            start=0,
+            end=len(text),
+            text=text,
+            kind="quantity" if q else "event",
+            quantity=q,
+            predicate=predicate,
+            negated=negated,
+            keywords=("list", "august", "wait"),
+            measure_key="list",
+        )
+
+    grew = claim("The list grew by 1,900 in August.", "grow", "1,900")
+    fell = claim("The list did fall slightly in August.", "fall")
+    kept = claim("The list was kept in August.", "keep")
+    idf = _idf([Row(c, "", "", "") for c in (grew, fell, kept)])
+    assert score(grew, fell, idf)[0] > 0.3 and "!polarity" in differences(grew, fell, idf)
+    assert score(grew, kept, idf)[0] == 0.0  # no contradiction: an amount against none
+    _agree([grew, fell, kept], [grew, fell, kept])

@@ -371,7 +371,7 @@ def _idf(rows: list[Row]) -> dict[str, float]:
 def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     """How likely two claims are about the same thing (0..1), and which features agreed."""
     feats: list[str] = []
-    if (x.quantity is None) != (y.quantity is None):
+    if (x.quantity is None) != (y.quantity is None) and not _opposite_outcomes(x, y):
         return 0.0, feats
     if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
         # what is said, not who says it, nor the bare verb ("came" / "has come")
@@ -471,6 +471,16 @@ def _interval(q: Quantity) -> tuple[float, float]:
     if q.qualifier == "at_most":
         return lo - 0.5 * span, hi
     return lo, hi
+
+
+def _opposite_outcomes(x: Claim, y: Claim) -> bool:
+    """Two outcomes that contradict each other ("the list grew by 1,900" / "the list did fall"):
+    comparable though only one of them gives an amount."""
+    return (
+        x.predicate in PREDICATE_CLASS
+        and y.predicate in PREDICATE_CLASS
+        and contradicts(x.predicate, x.negated, y.predicate, y.negated)
+    )
 
 
 def _same_class(a: str, b: str) -> bool:

@@ -63,6 +63,7 @@ class Profile:
                     p in PREDICATE_CLASS,  # an outcome verb
                     bool(c.cited_document),
                     {"proposal": 0, "event": 1}.get(c.kind, -1),
+                    c.negated,
                 )
             )
             if (q := c.quantity) is not None:
@@ -77,10 +78,11 @@ class Profile:
         self.kw = _incidence(n, len(vocab), kw)
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
-        cols = np.array(ints, dtype=np.int64).reshape(n, 8).T
+        cols = np.array(ints, dtype=np.int64).reshape(n, 9).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
+        self.negated = cols[8].astype(bool)
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)
@@ -249,6 +251,7 @@ def pair_scores(
     # verbs: the same class (an outcome verb adds), or opposite classes
     same_class = (x.pred[:, None] >= 0) & (x.pred_class[:, None] == y.pred_class[None, :])
     s = s + np.where(same_class & x.in_pc[:, None], 0.05, 0.0)
+    opposite = np.zeros((nx, ny), dtype=bool)
     if OPPOSITE_CLASSES:
         opp = np.zeros((len(classes) + 1, len(classes) + 1), dtype=bool)
         for pair in OPPOSITE_CLASSES:
@@ -260,10 +263,13 @@ def pair_scores(
         opposite = (x.pred[:, None] >= 0) & ~same_class & opp[np.ix_(cx, cy)]
         s = s + np.where(opposite, 0.05, 0.0)
 
-    # an amount against none, or amounts in different unit families: nothing in common
+    # an amount against none, or amounts in different unit families: nothing in common (unless
+    # the two are outcomes that contradict each other: align._opposite_outcomes)
     zero = both_q & ~fam_ok
     if amounts_must_match:
-        zero |= np.outer(x.has_q, ~y.has_q) | np.outer(~x.has_q, y.has_q)
+        same_neg = x.negated[:, None] == y.negated[None, :]
+        contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
+        zero |= (np.outer(x.has_q, ~y.has_q) | np.outer(~x.has_q, y.has_q)) & ~contradict
     feats = {
         "measure": has_m,
         "unit": both_q,
