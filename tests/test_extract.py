@@ -417,3 +417,8 @@ def test_an_officer_speaks_for_their_organization(nlp: Any) -> None:
     assert "Dr Miriam Sowerby, chief executive of the authority (Halmshire Health Authority)" in {
         c.claimant for c in _claims(nlp, text)
     }
+
+
+def test_who_blames_a_cause_makes_a_claim(nlp: Any) -> None:
+    (c,) = _claims(nlp, "Larkspur blamed a botched upgrade to the system it uses to roster pilots.")
+    assert c.kind == "attribution" and c.claimant == "Larkspur"

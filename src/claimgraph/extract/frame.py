@@ -15,6 +15,7 @@ from ..lexicon import PREDICATE_CLASS, synonym
 
 REPORTING_VERBS = {
     "say",
+    "blame",
     "tell",
     "state",
     "note",
@@ -298,6 +299,7 @@ def find_attribution(sent: Span) -> Attribution | None:
                     and dobj_ok
                     and (lem != "put" or "at" in {c.lower_ for c in t.children})
                 )
+                or (lem == "blame" and dobj_ok)  # "Larkspur blamed a botched upgrade": whose account
                 or (
                     lem in SAY_VERBS
                     and t.dep_ in ("parataxis", "ROOT")

@@ -121,6 +121,7 @@ _VAGUE = {
     "a couple of": (2, 3),
     "a handful of": (2, 6),
     "a dozen": (12, 12),
+    "a pair of": (2, 2),
     "a single": (1, 1),  # only before a duration: "in a single hour"
 }
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
