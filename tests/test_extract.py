@@ -422,3 +422,14 @@ def test_an_officer_speaks_for_their_organization(nlp: Any) -> None:
 def test_who_blames_a_cause_makes_a_claim(nlp: Any) -> None:
     (c,) = _claims(nlp, "Larkspur blamed a botched upgrade to the system it uses to roster pilots.")
     assert c.kind == "attribution" and c.claimant == "Larkspur"
+
+
+def test_where_a_share_holds(nlp: Any) -> None:
+    (ballot, _turnout) = _claims(
+        nlp, "Of the members who voted in the ballot, 87% backed action, on a turnout of 71%."
+    )
+    assert ballot.scope == "the members who voted in the ballot"
+    (share,) = _claims(
+        nlp, "Roughly 60% of the departures it had scheduled across its network for Thursday did not operate."
+    )
+    assert share.scope == "across its network"

@@ -656,14 +656,16 @@ _SCOPE_RE = re.compile(
     r"(?<![\w-])(?:(?:in|into|across|throughout|within|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"[^,;:.()\"“”]{3,80}?"
     r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
-    r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|and\s+(?:the|a)\b))\s*)",
+    r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|"
+    r"for|did|do|does|and\s+(?:the|a)\b))\s*)",
     re.I,
 )
 # "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
 # taking part in the action", "in the row over pay"): no population
 _NOT_SCOPE = re.compile(
     r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return|"
-    r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos)\b",
+    r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos|"
+    r"what|which)\b",
     re.I,
 )
 
@@ -678,6 +680,9 @@ _SOURCE_NOUN = re.compile(
 )
 
 
+_FRONTED_OF = re.compile(r"\A\s*(?:Of|Among|Across)\s+((?:the|all|those)\s+[^,;:]{3,100}?),\s")
+
+
 def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
     """Where or among whom the amount holds, read off the text when the parse gives nothing:
     "in the three northern districts", "across the whole province", "patients over 65"."""
@@ -686,6 +691,9 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
     population = _AGE_GROUP_SCOPE.search(stext)
     if population:
         return population.group(0)
+    # "Of the members who voted in the ballot, 87% backed action": the population comes first
+    if (part := _FRONTED_OF.match(stext)) and part.end() <= m.start:
+        return part.group(1)
     for sm in _SCOPE_RE.finditer(stext):
         a, b = sm.start(), sm.end()
         if a < m.end and b > m.start:  # the amount itself
