@@ -246,6 +246,14 @@ def test_two_things_said_joined_by_and_that_are_two_claims(nlp: Any) -> None:
     assert first.claimant.startswith("The airline")
     assert second.text == "its booking system would be back online by Friday."
     assert second.claimant == first.claimant  # the same speaker
+    # a parse that takes the "that" for a determiner of the second clause's subject
+    text = (
+        "Dr Miriam Sowerby, the authority's chief executive, said the median wait would fall to 10 "
+        "weeks by the end of 2027, and that year-long waits would be eliminated by March 2027."
+    )
+    wait, year_long = _claims(nlp, text)
+    assert year_long.text == "year-long waits would be eliminated by March 2027."
+    assert year_long.claimant == wait.claimant and year_long.time is not None
     # without the comma the two stay one claim
     (one,) = _claims(nlp, "The mayor said the bridge was safe and that it would reopen soon.")
     assert one.text.endswith("reopen soon.")
@@ -384,6 +392,10 @@ def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
     assert "job" in jobs.measure_key.split() and "job" in positions.measure_key.split()
     (docks,) = _claims(nlp, "About 1,800 dockers are on strike.")
     assert {"dock", "worker"} <= set(docks.keywords)
+    from claimgraph.lexicon import synonym
+
+    assert synonym("recruited") == synonym("hire") == ("hire",)
+    assert synonym("cancelled") == synonym("scrapped") == ("cancel",)
     # a word that describes another keeps its own meaning: a firm offer is no company
     (offer,) = _claims(nlp, "The operator made a firm offer of a 4% pay rise.")
     assert "firm" in offer.keywords and "company" not in offer.keywords

@@ -376,6 +376,9 @@ def test_two_amounts_in_one_sentence_keep_their_own_units() -> None:
         ("$1 billion", "USD"),
         ("10^25 FLOPs", "FLOP"),
     ]
+    # "350 more nurses" counts nurses: it does not take the pounds of its neighbour
+    found = find_amounts("The money includes £45m to recruit staff, and 350 more nurses will be hired.")
+    assert [(m.text, m.unit, m.noun) for m in found] == [("£45m", "GBP", ""), ("350", "count", "nurses")]
 
 
 def test_baseline_range_inherits_the_unit_of_its_sentence() -> None:

@@ -185,6 +185,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier", "provider", "vendor"),
     "hospitalise": ("hospitalise", "hospitalize", "hospitalisation", "hospitalization"),
     "cancel": ("cancel", "cancellation", "scrap"),
+    "hire": ("hire", "recruit", "recruitment"),
 }
 
 
@@ -193,7 +194,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
 _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
-    "begin start commence aim rise increase hike".split()
+    "begin start commence aim rise increase hike hire recruit".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",

@@ -426,9 +426,11 @@ def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | 
     conj = next((c for c in said.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
     if conj is None:
         return None
-    mark = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if mark is None or subj is None or mark.i != conj.left_edge.i:
+    # the clause's first word is its "that" (a parse may hang it on the subject: "that
+    # year-long waits would be eliminated", "that" a determiner of "waits")
+    mark = sent.doc[conj.left_edge.i]
+    if mark.lower_ != "that" or subj is None or mark.dep_ not in ("mark", "det"):
         return None
     comma = _joined_by(sent, mark.i, said.i)
     if comma is None:
