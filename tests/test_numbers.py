@@ -264,6 +264,7 @@ CASES = [
     ("about 12,000 hectares burned", "about 12,000 hectares", 12000, None, None, "hectare", "about"),
     ("backed by two dozen planes", "two dozen", 24, None, None, "count", "exact"),
     ("A pair of surgical centres will open", "A pair of", 2, None, None, "count", "exact"),
+    ("at least three other European makers", "at least three", 3, None, None, "count", "at_least"),
     # decades in years: "three decades" and "32 years" are compared in one unit
     ("in more than three decades", "more than three decades", 30, None, None, "year", "over"),
     ("half a decade to recover", "half a decade", 5, None, None, "year", "exact"),

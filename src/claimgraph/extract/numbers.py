@@ -582,7 +582,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
             if lw == "of":
                 nxt = re.match(r"\A\s*of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]*)", rest)
                 return "count", pos, nxt.group(1) if nxt else ""
-            if lw in ("more", "extra", "additional", "fewer", "further", "new"):
+            if lw in ("more", "extra", "additional", "fewer", "further", "new", "other"):
                 # "350 more nurses": the noun after the word that says how many more
                 nxt = re.match(r"\A\s*\w+\s+([A-Za-z][\w-]*)", rest)
                 if nxt and nxt.group(1).lower() not in _NOT_COUNT_NOUNS and nxt.group(1).lower() != "than":
