@@ -445,3 +445,12 @@ def test_where_a_share_holds(nlp: Any) -> None:
         nlp, "Roughly 60% of the departures it had scheduled across its network for Thursday did not operate."
     )
     assert share.scope == "across its network"
+
+
+def test_a_vote_count_says_which_way(nlp: Any) -> None:
+    text = "Nine members of the committee voted in favour, while four voted against. Five voted for it."
+    ways = {c.quantity.value: c.measure for c in _claims(nlp, text) if c.quantity}
+    assert ways[9].endswith("favour") and ways[4].endswith("against") and ways[5].endswith("favour")
+    from claimgraph.lexicon import word_class
+
+    assert word_class("against") == "oppose" and word_class("favour") == "support"

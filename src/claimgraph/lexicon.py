@@ -54,6 +54,8 @@ _IRREGULAR = {
     "shut": "shut",
     "cut": "cut",
 }
+# which way a count voted ("voted against", "in favour"): the class of the verb that says so
+_VOTED = {"against": "oppose"}
 _PRONOUN_WORDS = frozenset(
     "it its they them their he she his her we us our you your this these those".split()
 )
@@ -68,6 +70,8 @@ def word_class(word: str) -> str:
         return ""
     if w in _IRREGULAR:
         return PREDICATE_CLASS.get(_IRREGULAR[w], _IRREGULAR[w])
+    if w in _VOTED:
+        return _VOTED[w]
     for cand in (w, w[:-2], w[:-1], w[:-3], w[:-3] + "e", w[:-2] + "e", w[:-1] + "e"):
         if len(cand) > 2 and cand in PREDICATE_CLASS:
             return PREDICATE_CLASS[cand]

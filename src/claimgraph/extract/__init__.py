@@ -574,6 +574,9 @@ def _sentence_claims(
             )
             if m.noun and m.noun.lower() not in measure.lower():
                 measure = f"{measure} {m.noun}".strip()
+            if vote := _VOTE_AFTER.match(stext, m.end):  # "four voted against": which way
+                way = "against" if vote.group(1).lower() == "against" else "favour"
+                measure = f"{measure} {way}".strip() if way not in measure.lower() else measure
             scope = scope or _scope_text(stext, m, times)
             t = _time_for(m, amounts, times, stext)
             if t is None and anchor is not None and (not q.baseline or _FORECAST_AFTER.match(stext[m.end :])):
@@ -682,6 +685,8 @@ _SOURCE_NOUN = re.compile(
 )
 
 
+# "Five voted against", "nine members of the committee voted in favour": how a count voted
+_VOTE_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?voted\s+(?:in\s+)?(against|favou?r|for)\b", re.I)
 _FRONTED_OF = re.compile(r"\A\s*(?:Of|Among|Across)\s+((?:the|all|those)\s+[^,;:]{3,100}?),\s")
 
 
