@@ -454,3 +454,18 @@ def test_a_vote_count_says_which_way(nlp: Any) -> None:
     from claimgraph.lexicon import word_class
 
     assert word_class("against") == "oppose" and word_class("favour") == "support"
+
+
+def test_an_amount_that_describes_who_is_counted_is_not_a_claim(nlp: Any) -> None:
+    text = (
+        "Pupils without two recorded doses will be asked to stay at home for 21 days. "
+        "Profit rose to 380 million euros, compared with 355 million euros expected by analysts. "
+        "The grocer ended June with 638 stores, up from 520 a year earlier."
+    )
+    assert [c.quantity.text for c in _claims(nlp, text) if c.quantity] == [
+        "21 days",
+        "380 million euros",
+        "355 million euros",
+        "638",
+        "520",
+    ]

@@ -510,6 +510,9 @@ def _sentence_claims(
         # "a quarter of patients have been waiting for longer than six months": the wait says
         # who is counted, the count is the claim
         amounts = [m for m in amounts if not _wait_threshold(stext, m)] or amounts
+    if len(amounts) > 1:
+        # "pupils without two recorded doses will stay at home for 21 days": the two says who
+        amounts = [m for m in amounts if not _DESCRIBED_BY.search(stext, 0, m.start)] or amounts
     anchor = context.anchor if context else None
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:
@@ -792,6 +795,15 @@ def _without(sent: Any, phrase: str) -> list[Any]:
 
 
 _WAITING = re.compile(r"\b(?:wait(?:s|ed|ing)?|delayed)\s+(?:for\s+)?(?:(?:longer|more)\s+than\s+)?\Z", re.I)
+
+
+# an amount in a phrase that describes who or what is counted: "pupils without two recorded
+# doses", "children with one dose" (its noun's "with"/"without" right before the amount)
+_NOT_DESCRIBING = r"(?i:compared|along|together|coupled|combined|level|even|ended|closed|finished|up|down)\b"
+_DESCRIBED_BY = re.compile(
+    rf"(?:^(?!{_NOT_DESCRIBING})[A-Z][a-z]+|\b(?!{_NOT_DESCRIBING})[a-z]+)"  # a noun, not "June"
+    r"\s+(?:without|with)\s+(?:only\s+|just\s+|at\s+least\s+)?\Z"
+)
 
 
 def _wait_threshold(stext: str, m: Mention) -> bool:
