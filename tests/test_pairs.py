@@ -12,7 +12,7 @@ import pytest
 
 from claimgraph.align import Row, _idf, score
 from claimgraph.graph import read_claims
-from claimgraph.model import Claim
+from claimgraph.model import Claim, Quantity
 from claimgraph.pairs import FEATURES, pair_scores
 
 from .corpus_stores import story_store
@@ -60,23 +60,25 @@ def test_an_amount_against_none_scores_as_if_neither_had_one_when_asked() -> Non
     assert s.any() and not pair_scores(with_q, without, idf)[0].any()
 
 
-def test_durations_are_compared_in_days() -> None:
-    from claimgraph.model import Quantity
+def _made(text: str, quantity: Quantity | None = None, **fields: Any) -> Claim:
+    """A body claim of one hand-made article."""
+    kind = "quantity" if quantity else "event"
+    return Claim(
+        article_url="https://example.org/x",
+        field="body",
+        start=0,
+        end=len(text),
+        text=text,
+        kind=kind,
+        quantity=quantity,
+        **fields,
+    )
 
+
+def test_durations_are_compared_in_days() -> None:
     def claim(text: str, value: float, unit: str) -> Claim:
         q = Quantity(text=text, start=0, end=len(text), unit=unit, value=value)
-        words = ("regulator", "report", "failure")
-        return Claim(
-            article_url="https://example.org/x",
-            field="body",
-            start=0,
-            end=len(text),
-            text=text,
-            kind="quantity",
-            quantity=q,
-            keywords=words,
-            measure_key="report",
-        )
+        return _made(text, q, keywords=("regulator", "report", "failure"), measure_key="report")
 
     days, weeks, three = (
         claim("14 days", 14, "day"),
@@ -92,23 +94,10 @@ def test_durations_are_compared_in_days() -> None:
 
 def test_contradicting_outcomes_compare_though_one_gives_no_amount() -> None:
     from claimgraph.align import differences
-    from claimgraph.model import Quantity
 
-    def claim(text: str, predicate: str, amount: str = "", negated: bool = False) -> Claim:
+    def claim(text: str, predicate: str, amount: str = "") -> Claim:
         q = Quantity(text=amount, start=0, end=len(amount), unit="count", value=1900) if amount else None
-        return Claim(
-            article_url="https://example.org/x",
-            field="body",
-            start=0,
-            end=len(text),
-            text=text,
-            kind="quantity" if q else "event",
-            quantity=q,
-            predicate=predicate,
-            negated=negated,
-            keywords=("list", "august", "wait"),
-            measure_key="list",
-        )
+        return _made(text, q, predicate=predicate, keywords=("list", "august", "wait"), measure_key="list")
 
     grew = claim("The list grew by 1,900 in August.", "grow", "1,900")
     fell = claim("The list did fall slightly in August.", "fall")
