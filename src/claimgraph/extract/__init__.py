@@ -310,7 +310,7 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             # an officer speaks for the organization the title names ("HPH chief executive":
             # Halbrook Port Holdings), or for the article's company when it names none
             named_in = [o for o in mentions if o not in people and re.search(rf"\b{re.escape(o)}\b", said_by)]
-            short = [a for a in acronyms if re.search(rf"\b{a}\b", said_by)]
+            short = [a for a in acronyms if re.search(rf"\b{re.escape(a)}\b", said_by)]
             org = next((initials[a] for a in short if a in initials), "" if named_in or short else company)
             if not named_in and not short and (described_org := _ORG_IN_TITLE.search(said_by)):
                 org = _described_org(described_org.group(0).lower(), mentions)
