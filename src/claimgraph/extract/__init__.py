@@ -271,8 +271,8 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
 
 def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> list[Claim]:
     """Say who an anaphoric claimant is: a surname gets the description the article gave the
-    person ("Vasko" -> "Vasko (a hydrologist at ...)", "Ms Castell" -> "Ms Castell (Chief
-    executive Miriam Castell)"), "the company" gets the article's most mentioned organization.
+    person ("Vasko" -> "Vasko (a hydrologist at ...)", "Ms Castell" -> "Ms Castell (Wendmoor's
+    chief executive)"), "the company" gets the article's most mentioned organization.
     An officer (a chief executive, a spokesperson ...) of no named organization speaks for the
     article's company, which is added too. The claimant's words stay; the resolution is added
     in brackets."""

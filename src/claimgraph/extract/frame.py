@@ -256,7 +256,7 @@ class Attribution:
 def content_lemmas(tokens: list[Token] | Span) -> list[str]:
     """Lower-case lemmas of the content words, in order; a word reports use interchangeably
     with others is given as its class's name (:func:`claimgraph.lexicon.synonym`), unless it
-    describes another word ("striking workers", "planned closure")."""
+    describes another word ("a firm offer" is no company)."""
     out: list[str] = []
     for t in tokens:
         if t.pos_ in _STOP_POS or t.is_stop or not any(c.isalpha() for c in t.text):
