@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -278,13 +278,13 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     in brackets."""
     described: dict[str, str] = {}
     people: set[str] = set()  # surnames (which the parser may take for organizations)
-    for rx, group in ((_APPOSITION, 2), (_TITLED, 0)):
-        for m in rx.finditer(text):
-            name, desc = (m.group(1), m.group(2).strip()) if group == 2 else (m.group(2), m.group(0).strip())
-            for part in {name, name.split()[-1]}:
-                described.setdefault(part, desc)
-            if len(name.split()) > 1:  # a first name and a surname ("Larkspur, the largest carrier": no)
-                people.add(name.split()[-1])
+    found = [(m.group(1), m.group(2).strip()) for m in _APPOSITION.finditer(text)]
+    found += [(m.group(2), m.group(0).strip()) for m in _TITLED.finditer(text)]
+    for name, desc in found:
+        for part in {name, name.split()[-1]}:
+            described.setdefault(part, desc)
+        if len(name.split()) > 1:  # a first name and a surname ("Larkspur, the largest carrier": no)
+            people.add(name.split()[-1])
     # the organizations by how often the article names them (acronyms such as "AI" are often
     # mistaken for organizations; names are preferred)
     named = [o for o in orgs if not o.isupper() and len(o) > 2]
@@ -504,15 +504,18 @@ def _sentence_claims(
         and not _AGE_GROUP.search(stext[max(0, m.start - 40) : m.end])
         and not _NOT_A_CLAIM_AFTER.match(stext[m.end :])
     ]
-    if len(amounts) > 1:
-        amounts = [m for m in amounts if not _locative_count(sent, m)] or amounts
-    if len(amounts) > 1:
-        # "a quarter of patients have been waiting for longer than six months": the wait says
-        # who is counted, the count is the claim
-        amounts = [m for m in amounts if not _wait_threshold(stext, m)] or amounts
-    if len(amounts) > 1:
-        # "pupils without two recorded doses will stay at home for 21 days": the two says who
-        amounts = [m for m in amounts if not _DESCRIBED_BY.search(stext, 0, m.start)] or amounts
+    # amounts that say where or who is counted, not what: dropped, one kind after the other,
+    # while another amount is left to be the claim
+    says_who: tuple[Callable[[Mention], bool], ...] = (
+        lambda m: _locative_count(sent, m),
+        # "a quarter of patients have been waiting for longer than six months"
+        lambda m: _wait_threshold(stext, m),
+        # "pupils without two recorded doses will stay at home for 21 days"
+        lambda m: bool(_DESCRIBED_BY.search(stext, 0, m.start)),
+    )
+    for says in says_who:
+        if len(amounts) > 1:
+            amounts = [m for m in amounts if not says(m)] or amounts
     anchor = context.anchor if context else None
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:

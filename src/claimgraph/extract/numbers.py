@@ -370,8 +370,7 @@ _MONTH_AFTER = re.compile(rf"\A\s*(?:{_MONTHS})\b", re.I)
 # the first day of two: "on 19 and 20 November", "19-20 Nov" (a capital: "5 and 10 may rise")
 _DAY_PAIR_AFTER = re.compile(
     r"\A(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+    rf"(?:{'|'.join(name.capitalize() for name in _MONTHS.split('|'))})\b"
 )
 _YEARISH_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|from|until|till|through|during|before|after|early|mid|late|"

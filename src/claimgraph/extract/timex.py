@@ -163,6 +163,11 @@ def _day_span(text: str, d: date) -> TimeSpan:
     return _span(text, d, d, d.isoformat(), "day")
 
 
+def _last_weekday(ref: date, weekday: int) -> date:
+    """The latest such weekday on or before ``ref`` (0 = Monday)."""
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
 def _nearest_year(ref: date, month: int) -> int:
     """The year of the nearest such month: up to six months back, else ahead."""
     if (ref.month - month) % 12 <= 6:
@@ -358,15 +363,14 @@ def _normalize(
             return _span(t, monday, sunday, f"{monday.isoformat()}/{sunday.isoformat()}", "week")
         if name == "weekday_pair":  # both days in the week before the reference date
             wd1, wd2 = _WEEKDAYS.index(g[0].lower()), _WEEKDAYS.index(g[1].lower())
-            e = ref - timedelta(days=(ref.weekday() - wd2) % 7)
+            e = _last_weekday(ref, wd2)
             b = e - timedelta(days=(wd2 - wd1) % 7)
             if b == e:
                 return None
             return _span(t, b, e, f"{b.isoformat()}/{e.isoformat()}", "interval")
         if name == "weekday":
             wd = _WEEKDAYS.index(g[0].lower())
-            delta = (ref.weekday() - wd) % 7
-            d = ref - timedelta(days=delta)
+            d = _last_weekday(ref, wd)
             if "next" in low:
                 d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
             return _day_span(t, d)
