@@ -401,18 +401,40 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
         return _reported_clauses(sent) or whole
     subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     first = conj.left_edge.i
+    if subj is None and conj.lemma_.lower() in REPORTING_VERBS and conj.i == first:
+        return _said_too(sent, root, conj) or whole
     if subj is None or subj.left_edge.i != first:
         return whole
     comma = _joined_by(sent, first, root.i)
     if comma is None or sent.doc[first - 1].dep_ != "cc":
         return whole
     attribution = find_attribution(sent)
-    if attribution is None or attribution.verb is None or attribution.verb.i not in (root.i, conj.i):
+    if attribution is None or attribution.verb is None:
+        return whole
+    # "The system was back online by Thursday evening, she said, but ...": the speaker's
+    # verb hangs on the first clause
+    aside = (
+        attribution.verb.dep_ == "parataxis"
+        and attribution.verb.head.i == root.i
+        and attribution.verb.i < first
+    )
+    if attribution.verb.i not in (root.i, conj.i) and not aside:
         return whole
     inherited = None
-    if attribution.verb.i == root.i and attribution.claimant:
+    if (attribution.verb.i == root.i or aside) and attribution.claimant:
         inherited = replace(attribution, verb=None)
     return _split(sent, comma, first, inherited)
+
+
+def _said_too(sent: Any, root: Any, said: Any) -> list[tuple[Any, int, Attribution | None]] | None:
+    """What the subject did and what it said are two claims, the second said by the subject:
+    "The brewery expects to book costs of EUR 40 million, and said it would look for a buyer"."""
+    comma = _joined_by(sent, said.i, root.i)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if comma is None or subj is None or not any(c.dep_ == "ccomp" for c in said.children):
+        return None
+    who = sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    return _split(sent, comma, said.i, Attribution(who, False, "", None))
 
 
 def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | None:
@@ -426,7 +448,7 @@ def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | 
     conj = next((c for c in said.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
     if conj is None:
         return None
-    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     # the clause's first word is its "that" (a parse may hang it on the subject: "that
     # year-long waits would be eliminated", "that" a determiner of "waits")
     mark = sent.doc[conj.left_edge.i]
