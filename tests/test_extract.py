@@ -193,6 +193,24 @@ def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
     assert said and said[-1].claimant == "Vasko (a hydrologist at the University of Tavrin)"
 
 
+def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
+    """ "she said" is the last named person who spoke; "it said" is the article's company."""
+    text = (
+        "Brightwell Foods said on Monday that it would close its bakery in Orton. "
+        "Chief operating officer Dana Whitlock said the site had lost money for three years. "
+        "The bakery will shut in March, she said. "
+        "About 140 staff work at the site, and all of them will be offered jobs elsewhere, it said."
+    )
+    cs = _claims(nlp, text)
+    she = next(c for c in cs if c.text.startswith("The bakery will shut"))
+    assert she.claimant == "she (Chief operating officer Dana Whitlock; Brightwell Foods)"
+    it = next(c for c in cs if "offered jobs" in c.text)
+    assert it.claimant == "it (Brightwell Foods)"
+    # no one named has spoken yet: the pronoun stays as it is
+    (alone,) = _claims(nlp, "The bridge will reopen on Friday, she said.")
+    assert alone.claimant == "she"
+
+
 def test_extract_many_equals_one_by_one(nlp: Any) -> None:
     from claimgraph.extract import extract_many
 

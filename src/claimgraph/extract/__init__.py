@@ -293,8 +293,15 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     company = _described_org("the company", {o: n for o, n in mentions.items() if o not in people})
     initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
     out = []
+    speaker = ""  # the last named person who spoke, as resolved: who "she" is in "..., she said"
     for c in claims:
         who = c.claimant.strip().strip(",")
+        if who.lower() in ("he", "she") and c.field == "body":
+            out.append(replace(c, claimant=f"{who} ({speaker})") if speaker else c)
+            continue
+        if who.lower() == "it" and c.field == "body":
+            out.append(replace(c, claimant=f"{who} ({company})") if company else c)
+            continue
         extra = ""
         person = _HONORIFIC.sub("", who)
         if person in described and described[person].lower() not in who.lower():
@@ -316,6 +323,8 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
                 org = _described_org(described_org.group(0).lower(), mentions)
             if org and org.lower() not in said_by.lower():
                 extra = f"{extra}; {org}" if extra else org
+        if c.field == "body" and any(w in people for w in re.findall(r"[A-Z][\w'-]+", who)):
+            speaker = f"{person}; {extra}" if extra else person
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
 

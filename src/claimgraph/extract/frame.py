@@ -319,9 +319,11 @@ def find_attribution(sent: Span) -> Attribution | None:
             return Attribution("", False, doc_phrase, None)
         return None
     _, verb, speaker = best
-    if speaker.pos_ == "PRON" and speaker.lower_ in ("it", "this", "that", "which"):
+    if speaker.pos_ == "PRON" and speaker.lower_ in ("this", "that", "which"):
         return None
-    if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i"):
+    if speaker.lower_ == "it" and verb.lemma_.lower() not in SAY_VERBS:
+        return None  # "it found", "it showed": a study or a document, said elsewhere
+    if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i", "it"):
         return None
     sub = list(speaker.subtree)
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
