@@ -106,3 +106,17 @@ def test_contradicting_outcomes_compare_though_one_gives_no_amount() -> None:
     assert score(grew, fell, idf)[0] > 0.3 and "!polarity" in differences(grew, fell, idf)
     assert score(grew, kept, idf)[0] == 0.0  # no contradiction: an amount against none
     _agree([grew, fell, kept], [grew, fell, kept])
+
+
+def test_a_condition_said_in_other_words_is_not_left_out() -> None:
+    from claimgraph.align import differences
+
+    closed = _made(
+        "Shops on the high street must close for two days if flooding reaches the bridge.",
+        condition="if flooding reaches the bridge",
+    )
+    restated = _made("Shops near the bridge must close for two days once flooding reaches it.")
+    silent = _made("Shops on the high street must close for two days.")
+    assert "!condition" not in differences(closed, restated)
+    assert "!condition" not in differences(restated, closed)
+    assert "!condition" in differences(closed, silent)

@@ -544,9 +544,19 @@ def stated_differences(x: Claim, y: Claim) -> list[str]:
         out.append("!amount")
     if x.time and y.time and x.time.iso != y.time.iso:
         out.append("!time")
-    if bool(x.condition) != bool(y.condition):
+    if bool(x.condition) != bool(y.condition) and not _restates_condition(x, y):
         out.append("!condition")
     return out
+
+
+def _restates_condition(x: Claim, y: Claim) -> bool:
+    """Whether the claim without a condition says it in other words: "pupils ... stay at home
+    for 21 days if a case is confirmed at their school" / "children ... who attend a school
+    with a confirmed case must stay at home for 21 days" (every content word of the condition
+    is in the other claim)."""
+    has, other = (x, y) if x.condition else (y, x)
+    words = {w for w in _words(has.condition) if len(w) > 2}
+    return len(words) >= 2 and words <= _words(other.text)
 
 
 _STATED = frozenset({"at", "as_of"})  # time relations that date a claim ("since" spans up to now)
