@@ -403,6 +403,30 @@ def test_headline_body_dropped_condition() -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "modality", "reported"),
+    [
+        ("Rail operator to cut fares on all regional routes", "asserted", True),
+        ("Rail operator cuts fares on all regional routes, minister says", "reported", False),
+    ],
+)
+def test_headline_body_a_hedge_turned_into_fact(headline: str, modality: str, reported: bool) -> None:
+    """A headline that states as fact what its body only proposes misleads; one that says
+    who proposes it reports the proposal."""
+    words = ("operator", "fare", "regional", "route", "cut")
+    body = {
+        "text": "The minister urged the rail operator to cut fares on all regional routes.",
+        "kind": "proposal",
+        "modality": "proposed",
+        "predicate": "cut",
+        "keywords": words,
+    }
+    title = {"text": headline, "modality": modality, "predicate": "cut", "keywords": words}
+    store, pairs = build([(body, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
+@pytest.mark.parametrize(
     ("headline", "body", "reported"),
     [
         (("more than 400", 400, "over"), ("412", 412, "exact"), False),  # a hedge that holds
