@@ -203,6 +203,20 @@ def test_two_disasters_are_two_stories_and_names_make_one() -> None:
     assert ALIGN._rarity("dolvane") == 3 and ALIGN._rarity("evacuate") < 3 and ALIGN._rarity("home") == 0
 
 
+def test_one_name_in_common_does_not_make_a_story() -> None:
+    """A salad recall and a measles outbreak in the same town share its name, and little else."""
+    recall = "salad listeria recall batch supermarket shredder pellbrook refund".split()
+    measles = "measles vaccine jab school exclusion dose clinic kessmoor".split()
+    bags = {}
+    for i in range(3):
+        bags[f"https://recall.example/{i}"] = Counter(recall[i : i + 5] + ["outbreak"] + ["dunmere"] * 3)
+        bags[f"https://measles.example/{i}"] = Counter([*measles[i : i + 5], "outbreak", "dunmere"])
+    for i in range(3):  # and a few other stories, so that the town's name is rare in the store
+        bags[f"https://other.example/{i}"] = Counter(f"story{i} word{i} thing{i} place{i}".split())
+    groups = sorted(sorted(a.split("/")[2] for a in arts) for arts in stories_from_bags(bags).values())
+    assert ["measles.example"] * 3 in groups and ["recall.example"] * 3 in groups
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     """The inverted index and the bound on common words lose no pair: the same stories as
@@ -236,9 +250,15 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
             x = parent[x]
         return x
 
+    def linked(a: str, b: str) -> bool:
+        prods = [vec[a][w] * vec[b][w] for w in vec[a] if w in vec[b]]
+        den = math.hypot(*vec[a].values()) * math.hypot(*vec[b].values())
+        second = (sum(prods) - max(prods, default=0.0)) / den  # without the word shared most
+        return _cos(vec[a], vec[b]) >= 0.12 and second >= ALIGN.STORY_SECOND
+
     for i, a in enumerate(arts):
         for b in arts[i + 1 :]:
-            if _cos(vec[a], vec[b]) >= 0.12:
+            if linked(a, b):
                 parent[find(a)] = find(b)
     groups: dict[str, list[str]] = {}
     for a in arts:

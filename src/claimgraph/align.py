@@ -50,6 +50,9 @@ from .pairs import FEATURES, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
+# ... and what two articles share besides the one word they share most must reach this much of
+# the cosine: one name in common (the town two stories happen in) does not make a story
+STORY_SECOND = 0.05
 MATCH_THRESHOLD = 0.30
 _COMMON_IDF = 0.8
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -234,9 +237,22 @@ def _few_linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
         (i, j)
         for i, a in enumerate(arts)
         for j in range(i + 1, n)
-        if _cos(vec[a], vec[arts[j]]) >= STORY_THRESHOLD or _cos(few[a], few[arts[j]]) >= 0.25
+        if _linked(vec[a], vec[arts[j]]) or _cos(few[a], few[arts[j]]) >= 0.25
     ]
     return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
+
+
+def _linked(a: Mapping[int, float], b: Mapping[int, float]) -> bool:
+    """Whether two weighted bags reach STORY_THRESHOLD, and STORY_SECOND without the word
+    they share most (as :func:`_linked_pairs` decides)."""
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    if not na or not nb:
+        return False
+    prods = [a[w] * b[w] for w in sorted(a.keys() & b.keys())]
+    dot = sum(prods)
+    top = max(prods, default=0.0)
+    return dot / (na * nb) >= STORY_THRESHOLD and (dot - top) / (na * nb) >= STORY_SECOND
 
 
 def _components(n: int, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
@@ -305,6 +321,7 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     heads = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
     pair_key = key[heads]
     dot = np.add.reduceat(prod, heads) if len(key) else np.zeros(0)
+    top = np.maximum.reduceat(prod, heads) if len(key) else np.zeros(0)  # the word shared most
     # pairs sharing no distinctive word can only link through common words: bounded
     ratio = np.divide(cnorm, norm, out=np.zeros(n), where=norm > 0)
     # (in descending order of ratio, each article pairs with the run of articles after it
@@ -326,14 +343,18 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
         more = more[pair_key[at] != more] if len(pair_key) else more
         pair_key = np.r_[pair_key, more]
         dot = np.r_[dot, np.zeros(len(more))]
+        top = np.r_[top, np.zeros(len(more))]
     ia, ib = pair_key // n, pair_key % n
     den = norm[ia] * norm[ib]
     cos = np.divide(dot, den, out=np.zeros(len(dot)), where=den > 0)
-    linked = cos >= STORY_THRESHOLD
+    # (the common words can only add to a dot product, and to what is left without its top
+    # word: a pair that reaches both bars on its distinctive words alone is linked)
+    second = np.divide(dot - top, den, out=np.zeros(len(dot)), where=den > 0)
+    linked = (cos >= STORY_THRESHOLD) & (second >= STORY_SECOND)
     unsure = ~linked & (den > 0) & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= floor)
     out_i, out_j = [ia[linked]], [ib[linked]]
     if unsure.any():  # the common words' part decides: computed exactly for these pairs
-        ui, uj, udot, uden = ia[unsure], ib[unsure], dot[unsure], den[unsure]
+        ui, uj, udot, uden, utop = ia[unsure], ib[unsure], dot[unsure], den[unsure], top[unsure]
         rows, at = np.unique(np.r_[ui, uj], return_inverse=True)
         cols, col_of = np.unique(word[is_common], return_inverse=True)
         dense = np.zeros((len(rows), len(cols)))  # the common words' weights of these articles
@@ -342,8 +363,11 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
         xi, xj = at[: len(ui)], at[len(ui) :]
         for lo in range(0, len(ui), 1 << 16):
             part = slice(lo, lo + (1 << 16))
+            both = dense[xi[part]] * dense[xj[part]]
             common_dot = np.einsum("ij,ij->i", dense[xi[part]], dense[xj[part]])
-            ok = (udot[part] + common_dot) / uden[part] >= STORY_THRESHOLD
+            total = udot[part] + common_dot
+            most = np.maximum(utop[part], both.max(axis=1, initial=0.0))
+            ok = (total / uden[part] >= STORY_THRESHOLD) & ((total - most) / uden[part] >= STORY_SECOND)
             out_i.append(ui[part][ok])
             out_j.append(uj[part][ok])
     return np.concatenate(out_i), np.concatenate(out_j)
