@@ -55,11 +55,20 @@ WRITTEN_BLIND = {
     "airline-outage",
     "housing-vote",
     "measles-outbreak",
+    "central-bank-rates",
+    "food-recall",
+    "power-blackout",
 }
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND)
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy
-AGREEMENTS_REPORTED: set[str] = {"airline-outage", "housing-vote"}
+AGREEMENTS_REPORTED: set[str] = {
+    "airline-outage",
+    "housing-vote",
+    "central-bank-rates",
+    "food-recall",
+    "power-blackout",
+}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
