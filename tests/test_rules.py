@@ -16,6 +16,7 @@ from claimgraph.errors import QueryError
 from claimgraph.graph import article_triples, claim_iri
 from claimgraph.model import Article, Claim, Quantity, TimeSpan
 from claimgraph.store import open_store, write_article
+from claimgraph.vocab import MATCHES_GRAPH
 
 KW = ("dam", "reservoir", "toll", "flood", "province", "river", "water", "level")
 
@@ -355,6 +356,57 @@ def test_time_dated_by_one_outlet_only() -> None:
     hits = found(store, "time")
     assert frozenset(pairs[0]) in hits
     assert frozenset(pairs[1]) not in hits and frozenset(pairs[2]) not in hits
+
+
+def test_time_the_day_of_the_news_left_out_is_no_finding() -> None:
+    """ "cut its rate to 3.5% on Thursday" / "cut its rate to 3.5%": the day the news happened,
+    which a report may leave out; a period the figure is about ("in Q2") is what counts."""
+    thursday = _t("2026-11-05", date(2026, 11, 5), date(2026, 11, 5), "day")
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "Policymakers lowered the main rate to 3.5% on Thursday.",
+                    "time": thursday,
+                    **_q("3.5%", 3.5, "percent"),
+                },
+                {"text": "The benchmark stands at 3.5% after the cut.", **_q("3.5%", 3.5, "percent")},
+            )
+        ]
+    )
+    assert frozenset(pairs[0]) not in found(store, "time")
+    assert store.query(f"ASK {{ GRAPH <{MATCHES_GRAPH}> {{ ?m ?p ?o }} }}")  # they are matched
+
+
+def test_qualifier_two_estimates_that_agree() -> None:
+    """ "more than 300,000" / "about 310,000": two hedged figures that are not one number agree;
+    "about 310,000" / "up to 310,000" is one number hedged two ways; "412" / "more than 400"
+    is an exact figure and a hedged one."""
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "Homes cut off: more than 300,000.",
+                    **_q("more than 300,000", 300_000, qualifier="over"),
+                },
+                {"text": "Homes cut off: about 310,000.", **_q("about 310,000", 310_000, qualifier="about")},
+            ),
+            (
+                {"text": "Homes cut off: about 310,000.", **_q("about 310,000", 310_000, qualifier="about")},
+                {
+                    "text": "Homes cut off: up to 310,000.",
+                    **_q("up to 310,000", 310_000, qualifier="at_most"),
+                },
+            ),
+            (
+                {"text": "Flights cancelled: 412.", **_q("412", 412)},
+                {"text": "Flights cancelled: more than 400.", **_q("more than 400", 400, qualifier="over")},
+            ),
+        ]
+    )
+    hits = found(store, "qualifier")
+    assert frozenset(pairs[0]) not in hits
+    assert frozenset(pairs[1]) in hits and frozenset(pairs[2]) in hits
 
 
 @pytest.mark.parametrize(

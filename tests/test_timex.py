@@ -25,6 +25,7 @@ REF = date(2026, 6, 13)  # a Saturday
         ("on 14 May 2026", "2026-05-14", "day"),
         ("this week", "2026-06-08/2026-06-14", "week"),
         ("this weekend", "2026-06-13/2026-06-14", "interval"),
+        ("were ordered out over the weekend", "2026-06-13/2026-06-14", "interval"),
         ("for the rest of the week", "2026-06-13/2026-06-14", "interval"),
         ("in the year to September", "2024-10/2025-09", "interval"),
         ("in the year to March", "2025-04/2026-03", "interval"),
@@ -91,3 +92,9 @@ def test_anaphora_resolve_against_the_reporting_period() -> None:
     # without a reporting period "in the quarter" says nothing, and "a year earlier" is last year
     assert find_times("revenue in the quarter", REF) == []
     assert [t.span.iso for t in find_times("a year earlier", REF)] == ["2025"]
+
+
+def test_the_weekend_is_the_last_one() -> None:
+    """ "were ordered out over the weekend", read on a Wednesday: the weekend just gone."""
+    (t,) = find_times("were ordered out over the weekend", date(2026, 6, 17))
+    assert t.span.iso == "2026-06-13/2026-06-14" and not t.baseline  # "over" is no baseline here

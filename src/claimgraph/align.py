@@ -549,9 +549,12 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
-    # one says when ("in Q2 2026"), the other gives no time at all (not even the reporting
-    # period's): compared with differently dated claims by the time rule
-    if (x.time is None) != (y.time is None) and (x.time or y.time).relation in _STATED:  # type: ignore[union-attr]
+    # one says over what period ("in Q2 2026"), the other gives no time at all (not even the
+    # reporting period's): compared with differently dated claims by the time rule. A day
+    # ("cut its rate on Thursday") is when the news happened, which a report may leave out
+    # without saying anything else
+    dated = x.time or y.time
+    if (x.time is None) != (y.time is None) and dated.relation in _STATED and dated.begin != dated.end:  # type: ignore[union-attr]
         out.append("!time")
     return out + stated_differences(x, y)
 

@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
     ),
     ("relative_month", r"\b(last|this|next)\s+month\b"),
-    ("weekend", r"\b(last|this|next|the\s+coming)\s+weekend\b"),
+    ("weekend", r"\b(last|this|next|the\s+coming|(?:over|at|during)\s+the)\s+weekend\b"),
     ("rest_of_week", r"\b(?:the\s+)?rest\s+of\s+(?:the|this)\s+week\b"),
     ("relative_week", r"\b(last|this|next)\s+week\b"),
     ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
@@ -344,7 +344,9 @@ def _normalize(
             sat = ref + timedelta(days=(5 - ref.weekday()) % 7)
             if ref.weekday() == 6:  # on a Sunday, "this weekend" is the one ending today
                 sat = ref - timedelta(days=1)
-            if "last" in low:
+            if re.match(r"(?:over|at|during)\s", low):  # "over the weekend": the last one
+                sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+            elif "last" in low:
                 sat -= timedelta(days=7)
             elif "next" in low and ref.weekday() >= 5:
                 sat += timedelta(days=7)
