@@ -120,3 +120,19 @@ def test_a_condition_said_in_other_words_is_not_left_out() -> None:
     assert "!condition" not in differences(closed, restated)
     assert "!condition" not in differences(restated, closed)
     assert "!condition" in differences(closed, silent)
+
+
+def test_the_same_movement_of_different_things_is_no_measure_in_common() -> None:
+    def claim(text: str, measure_key: str, predicate: str, value: float) -> Claim:
+        q = Quantity(text=f"{value}%", start=0, end=3, unit="percent", value=value)
+        return _made(
+            text, q, predicate=predicate, measure_key=measure_key, keywords=tuple(measure_key.split())
+        )
+
+    pay = claim("Pay rose 4.6% in the year.", "pay rise", "rise", 4.6)
+    jobless = claim("Unemployment climbed to 5.8%.", "climb unemployment", "climb", 5.8)
+    wages = claim("Pay grew by 4.4% a year earlier.", "grow pay", "grow", 4.4)
+    idf = _idf([Row(c, "", "", "") for c in (pay, jobless, wages)])
+    assert "measure" not in score(pay, jobless, idf)[1]
+    assert "measure" in score(pay, wages, idf)[1]
+    _agree([pay, jobless, wages], [pay, jobless, wages])

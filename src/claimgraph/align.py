@@ -409,7 +409,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     mx, my = _measure_words(x), _measure_words(y)
     if x.kind in _SAID and y.kind in _SAID:
         mx, my = mx - {word_class(x.predicate)}, my - {word_class(y.predicate)}
-    if mx and my and mx & my:
+    # two measures that share no word but the verb ("pay rose" / "unemployment climbed"): the
+    # same movement of different things
+    nx_, ny_ = {w for w in mx if not is_outcome_class(w)}, {w for w in my if not is_outcome_class(w)}
+    if mx and my and mx & my and not (nx_ and ny_ and not nx_ & ny_):
         s += 0.15 * len(mx & my) / min(len(mx), len(my))
         feats.append("measure")
     if x.quantity and y.quantity:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, word_class
+from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, is_outcome_class, word_class
 from .model import Claim
 
 _DAY = 1  # times are compared as day ordinals
@@ -40,6 +40,7 @@ class Profile:
         kw: list[tuple[int, int]] = []
         mk: list[tuple[int, int]] = []
         mw: list[tuple[int, int]] = []
+        mn: list[tuple[int, int]] = []  # the measure-word classes that are not outcome verbs
         ints: list[tuple[int, ...]] = []
         q_rows: list[int] = []
         q_vals: list[tuple[int, int, bool, float, float]] = []
@@ -51,6 +52,7 @@ class Profile:
             words = c.measure_key.split()
             mk += [(i, vocab[ns + w]) for w in set(words)]
             mw += [(i, classes[k]) for k in {word_class(w) for w in words} if k]
+            mn += [(i, classes[k]) for k in {word_class(w) for w in words} if k and not is_outcome_class(k)]
             p = c.predicate
             wc = word_class(p)
             ints.append(
@@ -78,6 +80,7 @@ class Profile:
         self.kw = _incidence(n, len(vocab), kw)
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
+        self.mn = _incidence(n, len(classes), mn)
         cols = np.array(ints, dtype=np.int64).reshape(n, 9).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
@@ -222,6 +225,19 @@ def pair_scores(
         m_x = np.where(both_said, m_x - cx_in_x, m_x)
         m_y = np.where(both_said, m_y - cy_in_y, m_y)
     has_m = (m_x > 0) & (m_y > 0) & (m_inter > 0)
+    # two measures that share no word but the verb ("pay rose" / "unemployment climbed"): the
+    # same movement of different things
+    n_inter = x.mn @ y.mn.T
+    n_x = np.repeat(x.mn.sum(axis=1)[:, None], ny, axis=1)
+    n_y = np.repeat(y.mn.sum(axis=1)[None, :], nx, axis=0)
+    if both_said.any():  # (for two statements, without the verbs, as above)
+        cx_in_x, cy_in_y = _own(x.mn, x.pred_wc)[:, None], _own(y.mn, y.pred_wc)[None, :]
+        cx_in_y, cy_in_x = _gather(y.mn, x.pred_wc).T, _gather(x.mn, y.pred_wc)
+        same_c = x.pred_wc[:, None] == y.pred_wc[None, :]
+        n_i2 = n_inter - cx_in_x * cx_in_y - np.where(same_c, 0.0, cy_in_x * cy_in_y)
+        n_inter = np.where(both_said, n_i2, n_inter)
+        n_x, n_y = np.where(both_said, n_x - cx_in_x, n_x), np.where(both_said, n_y - cy_in_y, n_y)
+    has_m &= ~((n_x > 0) & (n_y > 0) & (n_inter == 0))
     s = s + np.where(has_m, 0.15 * m_inter / np.where(has_m, np.minimum(m_x, m_y), 1.0), 0.0)
 
     # amounts: a unit family in common, the baseline, the values
