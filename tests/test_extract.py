@@ -340,6 +340,14 @@ def test_a_sentence_ends_after_a_scale_abbreviation(nlp: Any) -> None:
     damage, rise = _claims(nlp, text)
     assert damage.text == "The insurer put the damage at about EUR 40m."
     assert rise.claimant.startswith("Rowan Ashe")
+    # an amount and its stop kept as one token
+    text = (
+        "Demand peaked at 3.6 GW as temperatures fell to minus 19C. Northfield carries a third of the load."
+    )
+    peak, cold, third = _claims(nlp, text)
+    assert cold.text == peak.text == "Demand peaked at 3.6 GW as temperatures fell to minus 19C."
+    assert cold.quantity is not None and cold.quantity.value == -19
+    assert third.text.startswith("Northfield")
 
 
 def test_the_day_a_statement_was_made_is_not_the_claims_time(nlp: Any) -> None:

@@ -250,6 +250,9 @@ CASES = [
     ("temperatures of 41.3 degrees Celsius", "41.3 degrees Celsius", 41.3, None, None, "celsius", "exact"),
     ("a heatwave with highs of 104F", "104F", 104, None, None, "fahrenheit", "exact"),
     ("it was 30 °C at noon", "30 °C", 30, None, None, "celsius", "exact"),
+    ("temperatures fell to minus 19C overnight", "minus 19C", -19, None, None, "celsius", "exact"),
+    ("the temperature dropped to minus 24 degrees", "minus 24 degrees", -24, None, None, "celsius", "exact"),
+    ("temperatures as low as -8C", "-8C", -8, None, None, "celsius", "exact"),
     (
         "burned roughly 120 square kilometres",
         "roughly 120 square kilometres",

@@ -94,6 +94,7 @@ def build_nlp(name: str | None = None) -> Any:
 
 _SENTENCE_ENDS = "claimgraph_sentence_ends"
 _SCALE_ABBREVIATIONS = frozenset({"m.", "bn.", "mn.", "k.", "tn.", "b."})
+_AMOUNT_WITH_STOP = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}\.\Z")  # one token: "19C.", "40m.", "5bn."
 
 
 def _sentence_ends(doc: Any) -> Any:
@@ -101,13 +102,17 @@ def _sentence_ends(doc: Any) -> Any:
 
     - "... damage at about EUR 40m. Rowan Ashe, its head of claims, said ...": the tokenizer
       keeps "m." whole, as an abbreviation, and the parser then reads one sentence. A scale
-      abbreviation after a number, before a capitalised word, ends the sentence.
+      abbreviation after a number, before a capitalised word, ends the sentence; so does an
+      amount and its stop kept as one token ("fell to minus 19C. Skarvik ...").
     - "TARROWBY, Nov 20 (Northline Press) - Larkspur Airways cancelled ...": a wire dateline
       (with its date or its outlet) is no part of the first sentence's claim; left in, it
       became the subject ("TARROWBY Nov 20 Northline Press") and part of the measure.
     """
     for i in range(1, len(doc) - 1):
         if doc[i].lower_ in _SCALE_ABBREVIATIONS and doc[i - 1].like_num and doc[i + 1].is_title:
+            doc[i + 1].is_sent_start = True
+        elif _AMOUNT_WITH_STOP.match(doc[i].text) and doc[i + 1].is_title:  # "fell to minus 19C. Skarvik ..."
+            doc[i].is_sent_start = False
             doc[i + 1].is_sent_start = True
     if (m := _DATELINE.match(doc.text)) and ("(" in m.group(0) or "," in m.group(0)):
         first = next((t for t in doc if t.idx >= m.end()), None)

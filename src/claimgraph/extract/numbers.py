@@ -533,6 +533,7 @@ _TEMPERATURE = re.compile(
     re.I,
 )
 _LONE_CF = re.compile(r"\A[cf]\b", re.I)
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−])\Z", re.I)
 _HEAT = re.compile(
     r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°)", re.I
 )
@@ -680,6 +681,12 @@ def find_amounts(text: str) -> list[Mention]:
             unit = cur
         if not unit:
             unit = "count"
+        if unit == "degree" and _HEAT.search(text[max(0, start - 80) : start]):
+            unit = "celsius"  # "dropped to minus 24 degrees": the temperature, in the metric scale
+        if unit in ("celsius", "fahrenheit") and (neg := _MINUS.search(text, max(0, start - 8), start)):
+            # "minus 19C", "-5C": below zero
+            value, low, high = (None if x is None else -x for x in (value, high, low))
+            start = neg.start()
         if unit == "decade":  # "more than three decades" is over 30 years, "half a decade" 5
             value, low, high = (None if x is None else x * 10 for x in (value, low, high))
             unit = "year"
