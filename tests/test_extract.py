@@ -141,6 +141,24 @@ def test_condition_and_proposal(nlp: Any) -> None:
     assert c.condition.startswith("on the condition that all leading labs stop")
 
 
+def test_a_call_for_something_to_be_done(nlp: Any) -> None:
+    """ "called for every bridge to be inspected": the "for" opens a clause of its own."""
+    (c,) = _claims(
+        nlp, "Transport Minister Ana Reyes called for every road bridge in the country to be inspected."
+    )
+    assert c.kind == "proposal" and c.claimant == "Transport Minister Ana Reyes"
+
+
+def test_whoever_a_condition_mentions_is_not_the_speaker(nlp: Any) -> None:
+    """ "... fines if the inquiry finds that ...": the inquiry has not said anything yet."""
+    (c,) = _claims(
+        nlp,
+        "The minister called for heavy fines on the operator if the inquiry finds that maintenance was neglected.",
+    )
+    assert c.kind == "proposal" and c.claimant == "The minister"
+    assert c.condition.startswith("if the inquiry finds")
+
+
 def _claims(nlp: Any, text: str, published: date = date(2026, 8, 5)) -> list[Claim]:
     art = Article(url="https://example.org/x", text=text, title="", outlet="Test", published=published)
     return extract(art, nlp=nlp)

@@ -271,6 +271,14 @@ def content_lemmas(tokens: list[Token] | Span) -> list[str]:
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "advise", "inform", "assure", "remind", "notify"})
 
 
+def _in_condition(t: Token) -> bool:
+    """Whether the word is in a clause that says on what condition ("if the inquiry finds ...")."""
+    for a in (t, *t.ancestors):
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+            return True
+    return False
+
+
 def find_attribution(sent: Span) -> Attribution | None:
     """Who the sentence says makes the claim: "X said", "according to X", "a survey found"."""
     text = sent.text
@@ -283,6 +291,8 @@ def find_attribution(sent: Span) -> Attribution | None:
     for t in sent:
         lem = t.lemma_.lower()
         if (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")) or (lem == "say" and t.pos_ != "NOUN"):
+            if _in_condition(t):
+                continue  # "... heavy fines if the inquiry finds that ...": the inquiry says nothing yet
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":
                 # "X put it gently, writing that ...": the participle's speaker is its clause's subject
@@ -408,6 +418,14 @@ def is_proposal(sent: Span) -> Token | None:
             return t
         if t.pos_ == "VERB" and lem == "call":
             kids = {c.lower_ for c in t.children} | {c.dep_ for c in t.children}
+            # "called for every substation to be inspected": the "for" opens a clause of its own
+            kids |= {
+                m.lower_
+                for c in t.children
+                if c.dep_ in ("advcl", "ccomp")
+                for m in c.children
+                if m.dep_ == "mark"
+            }
             if "for" in kids or "on" in kids or "xcomp" in kids:
                 return t
         if (
