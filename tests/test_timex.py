@@ -38,6 +38,8 @@ REF = date(2026, 6, 13)  # a Saturday
         ("in March", "2026-03", "month"),
         ("since January", "2026-01/2026-06", "interval"),
         ("by the end of 2027", "2027", "year"),
+        ("inspected before the end of the year", "2026", "year"),
+        ("by the end of the month", "2026-06", "month"),
         ("at 1105 GMT", "2026-06-13", "day"),
         ("kept its full-year guidance", "2026", "year"),
         ("the grocer ended June with 638 stores", "2026-06", "month"),

@@ -82,6 +82,9 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(last|this|next|previous|the\s+previous|the\s+past|the\s+coming)\s+year\b|\ba\s+year\s+(?:earlier|ago)\b",
     ),
     ("relative_month", r"\b(last|this|next)\s+month\b"),
+    # "by the end of the year", "before the end of next month": that year, that month
+    ("end_of_year", r"\bthe\s+end\s+of\s+(the|this|next|last)\s+year\b"),
+    ("end_of_month", r"\bthe\s+end\s+of\s+(the|this|next|last)\s+month\b"),
     ("weekend", r"\b(last|this|next|the\s+coming|(?:over|at|during)\s+the)\s+weekend\b"),
     ("rest_of_week", r"\b(?:the\s+)?rest\s+of\s+(?:the|this)\s+week\b"),
     ("relative_week", r"\b(last|this|next)\s+week\b"),
@@ -313,6 +316,10 @@ def _normalize(
         if not ref:
             return None
         low = t.lower()
+        if name == "end_of_year":
+            return _year_span(t, ref.year + (1 if "next" in low else -1 if "last" in low else 0))
+        if name == "end_of_month":
+            name = "relative_month"
         if name == "relative_year":
             if anchor and anchor.granularity in ("quarter", "interval") and re.search(r"earlier|ago", low):
                 return shift_year(anchor, -1, t)  # "a year earlier" in a quarterly report
@@ -437,7 +444,11 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
-                if rel == "by" and span.text.lower().startswith("the end of"):
+                if (
+                    rel == "by"
+                    and span.text.lower().startswith("the end of")
+                    and not span.text.lower().endswith("month")
+                ):
                     span = _year_span(span.text, span.begin.year)  # "by the end of 2027": within 2027
                 span = TimeSpan(
                     span.text,
