@@ -470,6 +470,8 @@ def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
 
     assert synonym("recruited") == synonym("hire") == ("hire",)
     assert synonym("cancelled") == synonym("scrapped") == ("cancel",)
+    (jobless,) = _claims(nlp, "The jobless rate stood at 5.8% in September.")
+    assert "unemployment" in jobless.measure_key.split()  # (the lemmatizer makes "joble" of it)
     # a word that describes another keeps its own meaning: a firm offer is no company
     (offer,) = _claims(nlp, "The operator made a firm offer of a 4% pay rise.")
     assert "firm" in offer.keywords and "company" not in offer.keywords

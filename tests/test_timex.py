@@ -65,6 +65,11 @@ def test_relation_and_baseline() -> None:
     assert by.span.relation == "by"
     times = find_times("daily commits were 8 times that of 2024 in Q2 2026", REF)
     assert [(t.span.iso, t.baseline) for t in times] == [("2024", True), ("2026-Q2", False)]
+    # a record: "the highest since 2021" says nothing of when the figure is
+    (t,) = find_times("unemployment has climbed to 5.8 per cent, the highest since 2021", REF)
+    assert t.baseline
+    (t,) = find_times("prices have risen since 2021", REF)
+    assert not t.baseline and t.span.relation == "since"
 
 
 def test_start_time_is_not_a_baseline() -> None:

@@ -171,7 +171,12 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
     "merge": ("merge", "merger"),
     "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
-    "unemployment": ("unemployment", "joblessness"),
+    "unemployment": (
+        "unemployment",
+        "joblessness",
+        "jobless",
+        "joble",
+    ),  # ("joble": the lemmatizer's "jobless")
     "protest": ("protest", "demonstration"),
     "protester": ("protester", "protestor", "demonstrator"),
     "soldier": ("soldier", "troop"),

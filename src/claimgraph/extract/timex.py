@@ -123,6 +123,9 @@ _RELATION = re.compile(
 _BASELINE = re.compile(
     r"(?:\bthat\s+of|\bthose\s+of|\bthan(?:\s+(?:in|at|during))?|\bcompared\s+(?:with|to)(?:\s+(?:in|at))?|"
     r"\bversus|\bvs\.?|\brelative\s+to|\bover|"
+    # "the highest since 2021", "the slowest pace since 2015": a record, not when the claim is
+    r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|sharpest|steepest|"
+    r"deepest|worst|best|most|least)(?:\s+[a-z-]+){0,3}?\s+since|"
     r"\b(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|(?:in|de)creas(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
     r"jump(?:s|ed)?|climb(?:s|ed)?|drop(?:s|ped)?|higher|lower|change[ds]?)\s+from(?:\s+(?:in|at))?|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
     re.I,
