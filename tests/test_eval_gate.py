@@ -67,7 +67,6 @@ AGREEMENTS_REPORTED: set[str] = {
     "housing-vote",
     "central-bank-rates",
     "food-recall",
-    "power-blackout",
 }
 
 

@@ -154,6 +154,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "plan": ("plan", "scheme", "programme", "program", "blueprint"),
     "funding": ("funding", "fund"),
     "customer": ("customer", "client"),
+    "household": ("household", "home"),
     "passenger": ("passenger", "traveller", "traveler"),
     "resident": ("resident", "inhabitant"),
     "doctor": ("doctor", "physician", "medic", "clinician"),
