@@ -406,6 +406,7 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert cond("Fees are waived as long as they travel before 6 December.") == (
         "as long as they travel before 6 December"
     )
+    assert cond("Symptoms can take as long as 70 days to appear.") == ""  # a length
 
 
 def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:

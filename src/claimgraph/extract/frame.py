@@ -397,6 +397,12 @@ def find_condition(sent: Span) -> str:
             continue  # "Should the talks fail?": a question
         if marker.startswith("as long as") and re.search(r"\b(?:for|as)\s+$", text[: m.start()], re.I):
             continue  # "for as long as anyone can remember": a while, no condition
+        if marker.startswith("as long as") and re.match(
+            r"\s*(?:about\s+|around\s+)?(?:\d|a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b)",
+            text[m.end() :],
+            re.I,
+        ):
+            continue  # "can take as long as 70 days to appear": a length, no condition
         tail = text[m.start() :]
         end = re.search(
             r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
