@@ -253,6 +253,9 @@ CASES = [
     ("temperatures fell to minus 19C overnight", "minus 19C", -19, None, None, "celsius", "exact"),
     ("the temperature dropped to minus 24 degrees", "minus 24 degrees", -24, None, None, "celsius", "exact"),
     ("temperatures as low as -8C", "-8C", -8, None, None, "celsius", "exact"),
+    # a number word that counts what was named before: the subject of its clause, or "of those"
+    ("Eleven have needed hospital treatment", "Eleven", 11, None, None, "count", "exact"),
+    ("Fourteen of those who fell ill were admitted", "Fourteen", 14, None, None, "count", "exact"),
     (
         "burned roughly 120 square kilometres",
         "roughly 120 square kilometres",
@@ -309,6 +312,7 @@ NOT_AMOUNTS = [
     "Route 9 closed",
     "no one knew",
     "one of the labs",
+    "He said two were enough",
     "the first time",
     "the 2nd round",
     "Q2 2026 results",

@@ -859,11 +859,17 @@ def _is_not_an_amount(
             and kind != "range"
         ):
             return True
-        # word numbers need something counted after them, or a unit
+        # word numbers need something counted after them, or a unit; or they are the subject of
+        # a clause, counting what was named before ("Eleven have needed hospital treatment")
         nxt = _unit_after(text, end)
-        if nxt[0] == "" and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|-fold)", after, re.I):
+        if (
+            nxt[0] == ""
+            and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|-fold)", after, re.I)
+            and not (_CLAUSE_START.search(before) and _VERB_AFTER.match(after))
+            and not _PARTITIVE_AFTER.match(after)
+        ):
             return True
-        if nxt[0] == "count" and (nxt[2].lower() in _NOT_COUNT_NOUNS):
+        if nxt[0] == "count" and (nxt[2].lower() in _NOT_COUNT_NOUNS) and not _PARTITIVE_AFTER.match(after):
             return True
     if g == "vague":
         nxt = _unit_after(text, end)
@@ -924,6 +930,11 @@ def _after_a_name(text: str, start: int, end: int, s: str, unit: str) -> bool:
     return bool(_DETERMINER_BEFORE.search(head)) and _unit_after(text, end)[0] in ("", "count")
 
 
+_PARTITIVE_AFTER = re.compile(
+    r"\A\s+of\s+(?:those|them|these|whom|which|the\s+\w+)\b", re.I
+)  # "Fourteen of those"
+_CLAUSE_START = re.compile(r"(?:\A|[.;:]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but|while)\s+)\Z")
+_VERB_AFTER = re.compile(r"\A\s+(?:have|has|had|were|are|remain(?:ed)?|died|voted|backed|opposed)\b", re.I)
 _CLOCK_AFTER = re.compile(
     r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I
 )
