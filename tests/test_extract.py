@@ -174,6 +174,12 @@ def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
     assert kept.measure_key == cut.measure_key == "guidance"
     assert (held.kind, held.predicate) == ("attribution", "hold")
     assert (not_approved.kind, not_approved.predicate, not_approved.negated) == ("event", "approve", True)
+    # a beginning, an opening or a closing is a claim when the sentence says when
+    (opened,) = _claims(nlp, "Pop-up vaccination clinics opened last Monday across the region.")
+    assert (opened.kind, opened.predicate) == ("event", "open") and opened.time is not None
+    (began,) = _claims(nlp, "Workers at the depot began a strike over pay on Tuesday.")
+    assert (began.kind, began.predicate) == ("event", "begin")
+    assert _claims(nlp, "The old library closed its doors.") == []
 
 
 def test_time_follows_the_reporting_period(nlp: Any) -> None:

@@ -295,11 +295,13 @@ def test_single_source() -> None:
         [
             ({**_q("37", 37), "text": "Toll 37."}, {**_q("37", 37), "text": "Toll of 37."}),
             ({**_q("$25m", 25e6, "USD"), "text": "Aid of $25m pledged."}, None),
+            ({"text": "The clinic opened on Monday.", "kind": "event", "predicate": "open"}, None),
         ]
     )
     hits = found(store, "single_source")
     assert frozenset([pairs[1][0]]) in hits
     assert frozenset([pairs[0][0]]) not in hits and frozenset([pairs[0][1]]) not in hits
+    assert frozenset([pairs[2][0]]) not in hits  # an event is compared, not checked for support
 
 
 def test_attribution_with_a_cited_document_and_no_claimant() -> None:

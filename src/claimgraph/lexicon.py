@@ -20,6 +20,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "deny": ("deny", "dispute", "refute"),
     "win": ("win",),
     "lose": ("lose",),
+    "begin": ("begin", "start", "commence", "launch"),
     "open": ("open", "reopen"),
     "close": ("close", "shut"),
     "support": ("support", "back", "favour", "favor"),
@@ -52,6 +53,8 @@ _IRREGULAR = {
     "left": "leave",
     "stood": "stand",
     "shut": "shut",
+    "began": "begin",
+    "begun": "begin",
     "cut": "cut",
 }
 # which way a count voted ("voted against", "in favour"): the class of the verb that says so

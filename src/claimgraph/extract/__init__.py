@@ -637,7 +637,7 @@ def _sentence_claims(
             )
         # "Councillors approved the charge on Tuesday, ... a city of about 540,000 people": the
         # outcome is a claim of its own when no amount belongs to it
-        event = "" if headline else event_frame(sent, predicate)
+        event = "" if headline else event_frame(sent, predicate, dated=first_time is not None)
         if event and not _amount_in_event(sent, predicate, amounts):
             out.append(_event_claim(event, first_time, common))
         # "... schools are closed, and the education office has asked parents to keep children
@@ -659,7 +659,7 @@ def _sentence_claims(
         # "a spokesperson declined to comment": what a source would not say is reported too
         fields = {**common, "claimant": who, "modality": "reported"}
         out.append(_statement_claim("attribution", list(keywords), first_time, fields))
-    elif not headline and (event := event_frame(sent, predicate)):
+    elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None)):
         out.append(_event_claim(event, first_time, common))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))

@@ -539,14 +539,19 @@ EVENT_CLASSES = frozenset(
         "ban",
     }
 )
+# outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
+# "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
+DATED_EVENT_CLASSES = frozenset({"begin", "open", "close"})
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause"}
 )
 
 
-def event_frame(sent: Span, predicate: str) -> str:
-    """The event's words (verb and its object or subject) when the predicate is an outcome, else ""."""
-    if predicate in _EVENT_EXCLUDED or PREDICATE_CLASS.get(predicate) not in EVENT_CLASSES:
+def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
+    """The event's words (verb and its object or subject) when the predicate is an outcome
+    (or, in a sentence that says when, a beginning, an opening or a closing), else ""."""
+    cls = PREDICATE_CLASS.get(predicate)
+    if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES)):
         return ""
     verb = next((t for t in sent if t.lemma_.lower() == predicate and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
