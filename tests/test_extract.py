@@ -180,6 +180,9 @@ def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
     (began,) = _claims(nlp, "Workers at the depot began a strike over pay on Tuesday.")
     assert (began.kind, began.predicate) == ("event", "begin")
     assert _claims(nlp, "The old library closed its doors.") == []
+    (announced,) = _claims(nlp, "The energy regulator announced its inquiry on Tuesday.")
+    (sorry,) = _claims(nlp, "The operator's chief executive apologised to customers on Tuesday.")
+    assert announced.kind == sorry.kind == "event"
 
 
 def test_time_follows_the_reporting_period(nlp: Any) -> None:

@@ -21,6 +21,8 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "win": ("win",),
     "lose": ("lose",),
     "begin": ("begin", "start", "commence", "launch"),
+    "announce": ("announce", "unveil"),
+    "apologise": ("apologise", "apologize"),
     "open": ("open", "reopen"),
     "close": ("close", "shut"),
     "support": ("support", "back", "favour", "favor"),

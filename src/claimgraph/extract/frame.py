@@ -541,7 +541,7 @@ EVENT_CLASSES = frozenset(
 )
 # outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
 # "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
-DATED_EVENT_CLASSES = frozenset({"begin", "open", "close"})
+DATED_EVENT_CLASSES = frozenset({"begin", "open", "close", "announce", "apologise"})
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause"}
 )
