@@ -136,3 +136,15 @@ def test_the_same_movement_of_different_things_is_no_measure_in_common() -> None
     assert "measure" not in score(pay, jobless, idf)[1]
     assert "measure" in score(pay, wages, idf)[1]
     _agree([pay, jobless, wages], [pay, jobless, wages])
+
+
+def test_the_same_place_at_another_level_is_another_scope() -> None:
+    from claimgraph.align import differences
+
+    region = _made(
+        "Eleven hospitals across the Tarn region ran on generators.", scope="across the Tarn region"
+    )
+    city = _made("All 11 hospitals in the city of Tarn ran on generators.", scope="in the city of Tarn")
+    again = _made("Eleven hospitals in the Tarn region switched to generators.", scope="in the Tarn region")
+    assert "!scope" in differences(region, city)
+    assert "!scope" not in differences(region, again)

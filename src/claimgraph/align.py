@@ -523,6 +523,13 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
 
 
+# the words that say how wide an area is ("region", "city"), as _words leaves them
+_PLACE_LEVELS = frozenset(
+    "city town village region regional province provincial country countrie national nationwide "
+    "county countie district state borough municipality metropolitan".split()
+)
+
+
 def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
     """Frame fields on which two matched claims differ, as '!field' features.
 
@@ -531,7 +538,10 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     """
     out = []
     sx, sy = _words(x.scope), _words(y.scope)
-    if sx and sy and not (sx & sy):
+    lx, ly = sx & _PLACE_LEVELS, sy & _PLACE_LEVELS
+    # no word in common, or the same place at another level ("across the Tarnholm region" /
+    # "in the city of Tarnholm")
+    if sx and sy and (not (sx & sy) or (lx and ly and not (lx & ly))):
         out.append("!scope")
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
     # numbers rose" measure different things)
