@@ -160,6 +160,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "funding": ("funding", "fund"),
     "customer": ("customer", "client"),
     "household": ("household", "home"),
+    "shop": ("shop", "store"),
     "passenger": ("passenger", "traveller", "traveler"),
     "resident": ("resident", "inhabitant"),
     "doctor": ("doctor", "physician", "medic", "clinician"),
