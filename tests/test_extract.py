@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -304,34 +305,36 @@ def test_two_things_said_joined_by_and_that_are_two_claims(nlp: Any) -> None:
     assert one.text.endswith("reopen soon.")
 
 
-def test_more_ways_of_saying_two_things(nlp: Any) -> None:
-    # "that there was ...": the second clause's subject is an expletive
-    text = (
-        "Ms Okafor said the leak had been caused by a corroded valve, and that there was no risk "
-        "to drinking water."
-    )
-    valve, risk = _claims(nlp, text)
-    assert risk.text == "there was no risk to drinking water."
-    assert risk.claimant == valve.claimant
-    # the speaker's verb set off inside the first clause: "X, she said, but Y"
-    text = (
-        "The line was running again by Monday morning, she said, but several trains had been "
-        "left at the wrong depots."
-    )
-    running, depots = _claims(nlp, text)
-    assert running.text == "The line was running again by Monday morning, she said"
-    assert running.claimant.startswith("she")
-    assert depots.text.startswith("several trains")
-    # what the subject did, and what it said: "X did A, and said B"
-    text = (
-        "The brewery expects to book closure costs of about EUR 40 million this year, and said it "
-        "would look for a buyer for the site."
-    )
-    costs, buyer = _claims(nlp, text)
-    assert costs.quantity is not None and costs.quantity.value == 40_000_000
-    assert not costs.claimant
-    assert buyer.text == "said it would look for a buyer for the site."
-    assert buyer.kind == "attribution" and buyer.claimant.startswith("The brewery")
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        (  # "..., and that there was ...": the second clause's subject is an expletive
+            "Ms Okafor said the leak had been caused by a corroded valve, and that there was no risk "
+            "to drinking water.",
+            "Ms Okafor said the leak had been caused by a corroded valve",
+            "there was no risk to drinking water.",
+            "Ms Okafor",
+        ),
+        (  # the speaker's verb set off inside the first clause: "X, she said, but Y"
+            "The line was running again by Monday morning, she said, but several trains had been "
+            "left at the wrong depots.",
+            "The line was running again by Monday morning, she said",
+            "several trains had been left at the wrong depots.",
+            "she",
+        ),
+        (  # what the subject did, and what it said: "X did A, and said B"
+            "The brewery expects to book closure costs of about EUR 40 million this year, and said it "
+            "would look for a buyer for the site.",
+            "The brewery expects to book closure costs of about EUR 40 million this year",
+            "said it would look for a buyer for the site.",
+            "The brewery",
+        ),
+    ],
+)
+def test_more_ways_of_saying_two_things(nlp: Any, text: str, first: str, second: str, speaker: str) -> None:
+    one, two = _claims(nlp, text)
+    assert (one.text, two.text) == (first, second)
+    assert two.claimant.startswith(speaker)  # the same speaker
 
 
 def test_who_is_told_or_warned_is_not_who_speaks(nlp: Any) -> None:
