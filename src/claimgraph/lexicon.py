@@ -178,12 +178,8 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
     "merge": ("merge", "merger"),
     "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
-    "unemployment": (
-        "unemployment",
-        "joblessness",
-        "jobless",
-        "joble",
-    ),  # ("joble": the lemmatizer's "jobless")
+    # ("joble" is what the lemmatizer makes of "jobless")
+    "unemployment": ("unemployment", "joblessness", "jobless", "joble"),
     "protest": ("protest", "demonstration"),
     "protester": ("protester", "protestor", "demonstrator"),
     "soldier": ("soldier", "troop"),

@@ -30,6 +30,7 @@ from .frame import (
     measure_and_scope,
     modality,
     predicate_and_polarity,
+    speaker_attribution,
 )
 from .numbers import Mention, find_amounts
 from .timex import TimeMention, find_times
@@ -448,7 +449,7 @@ def _said_too(sent: Any, root: Any, said: Any) -> list[tuple[Any, int, Attributi
     if comma is None or subj is None or not any(c.dep_ == "ccomp" for c in said.children):
         return None
     who = sent.doc[subj.left_edge.i : subj.right_edge.i + 1].text
-    return _split(sent, comma, said.i, Attribution(who, False, "", None))
+    return _split(sent, comma, said.i, speaker_attribution(who))
 
 
 def _reported_clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]] | None:

@@ -7,7 +7,7 @@ no spaCy object leaves the ``extract`` package.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -339,7 +339,12 @@ def find_attribution(sent: Span) -> Attribution | None:
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
     if len(who) > 120:
         who = speaker.text
-    return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), verb)
+    return replace(speaker_attribution(who), document=doc_phrase or _cited_document(who), verb=verb)
+
+
+def speaker_attribution(who: str) -> Attribution:
+    """What is said by ``who`` (the words naming the speaker), whatever verb says it."""
+    return Attribution(who, _is_vague(who), _cited_document(who), None)
 
 
 def _depth(t: Token) -> int:
