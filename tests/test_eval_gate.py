@@ -43,7 +43,8 @@ def test_every_story_has_floors() -> None:
 # it was not tuned on. Each was scored once as written (discrepancies P / R: water-utility-breach
 # 0.59 / 0.71, port-strike 0.65 / 0.67, wildfire 0.68 / 0.82, hospital-waits 0.62 / 0.71,
 # plant-closure 0.55 / 0.70; a second set, written after all of those fixes: airline-outage
-# 0.43 / 0.46, housing-vote 0.55 / 0.49, measles-outbreak 0.56 / 0.67) and then used, like the
+# 0.43 / 0.46, housing-vote 0.55 / 0.49, measles-outbreak 0.56 / 0.67; a third: central-bank-rates
+# 0.58 / 0.65, food-recall 0.56 / 0.66, power-blackout 0.59 / 0.67) and then used, like the
 # others, to find general fixes. They are below the bars: their tests below are expected to
 # fail, strictly, so a story that starts passing fails until it is taken off these lists.
 WRITTEN_BLIND = {
