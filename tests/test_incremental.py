@@ -253,6 +253,8 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     def linked(a: str, b: str) -> bool:
         prods = [vec[a][w] * vec[b][w] for w in vec[a] if w in vec[b]]
         den = math.hypot(*vec[a].values()) * math.hypot(*vec[b].values())
+        if not den:
+            return False
         second = (sum(prods) - max(prods, default=0.0)) / den  # without the word shared most
         return _cos(vec[a], vec[b]) >= 0.12 and second >= ALIGN.STORY_SECOND
 
