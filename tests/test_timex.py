@@ -70,6 +70,9 @@ def test_relation_and_baseline() -> None:
     assert t.baseline
     (t,) = find_times("prices have risen since 2021", REF)
     assert not t.baseline and t.span.relation == "since"
+    # "on" a day says when; "on" a year or a period compares ("up 8% on 2025")
+    assert not find_times("the first case was confirmed on 3 June", REF)[0].baseline
+    assert find_times("revenue was up 8% on 2025", REF)[0].baseline
 
 
 def test_start_time_is_not_a_baseline() -> None:

@@ -471,5 +471,8 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
     out = []
     for s, e, span, name in sorted(found, key=lambda x: x[0]):
         before = text[max(0, s - 45) : s]
-        out.append(TimeMention(s, e, span, bool(_BASELINE.search(before)), name))
+        baseline = _BASELINE.search(before)
+        if baseline and span.granularity == "day" and re.fullmatch(r"on\s+", baseline.group(0), re.I):
+            baseline = None  # "was confirmed on 3 September" is when; "up 8% on 2025" compares
+        out.append(TimeMention(s, e, span, bool(baseline), name))
     return out
