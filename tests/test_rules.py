@@ -380,6 +380,38 @@ def test_time_the_day_of_the_news_left_out_is_no_finding() -> None:
     assert store.query(f"ASK {{ GRAPH <{MATCHES_GRAPH}> {{ ?m ?p ?o }} }}")  # they are matched
 
 
+def test_time_one_event_told_with_two_dates() -> None:
+    """Two matched events dated apart ("confirmed on 3 September" / "in late August") are one
+    event with two dates; two figures for periods apart are two figures."""
+    sep3 = _t("2026-09-03", date(2026, 9, 3), date(2026, 9, 3), "day")
+    late_aug = _t("2026-08-21/2026-08-31", date(2026, 8, 21), date(2026, 8, 31), "interval")
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "The first case was confirmed on 3 September.",
+                    "kind": "event",
+                    "predicate": "confirm",
+                    "time": sep3,
+                },
+                {
+                    "text": "The index case was confirmed in late August.",
+                    "kind": "event",
+                    "predicate": "confirm",
+                    "time": late_aug,
+                },
+            ),
+            (
+                {"text": "Sales were 40 on 3 September.", "time": sep3, **_q("40", 40)},
+                {"text": "Sales reached 40 in late August.", "time": late_aug, **_q("40", 40)},
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) in hits
+    assert frozenset(pairs[1]) not in hits
+
+
 def test_qualifier_two_estimates_that_agree() -> None:
     """ "more than 300,000" / "about 310,000": two hedged figures that are not one number agree;
     "about 310,000" / "up to 310,000" is one number hedged two ways; "412" / "more than 400"
