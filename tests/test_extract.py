@@ -378,6 +378,11 @@ def test_a_sentence_ends_after_a_scale_abbreviation(nlp: Any) -> None:
     assert cold.text == peak.text == "Demand peaked at 3.6 GW as temperatures fell to minus 19C."
     assert cold.quantity is not None and cold.quantity.value == -19
     assert third.text.startswith("Northfield")
+    # no sentence starts with a lower-case word after one that ends none
+    (cold,) = _claims(
+        nlp, "Temperatures in Tarnholm fell to minus 19C overnight, the national weather service said."
+    )
+    assert cold.text.endswith("weather service said.") and cold.claimant == "the national weather service"
 
 
 def test_the_day_a_statement_was_made_is_not_the_claims_time(nlp: Any) -> None:

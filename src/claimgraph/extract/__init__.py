@@ -95,6 +95,7 @@ def build_nlp(name: str | None = None) -> Any:
 
 _SENTENCE_ENDS = "claimgraph_sentence_ends"
 _SCALE_ABBREVIATIONS = frozenset({"m.", "bn.", "mn.", "k.", "tn.", "b."})
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"“”'’)\]]\Z|\A\s+\Z")
 _AMOUNT_WITH_STOP = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}\.\Z")  # one token: "19C.", "40m.", "5bn."
 
 
@@ -110,6 +111,8 @@ def _sentence_ends(doc: Any) -> Any:
       became the subject ("TARROWBY Nov 20 Northline Press") and part of the measure.
     """
     for i in range(1, len(doc) - 1):
+        if doc[i].is_lower and doc[i].is_alpha and not _ENDS_SENTENCE.search(doc[i - 1].text):
+            doc[i].is_sent_start = False  # "fell to minus 19C overnight, ...": no sentence starts there
         if doc[i].lower_ in _SCALE_ABBREVIATIONS and doc[i - 1].like_num and doc[i + 1].is_title:
             doc[i + 1].is_sent_start = True
         elif _AMOUNT_WITH_STOP.match(doc[i].text) and doc[i + 1].is_title:  # "fell to minus 19C. Skarvik ..."
