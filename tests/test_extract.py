@@ -165,6 +165,11 @@ def _claims(nlp: Any, text: str, published: date = date(2026, 8, 5)) -> list[Cla
     return extract(art, nlp=nlp)
 
 
+def _amounts(nlp: Any, text: str) -> list[str]:
+    """The words of each amount claimed in ``text``, in order."""
+    return [c.quantity.text for c in _claims(nlp, text) if c.quantity]
+
+
 def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
     (kept,) = _claims(nlp, "The company kept its full-year guidance unchanged despite the weakness.")
     (cut,) = _claims(nlp, "The company also cut its full-year guidance.")
@@ -208,7 +213,7 @@ def test_amounts_that_are_not_claims(nlp: Any) -> None:
         "Patients over 65 taking the drug were 1.5 times as likely to improve. "
         "Shares were up 5.1% at 1105 GMT. Several residents said the dam was breached."
     )
-    amounts = [c.quantity.text for c in _claims(nlp, text) if c.quantity]
+    amounts = _amounts(nlp, text)
     assert amounts == ["1.5 times", "5.1%"]
 
 
@@ -432,7 +437,7 @@ def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:
         "Of those on the list, 25% had been waiting for more than six months. "
         "Some patients waited more than 18 weeks."
     )
-    assert [c.quantity.text for c in _claims(nlp, text) if c.quantity] == [
+    assert _amounts(nlp, text) == [
         "A quarter",
         "25%",
         "more than 18 weeks",
@@ -558,7 +563,7 @@ def test_an_amount_that_describes_who_is_counted_is_not_a_claim(nlp: Any) -> Non
         "Profit rose to 380 million euros, compared with 355 million euros expected by analysts. "
         "The grocer ended June with 638 stores, up from 520 a year earlier."
     )
-    assert [c.quantity.text for c in _claims(nlp, text) if c.quantity] == [
+    assert _amounts(nlp, text) == [
         "21 days",
         "380 million euros",
         "355 million euros",

@@ -363,8 +363,9 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
         xi, xj = at[: len(ui)], at[len(ui) :]
         for lo in range(0, len(ui), 1 << 16):
             part = slice(lo, lo + (1 << 16))
-            both = dense[xi[part]] * dense[xj[part]]
-            common_dot = np.einsum("ij,ij->i", dense[xi[part]], dense[xj[part]])
+            left_w, right_w = dense[xi[part]], dense[xj[part]]  # (each gathered once)
+            both = left_w * right_w
+            common_dot = np.einsum("ij,ij->i", left_w, right_w)
             total = udot[part] + common_dot
             most = np.maximum(utop[part], both.max(axis=1, initial=0.0))
             ok = (total / uden[part] >= STORY_THRESHOLD) & ((total - most) / uden[part] >= STORY_SECOND)

@@ -146,6 +146,25 @@ def _own(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return padded[np.arange(m.shape[0]), np.where(cols < 0, m.shape[1], cols)]
 
 
+def _class_overlap(
+    xm: np.ndarray, ym: np.ndarray, x_wc: np.ndarray, y_wc: np.ndarray, both_said: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For every pair, the word classes the two have in common and how many each has; for two
+    statements (``both_said``), without the classes of their own verbs (``x_wc``, ``y_wc``)."""
+    nx, ny = xm.shape[0], ym.shape[0]
+    inter = xm @ ym.T
+    cx = np.repeat(xm.sum(axis=1)[:, None], ny, axis=1)
+    cy = np.repeat(ym.sum(axis=1)[None, :], nx, axis=0)
+    if both_said.any():
+        cx_in_x, cy_in_y = _own(xm, x_wc)[:, None], _own(ym, y_wc)[None, :]
+        cx_in_y, cy_in_x = _gather(ym, x_wc).T, _gather(xm, y_wc)  # (nx, ny)
+        same_c = x_wc[:, None] == y_wc[None, :]
+        i2 = inter - cx_in_x * cx_in_y - np.where(same_c, 0.0, cy_in_x * cy_in_y)
+        inter = np.where(both_said, i2, inter)
+        cx, cy = np.where(both_said, cx - cx_in_x, cx), np.where(both_said, cy - cy_in_y, cy)
+    return inter, cx, cy
+
+
 FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
 
 
@@ -211,32 +230,11 @@ def pair_scores(
 
     # what is measured: word classes of the measure keys (for two statements, without the verbs)
     both_said = np.outer(x.said, y.said)
-    m_inter = x.mw @ y.mw.T
-    m_x = np.repeat((x.mw.sum(axis=1))[:, None], ny, axis=1)
-    m_y = np.repeat((y.mw.sum(axis=1))[None, :], nx, axis=0)
-    if both_said.any():
-        cx_in_x = _own(x.mw, x.pred_wc)[:, None]
-        cy_in_y = _own(y.mw, y.pred_wc)[None, :]
-        cx_in_y = _gather(y.mw, x.pred_wc).T  # (nx, ny)
-        cy_in_x = _gather(x.mw, y.pred_wc)  # (nx, ny)
-        same_c = x.pred_wc[:, None] == y.pred_wc[None, :]
-        m_i2 = m_inter - cx_in_x * cx_in_y - np.where(same_c, 0.0, cy_in_x * cy_in_y)
-        m_inter = np.where(both_said, m_i2, m_inter)
-        m_x = np.where(both_said, m_x - cx_in_x, m_x)
-        m_y = np.where(both_said, m_y - cy_in_y, m_y)
+    m_inter, m_x, m_y = _class_overlap(x.mw, y.mw, x.pred_wc, y.pred_wc, both_said)
     has_m = (m_x > 0) & (m_y > 0) & (m_inter > 0)
     # two measures that share no word but the verb ("pay rose" / "unemployment climbed"): the
     # same movement of different things
-    n_inter = x.mn @ y.mn.T
-    n_x = np.repeat(x.mn.sum(axis=1)[:, None], ny, axis=1)
-    n_y = np.repeat(y.mn.sum(axis=1)[None, :], nx, axis=0)
-    if both_said.any():  # (for two statements, without the verbs, as above)
-        cx_in_x, cy_in_y = _own(x.mn, x.pred_wc)[:, None], _own(y.mn, y.pred_wc)[None, :]
-        cx_in_y, cy_in_x = _gather(y.mn, x.pred_wc).T, _gather(x.mn, y.pred_wc)
-        same_c = x.pred_wc[:, None] == y.pred_wc[None, :]
-        n_i2 = n_inter - cx_in_x * cx_in_y - np.where(same_c, 0.0, cy_in_x * cy_in_y)
-        n_inter = np.where(both_said, n_i2, n_inter)
-        n_x, n_y = np.where(both_said, n_x - cx_in_x, n_x), np.where(both_said, n_y - cy_in_y, n_y)
+    n_inter, n_x, n_y = _class_overlap(x.mn, y.mn, x.pred_wc, y.pred_wc, both_said)
     has_m &= ~((n_x > 0) & (n_y > 0) & (n_inter == 0))
     s = s + np.where(has_m, 0.15 * m_inter / np.where(has_m, np.minimum(m_x, m_y), 1.0), 0.0)
 
