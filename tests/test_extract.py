@@ -570,3 +570,51 @@ def test_an_amount_that_describes_who_is_counted_is_not_a_claim(nlp: Any) -> Non
         "638",
         "520",
     ]
+
+
+def test_a_counted_subject_is_measured_by_what_it_did(nlp: Any) -> None:
+    measures = {
+        c.quantity.text: c.measure_key
+        for c in _claims(
+            nlp,
+            "Eleven have needed hospital treatment. "
+            "Fourteen of those who have fallen ill have been admitted to hospital. "
+            "Health authorities have confirmed 23 cases, 14 of which required hospital treatment. "
+            "Of those, 19 have been ill enough to need treatment in hospital. "
+            "All 1,200 people who work at the plant will lose their jobs.",
+        )
+        if c.quantity
+    }
+    assert measures["Eleven"] == "hospital needed treatment"
+    assert measures["Fourteen"] == "admitted hospital"  # not "those"
+    assert measures["14"] == "hospital required treatment"  # not "which"
+    assert measures["19"] == "need treatment"
+    assert measures["1,200"] == "job lose people"  # not "all"
+
+
+def test_what_an_amount_of_belongs_to(nlp: Any) -> None:
+    (charge,) = _claims(nlp, "It expects to book restructuring costs of about EUR 90 million this year.")
+    assert charge.measure == "book restructuring costs"
+    # "by 23%" hung on a verb inside the object: what was cut is the risk
+    (risk, _size) = _claims(
+        nlp,
+        "A weekly pill cut the combined risk of dying from heart disease or being admitted to hospital "
+        "by 23%, in a trial of nearly 5,000 patients.",
+    )
+    assert "risk" in risk.measure_key.split() and not risk.measure.endswith(" by")
+
+
+def test_scheduled_and_detected_events_with_a_time_are_claims(nlp: Any) -> None:
+    (due,) = _claims(nlp, "The bank's next rate announcement is due in December.")
+    assert (due.kind, due.predicate, due.time is not None) == ("event", "due", True)
+    (detected,) = _claims(nlp, "Staff discovered the intrusion on 9 November.")
+    assert (detected.kind, detected.predicate) == ("event", "discover")
+    # whose beginning it is, is the subject of the verb above ("expects to start")
+    (_jobs, start) = _claims(
+        nlp,
+        "Tarrant Quay expects to start on site in March 2027 and says the scheme will support 1,200 jobs.",
+    )
+    assert (start.kind, start.predicate, start.measure) == ("event", "start", "start Tarrant Quay")
+    assert _claims(nlp, "The bank's next rate announcement is due.") == []
+    # an outcome verb under another ("remain cut off") is no event of its own
+    assert [c.kind for c in _claims(nlp, "Twenty villages remain cut off by road.")] == ["quantity"]

@@ -274,6 +274,28 @@ CASES = [
     # decades in years: "three decades" and "32 years" are compared in one unit
     ("in more than three decades", "more than three decades", 30, None, None, "year", "over"),
     ("half a decade to recover", "half a decade", 5, None, None, "year", "exact"),
+    # basis points are hundredths of a percentage point; a fraction of one unit is that part of it
+    ("trimmed the rate by 25 basis points", "25 basis points", 0.25, None, None, "percentage_point", "exact"),
+    ("up 10 bps on the day", "10 bps", 0.1, None, None, "percentage_point", "exact"),
+    (
+        "cut its rate by a quarter of a percentage point",
+        "a quarter of a percentage point",
+        0.25,
+        None,
+        None,
+        "percentage_point",
+        "exact",
+    ),
+    (
+        "the talks took three quarters of an hour",
+        "three quarters of an hour",
+        0.75,
+        None,
+        None,
+        "hour",
+        "exact",
+    ),
+    ("a quarter of the staff", "a quarter", 25, None, None, "percent", "exact"),
 ]
 
 

@@ -23,6 +23,8 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "begin": ("begin", "start", "commence", "launch"),
     "announce": ("announce", "unveil"),
     "apologise": ("apologise", "apologize"),
+    "detect": ("detect", "discover"),
+    "schedule": ("due", "schedule"),  # "the decision is due on 17 December"
     "open": ("open", "reopen"),
     "close": ("close", "shut"),
     "support": ("support", "back", "favour", "favor"),

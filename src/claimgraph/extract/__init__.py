@@ -618,7 +618,7 @@ def _sentence_claims(
             measure, scope, subject = measure_and_scope(
                 sent, sent.start_char + m.start, sent.start_char + m.end
             )
-            if m.noun and m.noun.lower() not in measure.lower():
+            if m.noun and m.noun.lower() not in measure.lower() and m.noun.lower() not in _NOT_NOUNS:
                 measure = f"{measure} {m.noun}".strip()
             if vote := _VOTE_AFTER.match(stext, m.end):  # "four voted against": which way
                 way = "against" if vote.group(1).lower() == "against" else "favour"
@@ -1045,6 +1045,9 @@ _TIME_WORDS = frozenset(
         "quarter quarterly period year month week first second third fourth half full last next previous".split()
     )
 )
+
+
+_NOT_NOUNS = frozenset({"those", "these", "which", "whom", "who", "them", "us", "you"})  # "14 of which"
 
 
 def _key(text: str) -> str:

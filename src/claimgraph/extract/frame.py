@@ -546,7 +546,7 @@ EVENT_CLASSES = frozenset(
 )
 # outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
 # "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
-DATED_EVENT_CLASSES = frozenset({"begin", "open", "close", "announce", "apologise"})
+DATED_EVENT_CLASSES = frozenset({"begin", "open", "close", "announce", "apologise", "detect", "schedule"})
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause"}
 )
@@ -558,10 +558,21 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     cls = PREDICATE_CLASS.get(predicate)
     if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES)):
         return ""
-    verb = next((t for t in sent if t.lemma_.lower() == predicate and t.pos_ in ("VERB", "AUX")), None)
+    verb = next(
+        (
+            t
+            for t in sent
+            if t.lemma_.lower() == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")
+        ),
+        None,
+    )
     if verb is None:
         return ""
     args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp")]
+    if not args and verb.dep_ in ("xcomp", "acomp") and cls in DATED_EVENT_CLASSES:
+        # "Tarrant Quay expects to start on site", "the decision is due": whose it is, is the
+        # subject of the verb above
+        args = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if not args:
         return ""
     obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
@@ -585,7 +596,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         of = doc[head.i + 1]
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
+        if pobj is not None and pobj.pos_ != "PRON":  # "14 of which", "Fourteen of those": no measure
             measure_toks = [t for t in pobj.subtree if t.i <= pobj.i and t.i not in span_ids]
             scope = _scope_of(pobj) or _scope_after(pobj)
             head = pobj
@@ -594,26 +605,27 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         and head.dep_ == "pobj"
         and head.head.lower_ in ("by", "at", "to")
         and head.head.head.pos_ == "VERB"
-        and (obj := next((c for c in head.head.head.children if c.dep_ == "dobj"), None)) is not None
+        and (obj := _changed_object(head.head.head)) is not None
     ):
         # "lowered the combined risk of death by 23 per cent", "put its share of merged code in
         # the main codebase at over 80%": what is measured is the object, where it holds its scope
         place = _place_phrase(obj)
+        by = {t.i for t in head.head.subtree}
         measure_toks = [
             t
             for t in obj.subtree
-            if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids and t.i not in place
+            if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids | place | by
         ]
         scope = sent.doc[min(place) : max(place) + 1].text if place else _scope_of(obj)
         head = obj
-    if (
-        not measure_toks
-        and head.dep_ == "pobj"
-        and head.head.lower_ == "of"
-        and head.head.head.pos_ == "NOUN"
+    prev = doc[toks[0].i - 1] if toks[0].i > sent.start else None
+    if not measure_toks and (
+        (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN")
+        # "costs of about EUR 90 million", the qualifier parsed as a preposition of its own
+        or (prev is not None and prev.lower_ == "of" and prev.head.pos_ == "NOUN" and prev.head.i < prev.i)
     ):
         # "net profit of €412 million": the noun the amount belongs to
-        noun = head.head.head
+        noun = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else prev.head  # type: ignore[union-attr]
         measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case")]
         scope = _scope_of(noun)
         head = noun
@@ -635,7 +647,8 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         verb = verb.head
         hops += 1
     subj_text = ""
-    if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks and not passive:
         # "..., the company said, with sales up 8%": the speaker is not what is measured; take
         # the nearest noun phrase before the amount
         before = [c for c in sent.noun_chunks if c.end <= toks[0].i and not (set(t.i for t in c) & span_ids)]
@@ -659,14 +672,60 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
                     scope = _scope_of(subj)
         if verb.lemma_.lower() not in ("be", "have") and verb.pos_ == "VERB":
             measure_toks = [*measure_toks, verb]
+        if subj is not None and (subj.i in span_ids or set(t.i for t in subj.subtree) & span_ids):
+            # the amount counts the subject ("Eleven have needed hospital treatment", "27 of
+            # whom had been admitted to hospital"): what they did is what is counted
+            measure_toks = [*measure_toks, *_object_words(verb)]
     if not measure_toks:
         chunks = [c for c in sent.noun_chunks if not (set(t.i for t in c) & span_ids)]
         if chunks:
             measure_toks = list(chunks[0])
     seen: set[int] = set()
     ordered = sorted((t for t in measure_toks if not (t.i in seen or seen.add(t.i))), key=lambda t: t.i)  # type: ignore[func-returns-value]
-    measure = " ".join(t.text for t in ordered if t.pos_ != "PUNCT" and t.dep_ != "det")
+    measure = " ".join(
+        t.text
+        for t in ordered
+        if t.pos_ not in ("PUNCT", "PRON")
+        and t.dep_ != "det"
+        and not (t.lower_ == "all" and t.dep_ in _ALL_DEPS)
+    )
     return measure[:160], scope[:160], subj_text[:160]
+
+
+def _changed_object(verb: Token) -> Token | None:
+    """The object of the verb a "by 23%" hangs on, or of the verb above it when the parser hung
+    the amount on a verb inside the object ("cut the risk of ... being admitted to hospital ...
+    by 23%")."""
+    for _ in range(6):
+        if (obj := next((c for c in verb.children if c.dep_ == "dobj"), None)) is not None:
+            return obj
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+    return None
+
+
+_ALL_DEPS = frozenset({"predet", "quantmod", "advmod"})  # "all 1,200 people"
+
+
+def _object_words(verb: Token, depth: int = 0) -> list[Token]:
+    """The object of a clause whose subject is counted, with the verbs on the way to it: "needed
+    hospital treatment", "admitted to hospital", "ill enough to need treatment", "lose jobs"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
+            return [t for t in c.subtree if (t.i <= c.i and t.dep_ in ("compound", "amod")) or t.i == c.i]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into") and verb.pos_ == "VERB":
+            pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
+            if pobj is not None:
+                return [pobj]
+    if depth < 2:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "acomp") and (found := _object_words(c, depth + 1)):
+                return [c, *found] if c.pos_ == "VERB" else found
+    return []
 
 
 def _place_phrase(noun: Token) -> set[int]:

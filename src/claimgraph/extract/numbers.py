@@ -277,6 +277,7 @@ _PERCENT_RE = re.compile(r"\A\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
 _PP_RE = re.compile(
     r"\A\s*(?:percentage[- ]points?|pp\b|points?\b(?=\s+(?:higher|lower|above|below|up|down)))", re.I
 )
+_BASIS_POINTS = re.compile(r"\A\s*(?:basis[- ]points?|bps?\b)", re.I)
 _TIMES_RE = re.compile(r"\A(?:\s*(?:times|-times)\b|x\b|\s*x\b(?!\s*10))", re.I)
 _SCALE_RE = re.compile(
     r"\A(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn|[kmb])\b)", re.I
@@ -670,6 +671,16 @@ def find_amounts(text: str) -> list[Mention]:
             value, low, high = (None if x is None else round(x * factor, 6) for x in (value, low, high))
             unit = "hectare"
             end += am.end()
+        if not unit and not cur and g in ("num", "word") and (bm := _BASIS_POINTS.match(text[end:])):
+            # "25 basis points" is a quarter of a percentage point
+            value, low, high = (None if x is None else round(x / 100, 6) for x in (value, low, high))
+            unit = "percentage_point"
+            end += bm.end()
+        if kind == "fraction" and g == "frac" and (fm := re.match(r"\A\s+of\s+an?\s+", text[end:])):
+            # "a quarter of a percentage point", "three quarters of an hour": a part of one unit
+            u, uend, _ = _unit_after(text, end + fm.end())
+            if u and u not in ("count", "percent") and value is not None:
+                value, unit, end, kind = round(value / 100, 6), u, uend, "amount"
         if not unit:
             u, uend, noun = _unit_after(text, end)
             if cur and u == "count":
