@@ -618,3 +618,9 @@ def test_scheduled_and_detected_events_with_a_time_are_claims(nlp: Any) -> None:
     assert _claims(nlp, "The bank's next rate announcement is due.") == []
     # an outcome verb under another ("remain cut off") is no event of its own
     assert [c.kind for c in _claims(nlp, "Twenty villages remain cut off by road.")] == ["quantity"]
+
+
+def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
+    text = "Wendmoor, which supplies 1.2 million customers, first detected the intrusion on 9 November."
+    kinds = sorted(c.kind for c in _claims(nlp, text))
+    assert kinds == ["event", "quantity"]

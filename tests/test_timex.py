@@ -108,3 +108,19 @@ def test_the_weekend_is_the_last_one() -> None:
     """ "were ordered out over the weekend", read on a Wednesday: the weekend just gone."""
     (t,) = find_times("were ordered out over the weekend", date(2026, 6, 17))
     assert t.span.iso == "2026-06-13/2026-06-14" and not t.baseline  # "over" is no baseline here
+
+
+def test_a_weekday_to_come_is_the_next_one() -> None:
+    """Read on Friday 27 November 2026: a bare weekday is the last one, unless its clause says
+    it is still to come."""
+    ref = date(2026, 11, 27)
+
+    def iso(text: str) -> list[str]:
+        return [t.span.iso for t in find_times(text, ref)]
+
+    assert iso("the strike began on Monday") == ["2026-11-23"]
+    assert iso("talks are due to resume on Monday") == ["2026-11-30"]
+    assert iso("the union will walk out on Tuesday") == ["2026-12-01"]
+    assert iso("it began on Monday and will end on Friday") == ["2026-11-23", "2026-11-27"]
+    assert iso("the flights it had scheduled for Thursday") == ["2026-11-26"]
+    assert iso("he said on Monday that talks will resume") == ["2026-11-23"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ..model import TimeSpan
 
@@ -410,6 +410,21 @@ def _normalize(
     return None
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+to|plans?\s+to|going\s+to)\b"
+    r"[^,;:—]*\Z",
+    re.I,
+)
+
+
+def _future_weekday(text: str, s: int, e: int) -> bool:
+    """Whether a bare weekday is one to come: its clause says so before it ("talks will resume
+    on Monday", "the vote is due on Thursday")."""
+    return not re.search(r"\b(?:last|this|next)\b", text[s:e], re.I) and bool(
+        _FUTURE.search(text[max(0, s - 80) : s])
+    )
+
+
 def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, longest first where they overlap.
 
@@ -419,6 +434,8 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
     >>> [t.span.iso for t in find_times("as of May 2026, up from early 2025", None)]
     ['2026-05', '2025-01/2025-04']
     """
+    if isinstance(ref, datetime):
+        ref = ref.date()  # a publication time: its day
     found: list[tuple[int, int, TimeSpan, str]] = []
     taken: list[tuple[int, int]] = []
     for name, rx in _COMPILED:
@@ -444,6 +461,9 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             span = _normalize(name, m, ref, anchor)
             if span is None:
                 continue
+            if name == "weekday" and ref is not None and span.begin < ref and _future_weekday(text, s, e):
+                d = span.begin + timedelta(days=7)  # "talks are due to resume on Monday": the next one
+                span = _day_span(span.text, d)
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
