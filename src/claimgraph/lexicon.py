@@ -24,6 +24,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "announce": ("announce", "unveil"),
     "apologise": ("apologise", "apologize"),
     "detect": ("detect", "discover"),
+    "seek": ("seek", "look"),  # "would seek a buyer" / "was not looking for a buyer"
     "schedule": ("due", "schedule"),  # "the decision is due on 17 December"
     "open": ("open", "reopen"),
     "close": ("close", "shut"),

@@ -508,6 +508,25 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
             negated = negated or any(cc.dep_ == "neg" for cc in c.children)
             if pred.lemma_.lower() in ("be", "have", "remain", "do"):
                 pred = c
+    if (
+        pred.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in pred.children)
+        and (
+            noun := next(
+                (c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in _NO_SIGN), None
+            )
+        )
+        is not None
+        and any(c.lower_ == "no" for c in noun.children)
+        and (
+            clause := next(
+                (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None
+            )
+        )
+        is not None
+    ):
+        # "there was no evidence that the virus had spread": says the virus had not spread
+        return clause.lemma_.lower(), True
     if pred.lemma_.lower() not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
         for c in pred.children:
@@ -521,6 +540,9 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
         negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
     lem = pred.lemma_.lower()
     return lem, negated
+
+
+_NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
 
 
 # outcome predicates that make a sentence an event claim on their own ("the council approved
