@@ -634,3 +634,14 @@ def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     from claimgraph.lexicon import contradicts
 
     assert contradicts(seek.predicate, seek.negated, no.predicate, no.negated)
+
+
+def test_a_commitment_is_a_proposal_and_a_signal_is_said(nlp: Any) -> None:
+    (school,) = _claims(
+        nlp,
+        "The company has also pledged to build a primary school, but only after the first homes are occupied.",
+    )
+    assert (school.kind, school.condition) == ("proposal", "only after the first homes are occupied")
+    assert _claims(nlp, "Rivals that once promised groceries in minutes have since folded.") == []
+    (signal,) = _claims(nlp, "Valstad signalled that the bank expected to reduce rates further in 2027.")
+    assert (signal.kind, signal.claimant) == ("attribution", "Valstad")

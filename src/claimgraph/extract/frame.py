@@ -42,6 +42,7 @@ REPORTING_VERBS = {
     "believe",
     "expect",
     "indicate",
+    "signal",
     "reveal",
     "conclude",
     "contend",
@@ -117,6 +118,9 @@ PROPOSAL_VERBS = {
     "petition",
     "press",
 }
+# a commitment is a proposal its maker has to keep ("has pledged to build a school"), when it
+# is what the sentence says (not "rivals that once promised groceries in minutes")
+COMMITMENT_VERBS = {"pledge", "promise", "vow"}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
 VAGUE_SOURCES = {
     "netizen",
@@ -426,6 +430,13 @@ def is_proposal(sent: Span) -> Token | None:
     for t in sent:
         lem = t.lemma_.lower()
         if t.pos_ == "VERB" and lem in PROPOSAL_VERBS:
+            return t
+        if (
+            t.pos_ == "VERB"
+            and lem in COMMITMENT_VERBS
+            and t.dep_ in ("ROOT", "conj", "ccomp")
+            and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children)
+        ):
             return t
         if t.pos_ == "VERB" and lem == "call":
             kids = {c.lower_ for c in t.children} | {c.dep_ for c in t.children}
