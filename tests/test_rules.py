@@ -304,6 +304,41 @@ def test_single_source() -> None:
     assert frozenset([pairs[2][0]]) not in hits  # an event is compared, not checked for support
 
 
+def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
+    """The same sum, given by two outlets for things alignment found nothing in common between
+    ("the disruption would cost €25 million" / "a €25 million overhaul"), is a measure finding;
+    the same share or count, or a sum matched as one claim, is not."""
+    store, pairs = build(
+        [
+            (
+                {
+                    **_q("€25 million", 25e6, "EUR"),
+                    "text": "Outage cost €25 million.",
+                    "keywords": ("outage",),
+                },
+                {
+                    **_q("€25 million", 25e6, "EUR"),
+                    "text": "Overhaul of €25 million.",
+                    "keywords": ("overhaul",),
+                },
+            ),
+            (
+                {**_q("40%", 40, "percent"), "text": "Peak load 40%.", "keywords": ("peak",)},
+                {**_q("40%", 40, "percent"), "text": "Households 40%.", "keywords": ("household",)},
+            ),
+            (
+                {**_q("€9m", 9e6, "EUR"), "text": "Refunds of €9m."},
+                {**_q("€9m", 9e6, "EUR"), "text": "Refunds €9m."},
+            ),
+        ]
+    )
+    hits = found(store, "measure")
+    assert hits == {frozenset(pairs[0])}
+    # a figure pair is no support: each of the two sums is still reported as single-source
+    alone = found(store, "single_source")
+    assert {frozenset([pairs[0][0]]), frozenset([pairs[0][1]])} <= alone
+
+
 def test_attribution_with_a_cited_document_and_no_claimant() -> None:
     """A claim that cites a document but names nobody ("The figures appear in a report titled
     ...") is credited to the document, also when other claims of its article name a claimant."""

@@ -355,6 +355,13 @@ BROKEN: dict[str, Broken] = {
         "DELETE { ?node cg:claimB ?b } INSERT { ?node cg:claimB ?old } WHERE { ?node cg:claimB ?b . ?old a cg:SupersededClaim }",
         "ClassConstraintComponent",
     ),
+    # (river-flood has no figure pair: a match's node is made one, with one claim)
+    "figure pair of one claim": Broken(
+        "FigurePairShape",
+        MATCH,
+        "INSERT { ?node a cg:FigurePair ; cg:figureClaim ?a } WHERE { ?node cg:claimA ?a }",
+        "MinCount",
+    ),
     "discrepancy of unknown severity": Broken(
         "DiscrepancyShape",
         PAIRED,

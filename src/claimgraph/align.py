@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
@@ -1032,7 +1032,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
         for node in [*(_shard_iri(k) for k in sorted(rewritten)), INDEX_GRAPH]
     ]
     st = _story_triples(examined, per_story)
-    mt = {s: _matches_text(found[0], s) for s, found in per_story.items()}
+    mt = {s: _story_text(found, s) for s, found in per_story.items()}
     index_triples = _index_triples(_article_stamps(store, changed), sorted(changed))
     index_triples += _digest_triples({s: _digest(text) for s, text in mt.items()})
     index_triples += _shard_triples({k: shards[k] for k in rewritten})
@@ -1044,7 +1044,7 @@ def realign(store: Store, articles: Iterable[str] | None = None) -> Realignment:
         insert_data(INDEX_GRAPH, index_triples),
     ]
     _update(store, " ;\n".join(u for u in update if u))  # one transaction
-    matches = [m for ms, _ in per_story.values() for m in ms]
+    matches = [m for found in per_story.values() for m in found.matches]
     return Realignment(examined, frozenset(old_touched - new_touched), matches)
 
 
@@ -1075,7 +1075,7 @@ def _align_all(store: Store) -> Realignment:
     if not previous:
         clear.append(f"DROP SILENT GRAPH <{MATCHES_GRAPH}>")
     clear += [_drop_matches(s) for s in sorted(set(previous) - same_articles)]
-    per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]] = {}
+    per_story: dict[str, StoryAlignment] = {}
     digests: dict[str, str] = {}
     with BackgroundWriter() as writer:
         writer.put(functools.partial(_update, store, " ;\n".join(clear)))
@@ -1083,7 +1083,7 @@ def _align_all(store: Store) -> Realignment:
         size = 0
         for s, arts in stories.items():
             per_story[s] = _align_story(store, arts, by_article)
-            text = _matches_text(per_story[s][0], s)
+            text = _story_text(per_story[s], s)
             digests[s] = _digest(text)
             if s in same_articles:
                 if previous[s] == digests[s]:
@@ -1108,7 +1108,7 @@ def _align_all(store: Store) -> Realignment:
         ]
         writer.put(functools.partial(_bulk, store, [(STORIES_GRAPH, st), (INDEX_GRAPH, index_triples)]))
     _update(store, insert_data(INDEX_GRAPH, [_index_head(shards, stories)]))
-    matches = [m for ms, _ in per_story.values() for m in ms]
+    matches = [m for found in per_story.values() for m in found.matches]
     return Realignment(stories, frozenset(old - set(stories)), matches, full=True)
 
 
@@ -1119,18 +1119,44 @@ def _drop_matches(story: str) -> str:
     return f"DELETE WHERE {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}story> <{story}> . ?m ?p ?o }} }}"
 
 
-def _align_story(
-    store: Store, arts: list[str], by_article: dict[str, list[Row]]
-) -> tuple[list[ClaimMatch], dict[str, str]]:
-    """The matches (claims and headlines) and the syndicated copies of one story."""
+class StoryAlignment(NamedTuple):
+    """What alignment finds in one story."""
+
+    matches: list[ClaimMatch]  # claim matches and headline links
+    copies: dict[str, str]  # syndicated copy -> original
+    figures: list[tuple[str, str]]  # unmatched pairs that state one figure (see same_figures)
+
+
+def _align_story(store: Store, arts: list[str], by_article: dict[str, list[Row]]) -> StoryAlignment:
+    """The matches (claims and headlines), the syndicated copies and the figure pairs of one story."""
     copies = syndicated(store, arts, by_article)
     rows = [r for a in arts for r in by_article.get(a, ())]
-    return _match_story(arts, by_article, copies) + headline_links(rows), copies
+    matches = _match_story(arts, by_article, copies)
+    return StoryAlignment(matches + headline_links(rows), copies, same_figures(rows, matches, copies))
 
 
-def _story_triples(
-    stories: dict[str, list[str]], per_story: dict[str, tuple[list[ClaimMatch], dict[str, str]]]
-) -> list[Triple]:
+def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs of body claims of one story, from two outlets that do not copy each other, that
+    state the same figure in the same unit and that alignment did not match: one figure given
+    for two things, or one thing said in words alignment could not link. The measure rule
+    tells the two apart (it takes sums of money, which seldom recur by chance)."""
+    linked = {frozenset((m.a, m.b)) for m in matches}
+    by_figure: dict[tuple[str, tuple[float, float]], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.claim.field == "body" and (q := r.claim.quantity) is not None:
+            by_figure[(q.unit, q.bounds())].append(r)
+    out = set()
+    for group in by_figure.values():
+        for i, x in enumerate(group):
+            for y in group[i + 1 :]:
+                if x.outlet == y.outlet or _same_source(x.article, y.article, copies):
+                    continue
+                if frozenset((x.iri, y.iri)) not in linked:
+                    out.add((min(x.iri, y.iri), max(x.iri, y.iri)))
+    return sorted(out)
+
+
+def _story_triples(stories: dict[str, list[str]], per_story: dict[str, StoryAlignment]) -> list[Triple]:
     """The stories graph's triples: each story, its articles, and their syndicated copies."""
     st: list[Triple] = []
     for s, arts in stories.items():
@@ -1139,14 +1165,17 @@ def _story_triples(
         st.extend(Triple(sn, NamedNode(CG + "hasArticle"), NamedNode(a)) for a in arts)
         st.extend(
             Triple(NamedNode(c), NamedNode(SYNDICATION_OF), NamedNode(o))
-            for c, o in sorted(per_story[s][1].items())
+            for c, o in sorted(per_story[s].copies.items())
         )
     return st
 
 
-def _matches_text(matches: list[ClaimMatch], story: str) -> str:
-    """A story's matches as N-Triples text (what is written, and what its digest is of)."""
-    return "".join(_match_lines(m, story) for m in matches)
+def _story_text(found: StoryAlignment, story: str) -> str:
+    """A story's matches and figure pairs as N-Triples text (what is written to the matches
+    graph, and what its digest is of)."""
+    return "".join(_match_lines(m, story) for m in found.matches) + "".join(
+        _FIGURE_LINES.format(f=figure_iri(a, b), a=a, b=b, story=story) for a, b in found.figures
+    )
 
 
 def _digest(text: str) -> str:
@@ -1183,6 +1212,18 @@ _MATCH_LINES = (
     "<{m}> <" + CG + 'score> "{score}"^^<' + XSD + "double> .\n"
     "<{m}> <" + CG + "story> <{story}> .\n"
 )
+
+
+_FIGURE_LINES = (
+    "<{f}> <" + RDF + "type> <" + CG + "FigurePair> .\n"
+    "<{f}> <" + CG + "figureClaim> <{a}> .\n"
+    "<{f}> <" + CG + "figureClaim> <{b}> .\n"
+    "<{f}> <" + CG + "story> <{story}> .\n"
+)
+
+
+def figure_iri(a: str, b: str) -> str:
+    return f"{ID}figures/{hashlib.sha256((a + ' ' + b).encode()).hexdigest()[:20]}"
 
 
 def _match_lines(m: ClaimMatch, story: str) -> str:
