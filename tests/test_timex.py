@@ -124,3 +124,10 @@ def test_a_weekday_to_come_is_the_next_one() -> None:
     assert iso("it began on Monday and will end on Friday") == ["2026-11-23", "2026-11-27"]
     assert iso("the flights it had scheduled for Thursday") == ["2026-11-26"]
     assert iso("he said on Monday that talks will resume") == ["2026-11-23"]
+
+
+def test_a_month_of_a_year_said_in_words() -> None:
+    ref = date(2026, 11, 6)
+    assert [t.span.iso for t in find_times("by September this year it had dropped", ref)] == ["2026-09"]
+    assert [t.span.iso for t in find_times("in March last year", ref)] == ["2025-03"]
+    assert [t.span.iso for t in find_times("the costs may next year rise", ref)] == ["2027"]

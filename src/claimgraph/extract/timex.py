@@ -62,6 +62,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
     ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
     ("month_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?({_YEAR})\b"),
+    # "by September this year", "in March last year": that month of that year
+    ("month_rel_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?(this|last|next)\s+year\b"),
     (
         "day_month",
         rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b",
@@ -113,6 +115,7 @@ _CASED = (
     "day_month",
     "day_pair",
     "month_year",
+    "month_rel_year",
     "year_to",
     "month_range",
 )
@@ -303,6 +306,12 @@ def _normalize(
             return _day_span(t, date(int(g[0]), int(g[1]), int(g[2])))
         if name == "month_year":
             return _month_span(t, int(g[1]), _month_num(g[0]))
+        if name == "month_rel_year":
+            if not ref:
+                return None
+            return _month_span(
+                t, ref.year + {"this": 0, "last": -1, "next": 1}[g[1].lower()], _month_num(g[0])
+            )
         if name == "day_month":
             if not ref:
                 return None
