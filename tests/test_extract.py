@@ -645,3 +645,12 @@ def test_a_commitment_is_a_proposal_and_a_signal_is_said(nlp: Any) -> None:
     assert _claims(nlp, "Rivals that once promised groceries in minutes have since folded.") == []
     (signal,) = _claims(nlp, "Valstad signalled that the bank expected to reduce rates further in 2027.")
     assert (signal.kind, signal.claimant) == ("attribution", "Valstad")
+
+
+def test_a_relative_clause_is_no_part_of_the_speaker(nlp: Any) -> None:
+    (c,) = _claims(
+        nlp, "Wendmoor, whose headquarters overlooks the reservoir, said it had detected the intrusion."
+    )
+    assert c.claimant == "Wendmoor"
+    (d,) = _claims(nlp, "Dr Ilse Marrow, the agency's director of public health, said the virus had spread.")
+    assert d.claimant == "Dr Ilse Marrow, the agency's director of public health"

@@ -339,7 +339,12 @@ def find_attribution(sent: Span) -> Attribution | None:
         return None  # "it found", "it showed": a study or a document, said elsewhere
     if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i", "it"):
         return None
-    sub = list(speaker.subtree)
+    # not what a relative clause says of the speaker ("Wendmoor, whose headquarters overlooks
+    # the reservoir, said ..."): up to the clause, without its comma
+    aside = [c for c in speaker.children if c.dep_ == "relcl" and c.i > speaker.i]
+    sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
+    while len(sub) > 1 and sub[-1].is_punct:
+        sub.pop()
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
     if len(who) > 120:
         who = speaker.text
