@@ -654,3 +654,22 @@ def test_a_relative_clause_is_no_part_of_the_speaker(nlp: Any) -> None:
     assert c.claimant == "Wendmoor"
     (d,) = _claims(nlp, "Dr Ilse Marrow, the agency's director of public health, said the virus had spread.")
     assert d.claimant == "Dr Ilse Marrow, the agency's director of public health"
+
+
+def test_the_company_is_not_a_place_nor_the_outlet(nlp: Any) -> None:
+    text = (
+        "Pellbrook Foods recalled 180,000 bags of salad on Friday, FreshChain Review has learned. "
+        "The bags were made at its factory in Ostreham, and production at the Ostreham plant has stopped. "
+        "Pellbrook Foods said the recall would cost €9 million. It said sales had fallen 15%. "
+        "A union official at Ostreham said 40 workers were sent home. FreshChain Review asked for comment. "
+        "FreshChain Review readers have written in."
+    )
+    art = Article(
+        url="https://x.example/a",
+        title="",
+        text=text,
+        outlet="FreshChain Review",
+        published=date(2026, 10, 20),
+    )
+    claimants = [c.claimant for c in extract(art, nlp=nlp)]
+    assert "It (Pellbrook Foods)" in claimants

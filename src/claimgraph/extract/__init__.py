@@ -232,7 +232,9 @@ class _Reading:
                 )
 
     def claims(self) -> list[Claim]:
-        return _resolve_claimants(self.found, self.article.text, self.orgs)
+        # (the outlet that publishes the article is never what it reports on)
+        orgs = Counter({o: n for o, n in self.orgs.items() if o != self.article.outlet})
+        return _resolve_claimants(self.found, self.article.text, orgs)
 
 
 # "Oren Vasko, a hydrologist at the University of Tavrin," -> who "Vasko" is later on
@@ -298,6 +300,9 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     # mistaken for organizations; names are preferred)
     named = [o for o in orgs if not o.isupper() and len(o) > 2]
     mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", text)) for o in named}
+    # a name the article mostly uses as a place ("its factory in Ostreham", "the Ostreham
+    # plant") is no organization, whatever the parser took it for
+    mentions = {o: n for o, n in mentions.items() if 2 * _place_mentions(o, text) < n}
     acronyms = {o for o in orgs if o.isupper() and len(o) > 1}
     company = _described_org("the company", {o: n for o, n in mentions.items() if o not in people})
     initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
@@ -341,9 +346,18 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
 # organizations that are not a company, whatever the article mentions most
 _NOT_A_COMPANY = re.compile(
     r"\b(?:union|university|ministry|department|police|court|commission|office|council|agency|"
-    r"authority|party|government|school|hospital|institute)\b",
+    r"authority|party|government|school|hospital|institute|association|federation|league|society|"
+    r"charity|foundation)\b",
     re.I,
 )
+
+
+_SITE_NOUNS = r"(?:plant|site|factory|facility|depot|works|mill|warehouse|base|area|region|valley|estate)"
+
+
+def _place_mentions(name: str, text: str) -> int:
+    n = re.escape(name)
+    return len(re.findall(rf"\b(?:in|at|from|near)\s+(?:the\s+)?{n}\b|\b{n}(?:'s)?\s+{_SITE_NOUNS}\b", text))
 
 
 def _described_org(description: str, mentions: dict[str, int]) -> str:
