@@ -673,3 +673,13 @@ def test_the_company_is_not_a_place_nor_the_outlet(nlp: Any) -> None:
     )
     claimants = [c.claimant for c in extract(art, nlp=nlp)]
     assert "It (Pellbrook Foods)" in claimants
+
+
+def test_a_quotation_of_two_sentences_is_one_claim(nlp: Any) -> None:
+    text = (
+        "The lights failed at six. “It went pitch black and then it went very quiet. Then you started to "
+        'feel the cold creeping in,” said Salo. "It was the worst night," said Berg. "No one came."'
+    )
+    quotes = [c for c in _claims(nlp, text) if c.kind == "quote"]
+    assert [c.text[:12] for c in quotes] == ["“It went pit", '"It was the ']
+    assert quotes[0].text.endswith("said Salo.") and quotes[0].claimant == "Salo"

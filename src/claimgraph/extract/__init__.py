@@ -48,6 +48,8 @@ _AGE_GROUP = re.compile(
 _NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b")
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
 # words in quotation marks that are someone's words, not a title ("a report titled "...")
+# a quotation of up to a few sentences, in curly or straight double quotes
+_QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w])")
 _QUOTED = re.compile(r"(?<!titled )(?<!called )(?<!entitled )(?<!headlined )(?<!named )[\"“][^\"”]{15,}[\"”]")
 # a document cited by name: "a report titled ...", "the study called ..."
 _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
@@ -118,6 +120,12 @@ def _sentence_ends(doc: Any) -> Any:
         elif _AMOUNT_WITH_STOP.match(doc[i].text) and doc[i + 1].is_title:  # "fell to minus 19C. Skarvik ..."
             doc[i].is_sent_start = False
             doc[i + 1].is_sent_start = True
+    for q in _QUOTATION.finditer(doc.text):
+        # a quotation is one claim, however many sentences it holds ("“It went pitch black. Then
+        # the cold crept in,” said Salo"): no sentence starts inside it
+        for t in doc.char_span(q.start(), q.end(), alignment_mode="expand") or ():
+            if t.idx > q.start():
+                t.is_sent_start = False
     if (m := _DATELINE.match(doc.text)) and ("(" in m.group(0) or "," in m.group(0)):
         first = next((t for t in doc if t.idx >= m.end()), None)
         if first is not None and first.i > 0:
@@ -681,6 +689,7 @@ def _sentence_claims(
         out.append(_event_claim(event, first_time, common))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))
+
     return out
 
 
