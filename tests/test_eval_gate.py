@@ -66,7 +66,6 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 AGREEMENTS_REPORTED: set[str] = {
     "airline-outage",
     "housing-vote",
-    "central-bank-rates",
     "food-recall",
 }
 
