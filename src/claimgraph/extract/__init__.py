@@ -47,9 +47,9 @@ _AGE_GROUP = re.compile(
 # "at 1105 GMT": a clock time
 _NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b")
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
-# words in quotation marks that are someone's words, not a title ("a report titled "...")
 # a quotation of up to a few sentences, in curly or straight double quotes
 _QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w])")
+# words in quotation marks that are someone's words, not a title ("a report titled "...")
 _QUOTED = re.compile(r"(?<!titled )(?<!called )(?<!entitled )(?<!headlined )(?<!named )[\"“][^\"”]{15,}[\"”]")
 # a document cited by name: "a report titled ...", "the study called ..."
 _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
@@ -689,7 +689,6 @@ def _sentence_claims(
         out.append(_event_claim(event, first_time, common))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))
-
     return out
 
 
