@@ -683,3 +683,18 @@ def test_a_quotation_of_two_sentences_is_one_claim(nlp: Any) -> None:
     quotes = [c for c in _claims(nlp, text) if c.kind == "quote"]
     assert [c.text[:12] for c in quotes] == ["“It went pit", '"It was the ']
     assert quotes[0].text.endswith("said Salo.") and quotes[0].claimant == "Salo"
+
+
+def test_a_dated_beginning_in_a_relative_clause(nlp: Any) -> None:
+    text = (
+        "Car horns sounded along the dock road as the strike by the dockers, which began earlier "
+        "this week, showed no sign of ending."
+    )
+    (c,) = _claims(nlp, text, published=date(2026, 11, 27))
+    assert (c.kind, c.measure, c.predicate) == ("event", "begin strike", "begin")
+    assert c.time is not None and c.time.iso == "2026-11-23/2026-11-26"  # Monday to the day before
+    assert "horn" not in c.keywords  # what the event is about, not the rest of the sentence
+    # a sentence that says something else to check keeps its own claim only
+    assert [x.kind for x in _claims(nlp, "The union, which began the strike on Monday, wants 9%.")] == [
+        "quantity"
+    ]

@@ -131,3 +131,13 @@ def test_a_month_of_a_year_said_in_words() -> None:
     assert [t.span.iso for t in find_times("by September this year it had dropped", ref)] == ["2026-09"]
     assert [t.span.iso for t in find_times("in March last year", ref)] == ["2025-03"]
     assert [t.span.iso for t in find_times("the costs may next year rise", ref)] == ["2027"]
+
+
+def test_earlier_and_later_this_week() -> None:
+    """Read on Friday 27 November 2026."""
+    ref = date(2026, 11, 27)
+    assert [t.span.iso for t in find_times("the strike began earlier this week", ref)] == [
+        "2026-11-23/2026-11-26"
+    ]
+    assert [t.span.iso for t in find_times("talks resume later this week", ref)] == ["2026-11-28/2026-11-29"]
+    assert [t.span.iso for t in find_times("this week", ref)] == ["2026-11-23/2026-11-29"]

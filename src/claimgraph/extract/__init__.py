@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, synonym
+from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, synonym
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
+    DATED_EVENT_CLASSES,
     REPORTING_VERBS,
     Attribution,
     content_lemmas,
@@ -689,7 +690,40 @@ def _sentence_claims(
         out.append(_event_claim(event, first_time, common))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))
+    elif not headline and (aside := _dated_event_aside(sent, times)) is not None:
+        # (what the event is about is its noun phrase, not the rest of the sentence)
+        verb, noun, when = aside
+        words = [
+            w.text for w in noun.subtree if w.i <= noun.i and w.dep_ not in ("det", "poss", "case", "punct")
+        ]
+        keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
+        fields = {**common, "predicate": verb.lemma_.lower(), "keywords": keywords}
+        out.append(_event_claim(" ".join([verb.lemma_.lower(), *words]), when, fields))
     return out
+
+
+def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, TimeSpan] | None:
+    """A beginning, opening, closing ... told, with its time, in a relative clause of a sentence
+    that says nothing else to check ("Car horns sounded as the strike by the dockers, which
+    began earlier this week, showed no sign of ending"): its verb, the noun phrase it is said of
+    (the whole "strike by the dockers", though the parser hangs the clause on "dockers"), and
+    its time."""
+    for t in sent:
+        if (
+            t.dep_ != "relcl"
+            or t.pos_ != "VERB"
+            or PREDICATE_CLASS.get(t.lemma_.lower()) not in DATED_EVENT_CLASSES
+        ):
+            continue
+        lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+        when = next((m.span for m in times if not m.baseline and lo <= m.start and m.end <= hi), None)
+        noun = t.head
+        if when is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return t, noun, when
+    return None
 
 
 _TELL_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "show", "write"})

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("end_of_month", r"\bthe\s+end\s+of\s+(the|this|next|last)\s+month\b"),
     ("weekend", r"\b(last|this|next|the\s+coming|(?:over|at|during)\s+the)\s+weekend\b"),
     ("rest_of_week", r"\b(?:the\s+)?rest\s+of\s+(?:the|this)\s+week\b"),
-    ("relative_week", r"\b(last|this|next)\s+week\b"),
+    ("relative_week", r"\b(?:(?:earlier|later)\s+)?(last|this|next)\s+week\b"),
     ("relative_quarter", r"\b(last|this|next|the\s+previous)\s+quarter\b"),
     (  # "on Thursday and Friday", "over Thursday and Friday": from the first day to the second
         "weekday_pair",
@@ -381,7 +381,12 @@ def _normalize(
             elif "next" in low:
                 monday += timedelta(days=7)
             sunday = monday + timedelta(days=6)
-            return _span(t, monday, sunday, f"{monday.isoformat()}/{sunday.isoformat()}", "week")
+            gran = "week"
+            if low.startswith("earlier this") and ref > monday:  # up to the day before
+                sunday, gran = ref - timedelta(days=1), "interval"
+            elif low.startswith("later this") and ref < sunday:  # from the day after
+                monday, gran = ref + timedelta(days=1), "interval"
+            return _span(t, monday, sunday, f"{monday.isoformat()}/{sunday.isoformat()}", gran)
         if name == "weekday_pair":  # both days in the week before the reference date
             wd1, wd2 = _WEEKDAYS.index(g[0].lower()), _WEEKDAYS.index(g[1].lower())
             e = _last_weekday(ref, wd2)
