@@ -412,7 +412,7 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         mx, my = mx - {word_class(x.predicate)}, my - {word_class(y.predicate)}
     # two measures that share no word but the verb ("pay rose" / "unemployment climbed"): the
     # same movement of different things
-    nx_, ny_ = {w for w in mx if not is_outcome_class(w)}, {w for w in my if not is_outcome_class(w)}
+    nx_, ny_ = _not_outcomes(mx), _not_outcomes(my)
     if mx and my and mx & my and not (nx_ and ny_ and not nx_ & ny_):
         s += 0.15 * len(mx & my) / min(len(mx), len(my))
         feats.append("measure")
@@ -455,6 +455,11 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
     feats.extend(differences(x, y, idf))
     return s, feats
+
+
+def _not_outcomes(words: set[str]) -> set[str]:
+    """A measure's words without its outcome verbs: what is measured, not how it moved."""
+    return {w for w in words if not is_outcome_class(w)}
 
 
 def _measure_words(c: Claim) -> set[str]:
@@ -546,8 +551,7 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         out.append("!scope")
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
     # numbers rose" measure different things)
-    mx = {w for w in _measure_words(x) if not is_outcome_class(w)}
-    my = {w for w in _measure_words(y) if not is_outcome_class(w)}
+    mx, my = _not_outcomes(_measure_words(x)), _not_outcomes(_measure_words(y))
     if mx and my and not (mx & my):
         out.append("!measure")
     if x.cited_document and y.cited_document:

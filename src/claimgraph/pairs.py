@@ -51,8 +51,9 @@ class Profile:
             kw += [(i, vocab[ns + w]) for w in set(c.keywords)]
             words = c.measure_key.split()
             mk += [(i, vocab[ns + w]) for w in set(words)]
-            mw += [(i, classes[k]) for k in {word_class(w) for w in words} if k]
-            mn += [(i, classes[k]) for k in {word_class(w) for w in words} if k and not is_outcome_class(k)]
+            wcs = {k for k in (word_class(w) for w in words) if k}
+            mw += [(i, classes[k]) for k in wcs]
+            mn += [(i, classes[k]) for k in wcs if not is_outcome_class(k)]
             p = c.predicate
             wc = word_class(p)
             ints.append(

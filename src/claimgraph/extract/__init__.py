@@ -25,6 +25,7 @@ from .frame import (
     Attribution,
     content_lemmas,
     event_frame,
+    event_phrase,
     find_attribution,
     find_condition,
     is_proposal,
@@ -693,12 +694,9 @@ def _sentence_claims(
     elif not headline and (aside := _dated_event_aside(sent, times)) is not None:
         # (what the event is about is its noun phrase, not the rest of the sentence)
         verb, noun, when = aside
-        words = [
-            w.text for w in noun.subtree if w.i <= noun.i and w.dep_ not in ("det", "poss", "case", "punct")
-        ]
         keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
         fields = {**common, "predicate": verb.lemma_.lower(), "keywords": keywords}
-        out.append(_event_claim(" ".join([verb.lemma_.lower(), *words]), when, fields))
+        out.append(_event_claim(event_phrase(verb, noun), when, fields))
     return out
 
 

@@ -524,24 +524,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
             negated = negated or any(cc.dep_ == "neg" for cc in c.children)
             if pred.lemma_.lower() in ("be", "have", "remain", "do"):
                 pred = c
-    if (
-        pred.lemma_.lower() == "be"
-        and any(c.dep_ == "expl" for c in pred.children)
-        and (
-            noun := next(
-                (c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in _NO_SIGN), None
-            )
-        )
-        is not None
-        and any(c.lower_ == "no" for c in noun.children)
-        and (
-            clause := next(
-                (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None
-            )
-        )
-        is not None
-    ):
-        # "there was no evidence that the virus had spread": says the virus had not spread
+    if (clause := _without_evidence(pred)) is not None:
         return clause.lemma_.lower(), True
     if pred.lemma_.lower() not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
@@ -559,6 +542,21 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
+
+
+def _without_evidence(pred: Token) -> Token | None:
+    """The verb of what "there was no evidence that ..." denies ("... that the virus had
+    spread": it says the virus had not spread), if ``pred`` is that "was"."""
+    if pred.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in pred.children):
+        return None
+    for noun in pred.children:
+        if (
+            noun.dep_ == "attr"
+            and noun.lemma_.lower() in _NO_SIGN
+            and any(c.lower_ == "no" for c in noun.children)
+        ):
+            return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None)
+    return None
 
 
 # outcome predicates that make a sentence an event claim on their own ("the council approved
@@ -614,7 +612,12 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     if not args:
         return ""
     obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
-    words = [t.text for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "poss", "case", "punct")]
+    return event_phrase(verb, obj)
+
+
+def event_phrase(verb: Token, noun: Token) -> str:
+    """An event's words: its verb, then what it is about ("cut guidance", "begin strike")."""
+    words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct")]
     return " ".join([verb.lemma_.lower(), *words])
 
 

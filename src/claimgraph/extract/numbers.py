@@ -593,6 +593,14 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
     return "", pos, ""
 
 
+def _scaled(
+    values: tuple[float | None, float | None, float | None], factor: float
+) -> tuple[float | None, float | None, float | None]:
+    """An amount's value, low and high in another unit (to six decimals)."""
+    v, lo, hi = (None if x is None else round(x * factor, 6) for x in values)
+    return v, lo, hi
+
+
 def find_amounts(text: str) -> list[Mention]:
     """Every amount in ``text``, in order, with offsets into ``text``.
 
@@ -668,12 +676,12 @@ def find_amounts(text: str) -> list[Mention]:
         if not unit and not cur and (am := _AREA.match(text[end:])):
             # areas in hectares, whatever unit the article uses: "120 square kilometres" is 12,000
             factor = _AREA_FACTOR[next(k for k, v in am.groupdict().items() if v)]
-            value, low, high = (None if x is None else round(x * factor, 6) for x in (value, low, high))
+            value, low, high = _scaled((value, low, high), factor)
             unit = "hectare"
             end += am.end()
         if not unit and not cur and g in ("num", "word") and (bm := _BASIS_POINTS.match(text[end:])):
             # "25 basis points" is a quarter of a percentage point
-            value, low, high = (None if x is None else round(x / 100, 6) for x in (value, low, high))
+            value, low, high = _scaled((value, low, high), 0.01)
             unit = "percentage_point"
             end += bm.end()
         if kind == "fraction" and g == "frac" and (fm := re.match(r"\A\s+of\s+an?\s+", text[end:])):
