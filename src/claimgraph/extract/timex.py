@@ -206,6 +206,11 @@ def shift_year(span: TimeSpan, years: int, text: str) -> TimeSpan:
     return _span(text, b, e, f"{b.year}-{b.month:02d}/{e.year}-{e.month:02d}", "interval")
 
 
+def _year_offset(low: str) -> int:
+    """The year "next", "last" or "this" (or "the") year is, from the reference year."""
+    return 1 if "next" in low else -1 if "last" in low else 0
+
+
 def _normalize(
     name: str, m: re.Match[str], ref: date | None, anchor: TimeSpan | None = None
 ) -> TimeSpan | None:
@@ -309,9 +314,7 @@ def _normalize(
         if name == "month_rel_year":
             if not ref:
                 return None
-            return _month_span(
-                t, ref.year + {"this": 0, "last": -1, "next": 1}[g[1].lower()], _month_num(g[0])
-            )
+            return _month_span(t, ref.year + _year_offset(g[1].lower()), _month_num(g[0]))
         if name == "day_month":
             if not ref:
                 return None
@@ -329,7 +332,7 @@ def _normalize(
             return None
         low = t.lower()
         if name == "end_of_year":
-            return _year_span(t, ref.year + (1 if "next" in low else -1 if "last" in low else 0))
+            return _year_span(t, ref.year + _year_offset(low))
         if name == "end_of_month":
             name = "relative_month"
         if name == "relative_year":
