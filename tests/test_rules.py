@@ -450,7 +450,7 @@ def test_time_one_event_told_with_two_dates() -> None:
 def test_qualifier_two_estimates_that_agree() -> None:
     """ "more than 300,000" / "about 310,000": two hedged figures that are not one number agree;
     "about 310,000" / "up to 310,000" is one number hedged two ways; "412" / "more than 400"
-    is an exact figure and a hedged one."""
+    is a floor the exact figure clears, which agrees; "4,812" / "nearly 5,000" rounds it up."""
     store, pairs = build(
         [
             (
@@ -471,11 +471,19 @@ def test_qualifier_two_estimates_that_agree() -> None:
                 {"text": "Flights cancelled: 412.", **_q("412", 412)},
                 {"text": "Flights cancelled: more than 400.", **_q("more than 400", 400, qualifier="over")},
             ),
+            (
+                {"text": "Patients enrolled: 4,812.", **_q("4,812", 4812)},
+                {"text": "Patients enrolled: nearly 5,000.", **_q("nearly 5,000", 5000, qualifier="under")},
+            ),
+            (
+                {"text": "Share of code: 80%.", **_q("80%", 80, unit="percent")},
+                {"text": "Share of code: over 80%.", **_q("over 80%", 80, unit="percent", qualifier="over")},
+            ),
         ]
     )
     hits = found(store, "qualifier")
-    assert frozenset(pairs[0]) not in hits
-    assert frozenset(pairs[1]) in hits and frozenset(pairs[2]) in hits
+    assert frozenset(pairs[0]) not in hits and frozenset(pairs[2]) not in hits
+    assert frozenset(pairs[1]) in hits and frozenset(pairs[3]) in hits and frozenset(pairs[4]) in hits
 
 
 @pytest.mark.parametrize(
