@@ -92,6 +92,29 @@ def test_durations_are_compared_in_days() -> None:
     _agree([days, weeks, three], [days, weeks, three])
 
 
+def test_power_is_compared_in_megawatts() -> None:
+    """ "1.4 GW" and "around 1,400 megawatts" are one figure; the rules see them apart (no
+    '!amount': they compare amounts as written, in one unit)."""
+    from claimgraph.align import differences
+
+    def claim(text: str, value: float, unit: str, qualifier: str = "exact") -> Claim:
+        q = Quantity(text=text, start=0, end=len(text), unit=unit, value=value, qualifier=qualifier)
+        return _made(text, q, keywords=("outage", "supply", "network"), measure_key="supply")
+
+    gw, mw, more, tw = (
+        claim("1.4 GW", 1.4, "GW"),
+        claim("around 1,400 megawatts", 1400, "MW", "about"),
+        claim("2,000 MW", 2000, "MW"),
+        claim("12 TWh", 12, "TWh"),
+    )
+    idf = _idf([Row(c, "", "", "") for c in (gw, mw, more, tw)])
+    assert "value" in score(gw, mw, idf)[1] and score(gw, mw, idf)[0] > 0.3
+    assert "value" not in score(gw, more, idf)[1]
+    assert score(gw, tw, idf)[0] == 0.0  # power is not energy
+    assert "!amount" not in differences(gw, mw, idf)
+    _agree([gw, mw, more, tw], [gw, mw, more, tw])
+
+
 def test_contradicting_outcomes_compare_though_one_gives_no_amount() -> None:
     from claimgraph.align import differences
 

@@ -84,7 +84,7 @@ def unit_family(unit: str) -> str:
         return "duration"
     if unit in _MONEY:
         return "money"
-    return unit
+    return _IN_COMMON_UNIT.get(unit, (unit,))[0]
 
 
 def load_rows(store: Store, articles: Iterable[str] | None = None) -> list[Row]:
@@ -479,12 +479,28 @@ _DAYS = {
 }
 
 
+# power in megawatts and energy in megawatt-hours, so that "1.4 GW" and "around 1,400
+# megawatts" are one figure
+_IN_COMMON_UNIT = {
+    **{unit: ("day", days) for unit, days in _DAYS.items()},
+    "kW": ("MW", 0.001),
+    "MW": ("MW", 1.0),
+    "GW": ("MW", 1000.0),
+    "kWh": ("MWh", 0.001),
+    "MWh": ("MWh", 1.0),
+    "GWh": ("MWh", 1000.0),
+    "TWh": ("MWh", 1e6),
+}
+
+
 def comparable(q: Quantity) -> tuple[str, float, float]:
     """The unit two amounts are compared in, and :func:`_interval` in it: durations in days,
-    every other amount in its own unit."""
+    power and energy in megawatts and megawatt-hours, every other amount in its own unit.
+    Only matching converts: the rules compare amounts as written, in one unit."""
     lo, hi = _interval(q)
-    if (days := _DAYS.get(q.unit)) is not None:
-        return "day", lo * days, hi * days
+    if (common := _IN_COMMON_UNIT.get(q.unit)) is not None:
+        unit, factor = common
+        return unit, lo * factor, hi * factor
     return q.unit, lo, hi
 
 

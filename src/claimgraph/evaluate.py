@@ -226,7 +226,7 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
             if gds[hit].get("optional"):
                 continue
             by_type[t]["tp"] += 1
-            details.append({"type": t, "claims": mapped, "result": "tp"})
+            details.append({"type": t, "claims": mapped, "result": "tp", "explanation": d["explanation"]})
             continue
         if any(m in optional_ids for m in mapped) or any(
             gd.get("optional") and gd["type"] == t and set(m for m in mapped if m) <= set(gd["claims"])
