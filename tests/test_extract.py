@@ -189,6 +189,33 @@ def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
     (announced,) = _claims(nlp, "The energy regulator announced its inquiry on Tuesday.")
     (sorry,) = _claims(nlp, "The operator's chief executive apologised to customers on Tuesday.")
     assert announced.kind == sorry.kind == "event"
+    # an apology is a claim without a date too
+    (undated,) = _claims(nlp, "The operator's chief executive apologised to customers.")
+    assert (undated.kind, undated.predicate) == ("event", "apologise")
+
+
+def test_a_verb_and_its_particle_are_one_predicate(nlp: Any) -> None:
+    from claimgraph.lexicon import contradicts
+
+    (fire,) = _claims(nlp, "The blaze broke out shortly before 6 p.m. on Monday at the substation.")
+    assert (fire.kind, fire.predicate, fire.measure_key) == ("event", "break out", "fire")
+    assert fire.time is not None and fire.time.iso == "2026-08-03"
+    (signed,) = _claims(nlp, "The planning committee signed off the application on Tuesday.")
+    assert (signed.kind, signed.predicate) == ("event", "sign off")
+    (turned,) = _claims(nlp, "Members turned down the latest offer.")
+    assert (turned.kind, turned.predicate, turned.measure_key) == ("event", "turn down", "latest offer")
+    (ruled,) = _claims(nlp, "Investigators have ruled out sabotage.")
+    (open_,) = _claims(nlp, "Police said they had not ruled out sabotage.")
+    assert (ruled.predicate, ruled.negated, open_.predicate, open_.negated) == (
+        "rule out",
+        False,
+        "rule out",
+        True,
+    )
+    assert contradicts(ruled.predicate, ruled.negated, open_.predicate, open_.negated)
+    # the particle of another verb is no part of it: "the prices went down" is no "go down"
+    (went,) = _claims(nlp, "Prices went down 4% in March.")
+    assert went.predicate == "go"
 
 
 def test_time_follows_the_reporting_period(nlp: Any) -> None:

@@ -33,6 +33,7 @@ from .frame import (
     modality,
     predicate_and_polarity,
     speaker_attribution,
+    verb_lemma,
 )
 from .numbers import Mention, find_amounts
 from .timex import TimeMention, find_times
@@ -695,7 +696,7 @@ def _sentence_claims(
         # (what the event is about is its noun phrase, not the rest of the sentence)
         verb, noun, when = aside
         keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
-        fields = {**common, "predicate": verb.lemma_.lower(), "keywords": keywords}
+        fields = {**common, "predicate": verb_lemma(verb), "keywords": keywords}
         out.append(_event_claim(event_phrase(verb, noun), when, fields))
     return out
 
@@ -710,7 +711,7 @@ def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, T
         if (
             t.dep_ != "relcl"
             or t.pos_ != "VERB"
-            or PREDICATE_CLASS.get(t.lemma_.lower()) not in DATED_EVENT_CLASSES
+            or PREDICATE_CLASS.get(verb_lemma(t)) not in DATED_EVENT_CLASSES
         ):
             continue
         lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
@@ -858,7 +859,8 @@ def _headline_future(sent: Any) -> bool:
 def _event_claim(event: str, time: TimeSpan | None, fields: dict[str, Any]) -> Claim:
     """An outcome ("cut its full-year guidance"); its key is what the event is about ("guidance"),
     without the verb, so that "kept" and "cut" can be compared on it."""
-    key = _key(event.split(" ", 1)[1] if " " in event else event)
+    verb = fields.get("predicate") or event.split(" ", 1)[0]  # "cut", or "break out"
+    key = _key(event[len(verb) + 1 :] if event.startswith(verb + " ") else event.split(" ", 1)[-1])
     return Claim(kind="event", time=time, measure=event, measure_key=key, **fields)
 
 
@@ -922,7 +924,7 @@ def _amount_under(sent: Any, head: Any, amounts: list[Mention]) -> bool:
 
 def _amount_in_event(sent: Any, predicate: str, amounts: list[Mention]) -> bool:
     """Whether an amount sits in the outcome's own clause (its verb, subject or object)."""
-    verb = next((t for t in sent if t.lemma_.lower() == predicate and t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in sent if verb_lemma(t) == predicate and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
     # the clause ends at the first comma after the verb ("..., the centrepiece of ...")

@@ -505,6 +505,18 @@ def modality(sent: Span, proposal: Token | None, attribution: Attribution | None
     return "asserted"
 
 
+def verb_lemma(verb: Token) -> str:
+    """A verb's lemma, with its particle when the two say one thing of their own ("break out",
+    "turn down": :data:`claimgraph.lexicon.PHRASAL_CLASSES`), or "say yes" / "say no"."""
+    lem = verb.lemma_.lower()
+    for c in verb.children:
+        if (
+            c.dep_ == "prt" or (c.dep_ == "intj" and lem == "say")
+        ) and f"{lem} {c.lower_}" in PREDICATE_CLASS:
+            return f"{lem} {c.lower_}"
+    return lem
+
+
 def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple[str, bool]:
     """The main predicate's lemma and whether it is negated (for polarity checks)."""
     root = sent.root
@@ -526,10 +538,10 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
                 pred = c
     if (clause := _without_evidence(pred)) is not None:
         return clause.lemma_.lower(), True
-    if pred.lemma_.lower() not in PREDICATE_CLASS:
+    if verb_lemma(pred) not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
         for c in pred.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in PREDICATE_CLASS:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_lemma(c) in PREDICATE_CLASS:
                 negated = negated or any(cc.dep_ == "neg" for cc in c.children)
                 pred = c
                 break
@@ -537,8 +549,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
         negated = True
     if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
         negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
-    lem = pred.lemma_.lower()
-    return lem, negated
+    return verb_lemma(pred), negated
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
@@ -578,6 +589,8 @@ EVENT_CLASSES = frozenset(
         "beat",
         "miss",
         "ban",
+        "apologise",
+        "exclude",
     }
 )
 # outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
@@ -595,11 +608,7 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES)):
         return ""
     verb = next(
-        (
-            t
-            for t in sent
-            if t.lemma_.lower() == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")
-        ),
+        (t for t in sent if verb_lemma(t) == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")),
         None,
     )
     if verb is None:
@@ -618,7 +627,7 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
 def event_phrase(verb: Token, noun: Token) -> str:
     """An event's words: its verb, then what it is about ("cut guidance", "begin strike")."""
     words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct")]
-    return " ".join([verb.lemma_.lower(), *words])
+    return " ".join([verb_lemma(verb), *words])
 
 
 def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, str]:
