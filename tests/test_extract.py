@@ -656,6 +656,7 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
 def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     (c,) = _claims(nlp, "The agency said there was no evidence that the virus had spread beyond the county.")
     assert (c.predicate, c.negated) == ("spread", True)
+    assert "evidence" not in c.measure_key.split()  # what is said is about the virus
     (seek,) = _claims(nlp, "Corvant said it would seek a buyer for the site.")
     (no,) = _claims(nlp, "A spokeswoman said the company was not looking for a buyer for the site.")
     from claimgraph.lexicon import contradicts

@@ -34,6 +34,7 @@ from .frame import (
     predicate_and_polarity,
     speaker_attribution,
     verb_lemma,
+    without_evidence,
 )
 from .numbers import Mention, find_amounts
 from .timex import TimeMention, find_times
@@ -736,6 +737,8 @@ def _said(attribution: Any) -> list[str]:
     if not comp:
         return []
     verb = comp[0]
+    # "there was no evidence that the virus had spread": what is said is that clause
+    verb = without_evidence(verb) or verb
     # the core of the clause: who or what, the verb, its object; not the adjuncts that follow
     core = [verb] + [
         t

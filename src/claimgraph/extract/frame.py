@@ -536,7 +536,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
             negated = negated or any(cc.dep_ == "neg" for cc in c.children)
             if pred.lemma_.lower() in ("be", "have", "remain", "do"):
                 pred = c
-    if (clause := _without_evidence(pred)) is not None:
+    if (clause := without_evidence(pred)) is not None:
         return clause.lemma_.lower(), True
     if verb_lemma(pred) not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
@@ -555,7 +555,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
 
 
-def _without_evidence(pred: Token) -> Token | None:
+def without_evidence(pred: Token) -> Token | None:
     """The verb of what "there was no evidence that ..." denies ("... that the virus had
     spread": it says the virus had not spread), if ``pred`` is that "was"."""
     if pred.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in pred.children):
