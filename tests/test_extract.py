@@ -653,6 +653,26 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> None:
+    text = (
+        "The regulator said it would investigate the outage and expected to publish its findings "
+        "by the end of January."
+    )
+    art = Article(
+        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 20)
+    )
+    inquiry, findings = sorted(extract(art, nlp=nlp), key=lambda c: -len(c.text))
+    assert findings.text == "expected to publish its findings by the end of January"
+    assert text[findings.start : findings.end] == findings.text
+    assert (findings.kind, findings.predicate, findings.claimant) == ("event", "publish", "The regulator")
+    assert findings.time is not None and findings.time.iso == "2027-01"
+    assert "january" not in findings.measure_key.split()
+    assert inquiry.time is None  # the inquiry is not dated by the findings' month
+    # a time gone by in the second verb's words belongs to what the sentence says there
+    past = _claims(nlp, "The group employs 9,000 people and had revenue of EUR 2.4bn last year.")
+    assert sorted(c.kind for c in past) == ["quantity", "quantity"]
+
+
 def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     (c,) = _claims(nlp, "The agency said there was no evidence that the virus had spread beyond the county.")
     assert (c.predicate, c.negated) == ("spread", True)

@@ -589,6 +589,12 @@ def _sentence_claims(
         if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
             anchor = context.anchor
             times = _claim_times(sent, find_times(stext, article.published, anchor))
+    # "... said it would investigate the outage and expected to publish its findings by the end
+    # of January": a second verb with a time of its own is a claim of its own, and its time is
+    # not the first one's
+    second = None if headline else _dated_conjunct(sent, times, amounts, article.published)
+    if second is not None:
+        times = [t for t in times if t is not second[1]]
     condition = find_condition(sent)
     proposal = is_proposal(sent)
     mod = modality(sent, proposal, attribution, condition)
@@ -638,6 +644,8 @@ def _sentence_claims(
         )
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
+    if second is not None:
+        out.append(_conjunct_claim(text, off + sent.start_char, second, common))
     if amounts:
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
@@ -700,6 +708,55 @@ def _sentence_claims(
         fields = {**common, "predicate": verb_lemma(verb), "keywords": keywords}
         out.append(_event_claim(event_phrase(verb, noun), when, fields))
     return out
+
+
+def _dated_conjunct(
+    sent: Any, times: list[TimeMention], amounts: list[Mention], published: date | None
+) -> tuple[Any, TimeMention] | None:
+    """A verb joined to the sentence's own by "and" whose words say what is to happen by a time
+    of their own, when the rest of the sentence states none: the verb and its time. (Only a
+    time to come: "... and had revenue of EUR 2.4bn last year" is the amount's claim.)"""
+    if published is None:
+        return None
+    for t in sent:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue  # a clause of its own ("... and the talks collapsed"): not one subject's two acts
+        lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+        inside = [m for m in times if not m.baseline and lo <= m.start and m.end <= hi]
+        if (
+            len(inside) == 1
+            and all(m in inside or m.baseline for m in times)
+            and inside[0].span.begin > published
+            and not any(lo <= m.start < hi for m in amounts)
+        ):
+            return t, inside[0]
+    return None
+
+
+def _conjunct_claim(
+    text: str, sent_off: int, second: tuple[Any, TimeMention], common: dict[str, Any]
+) -> Claim:
+    """The claim of a dated second verb (:func:`_dated_conjunct`): its own words and time, the
+    sentence's claimant."""
+    verb, when = second
+    words = list(verb.subtree)
+    start, end = _trim(
+        text,
+        sent_off + words[0].idx - verb.sent.start_char,
+        sent_off + words[-1].idx + len(words[-1]) - verb.sent.start_char,
+    )
+    lemmas = tuple(dict.fromkeys(content_lemmas(words)))
+    # what is done: the verb's complement when it says only that it is expected ("expected to publish")
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), verb)
+    fields = {**common, "start": start, "end": end, "text": text[start:end], "keywords": lemmas}
+    fields["predicate"] = verb_lemma(act)
+    fields["negated"] = any(c.dep_ == "neg" for c in (*verb.children, *act.children))
+    s0 = verb.sent.start_char
+    said = [w for w in act.subtree if w.i != act.i and not (when.start <= w.idx - s0 < when.end)]
+    key = " ".join(sorted(set(content_lemmas(said))))
+    return Claim(kind="event", time=when.span, measure=" ".join(lemmas[:8]), measure_key=key, **fields)
 
 
 def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, TimeSpan] | None:
