@@ -339,6 +339,35 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
     assert {frozenset([pairs[0][0]]), frozenset([pairs[0][1]])} <= alone
 
 
+def test_two_headcounts_of_people_described_differently_are_no_measure_finding() -> None:
+    """ "Nine councillors backed the plans" / "Nine committee members backed the application"
+    count the same people; "journeys rose 12%" / "passengers rose 12%" measure two things."""
+
+    def vote(text: str, key: str) -> dict[str, Any]:
+        return {"text": text, "measure": key, "measure_key": key, "predicate": "back", **_q("Nine", 9)}
+
+    def rise(text: str, key: str) -> dict[str, Any]:
+        return {
+            "text": text,
+            "measure": key,
+            "measure_key": key,
+            "predicate": "rise",
+            **_q("12%", 12, "percent"),
+        }
+
+    store, pairs = build(
+        [
+            (
+                vote("Nine councillors backed the plans.", "backed councillor plan"),
+                vote("Nine committee members backed the plans.", "backed committee member application"),
+            ),
+            (rise("Journeys rose 12%.", "journey"), rise("Passengers rose 12%.", "number passenger")),
+        ]
+    )
+    hits = found(store, "measure")
+    assert frozenset(pairs[0]) not in hits and frozenset(pairs[1]) in hits
+
+
 def test_attribution_with_a_cited_document_and_no_claimant() -> None:
     """A claim that cites a document but names nobody ("The figures appear in a report titled
     ...") is credited to the document, also when other claims of its article name a claimant."""

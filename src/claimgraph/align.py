@@ -551,6 +551,15 @@ _PLACE_LEVELS = frozenset(
     "county countie district state borough municipality metropolitan".split()
 )
 
+# words for people counted: two headcounts that describe the people differently ("nine
+# councillors backed the plans" / "nine committee members backed the application", "23 people
+# have been confirmed ill" / "23 confirmed cases") count the same thing; who is counted is a
+# question of scope. ("case" is an ill person here: a count of cases is of patients.)
+_PEOPLE = frozenset(
+    "people person member councillor resident patient case passenger traveller worker customer "
+    "voter adult child student pupil parent family doctor nurse teacher lawmaker".split()
+)
+
 
 def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
     """Frame fields on which two matched claims differ, as '!field' features.
@@ -568,7 +577,7 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
     # numbers rose" measure different things)
     mx, my = _not_outcomes(_measure_words(x)), _not_outcomes(_measure_words(y))
-    if mx and my and not (mx & my):
+    if mx and my and not (mx & my) and not (mx & _PEOPLE and my & _PEOPLE):
         out.append("!measure")
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)
