@@ -339,6 +339,47 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
     assert {frozenset([pairs[0][0]]), frozenset([pairs[0][1]])} <= alone
 
 
+def test_two_deadlines_on_one_day_are_one_deadline() -> None:
+    """ "would write to everyone by 30 November" / "by the end of the month" set one deadline;
+    "by March 2027" / "by spring 2027" set two."""
+
+    def by(text: str, iso: str, b: date, e: date, gran: str) -> dict[str, Any]:
+        return {"text": text, "kind": "event", "time": TimeSpan(iso, iso, b, e, gran, relation="by")}
+
+    store, pairs = build(
+        [
+            (
+                by(
+                    "Letters to everyone by 30 November.",
+                    "2026-11-30",
+                    date(2026, 11, 30),
+                    date(2026, 11, 30),
+                    "day",
+                ),
+                by(
+                    "Letters to everyone by the month's end.",
+                    "2026-11",
+                    date(2026, 11, 1),
+                    date(2026, 11, 30),
+                    "month",
+                ),
+            ),
+            (
+                by("Waits ended by March 2027.", "2027-03", date(2027, 3, 1), date(2027, 3, 31), "month"),
+                by(
+                    "Waits ended by spring 2027.",
+                    "2027-03/2027-05",
+                    date(2027, 3, 1),
+                    date(2027, 5, 31),
+                    "interval",
+                ),
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) not in hits and frozenset(pairs[1]) in hits
+
+
 def test_two_headcounts_of_people_described_differently_are_no_measure_finding() -> None:
     """ "Nine councillors backed the plans" / "Nine committee members backed the application"
     count the same people; "journeys rose 12%" / "passengers rose 12%" measure two things."""
