@@ -653,6 +653,14 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_who_a_share_of_people_is_of_is_its_scope(nlp: Any) -> None:
+    (c,) = _claims(nlp, "Union officials said 87% of the port's workforce had backed the strike in a ballot.")
+    assert c.scope == "the port's workforce"
+    # (what they are is what is measured: "60 per cent of cases are in children under ten")
+    (kids,) = _claims(nlp, "Around 60 per cent of cases are in children younger than ten.")
+    assert "children" in kids.scope
+
+
 def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> None:
     text = (
         "The regulator said it would investigate the outage and expected to publish its findings "

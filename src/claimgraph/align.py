@@ -41,6 +41,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     OPPOSITE_CLASSES,
     PREDICATE_CLASS,
+    PEOPLE_WORDS,
     contradicts,
     is_outcome_class,
     word_class,
@@ -551,16 +552,6 @@ _PLACE_LEVELS = frozenset(
     "county countie district state borough municipality metropolitan".split()
 )
 
-# words for people counted: two headcounts that describe the people differently ("nine
-# councillors backed the plans" / "nine committee members backed the application", "23 people
-# have been confirmed ill" / "23 confirmed cases") count the same thing; who is counted is a
-# question of scope. ("case" is an ill person here: a count of cases is of patients.)
-_PEOPLE = frozenset(
-    "people person member councillor resident patient case passenger traveller worker customer "
-    "voter adult child student pupil parent family doctor nurse teacher lawmaker".split()
-)
-
-
 def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
     """Frame fields on which two matched claims differ, as '!field' features.
 
@@ -575,9 +566,10 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     if sx and sy and (not (sx & sy) or (lx and ly and not (lx & ly))):
         out.append("!scope")
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
-    # numbers rose" measure different things)
+    # numbers rose" measure different things); two counts of people described differently
+    # count the same thing ("nine councillors" / "nine committee members")
     mx, my = _not_outcomes(_measure_words(x)), _not_outcomes(_measure_words(y))
-    if mx and my and not (mx & my) and not (mx & _PEOPLE and my & _PEOPLE):
+    if mx and my and not (mx & my) and not (mx & PEOPLE_WORDS and my & PEOPLE_WORDS):
         out.append("!measure")
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)

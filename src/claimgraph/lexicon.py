@@ -221,6 +221,15 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 
+# words for people, as keywords give them: a count or a share of people described in two ways
+# ("nine councillors" / "nine committee members", "87% of the port's workforce" / "87% of
+# members who took part") counts people; who they are is the scope. ("case" is an ill person
+# when it is counted.)
+PEOPLE_WORDS = frozenset(
+    "people person member councillor resident patient case passenger worker customer voter "
+    "adult child student parent family doctor nurse teacher lawmaker".split()
+)
+
 # the verbs among them, whose past and -ing forms a measure key may hold ("cancelled"); the
 # nouns get none ("planted" is not "factory", "firming" is not "company")
 _SYNONYM_VERBS = frozenset(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import PREDICATE_CLASS, synonym
+from ..lexicon import PEOPLE_WORDS, PREDICATE_CLASS, synonym
 
 REPORTING_VERBS = {
     "say",
@@ -649,6 +649,11 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         if pobj is not None and pobj.pos_ != "PRON":  # "14 of which", "Fourteen of those": no measure
             measure_toks = [t for t in pobj.subtree if t.i <= pobj.i and t.i not in span_ids]
             scope = _scope_of(pobj) or _scope_after(pobj)
+            if set(synonym(pobj.lemma_.lower())) & PEOPLE_WORDS and _clause_verb(head).lemma_ != "be":
+                # "87% of the port's workforce had backed the strike": who the people are is the
+                # scope too (but "60 per cent of cases are in children under ten" says who)
+                sub = list(pobj.subtree)
+                scope = doc[sub[0].i : sub[-1].i + 1].text
             head = pobj
     if (
         not measure_toks
@@ -691,11 +696,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             measure_toks = [noun.head.head, *measure_toks]  # "a trial of nearly 5,000 patients"
     # the clause around: subject + verb ("revenue rose 12%", "commits were 8 times")
-    verb = head
-    hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 6:
-        verb = verb.head
-        hops += 1
+    verb = _clause_verb(head)
     subj_text = ""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks and not passive:
@@ -740,6 +741,15 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         and not (t.lower_ == "all" and t.dep_ in _ALL_DEPS)
     )
     return measure[:160], scope[:160], subj_text[:160]
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause a word is in (the word itself when none is above it)."""
+    hops = 0
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and hops < 6:
+        t = t.head
+        hops += 1
+    return t
 
 
 def _changed_object(verb: Token) -> Token | None:
