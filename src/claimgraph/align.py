@@ -40,8 +40,8 @@ from .groups import Groups
 from .lexicon import (
     FUNCTION_WORDS,
     OPPOSITE_CLASSES,
-    PREDICATE_CLASS,
     PEOPLE_WORDS,
+    PREDICATE_CLASS,
     contradicts,
     is_outcome_class,
     word_class,
@@ -551,6 +551,7 @@ _PLACE_LEVELS = frozenset(
     "city town village region regional province provincial country countrie national nationwide "
     "county countie district state borough municipality metropolitan".split()
 )
+
 
 def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
     """Frame fields on which two matched claims differ, as '!field' features.
