@@ -653,6 +653,15 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_where_a_count_holds_after_its_own_phrase(nlp: Any) -> None:
+    (sold,) = _claims(
+        nlp, "The bags were sold in 620 shops across the Carrow Valley, including corner shops."
+    )
+    assert sold.scope == "across the Carrow Valley"
+    (reached, _) = _claims(nlp, "The product reached 620 stores nationwide through two distribution centres.")
+    assert reached.scope == "nationwide"
+
+
 def test_who_a_share_of_people_is_of_is_its_scope(nlp: Any) -> None:
     (c,) = _claims(nlp, "Union officials said 87% of the port's workforce had backed the strike in a ballot.")
     assert c.scope == "the port's workforce"

@@ -823,7 +823,8 @@ _SCOPE_RE = re.compile(
     r"[^,;:.()\"“”]{3,80}?"
     r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
     r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|"
-    r"for|did|do|does|and\s+(?:the|a)\b))\s*)",
+    r"for|did|do|does|and\s+(?:the|a)\b))\s*)"
+    r"|(?<![\w-])(?:nationwide|countrywide|worldwide|statewide|nationally|globally)\b",
     re.I,
 )
 # "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
@@ -862,7 +863,9 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
     # "Of the members who voted in the ballot, 87% backed action": the population comes first
     if (part := _FRONTED_OF.match(stext)) and part.end() <= m.start:
         return part.group(1)
-    for sm in _SCOPE_RE.finditer(stext):
+    # ("sold in 620 shops across the Carrow Valley": the phrase after the amount's own)
+    found = {sm.span(): sm for sm in (*_SCOPE_RE.finditer(stext), *_SCOPE_RE.finditer(stext, m.end))}
+    for sm in sorted(found.values(), key=lambda sm: sm.start()):
         a, b = sm.start(), sm.end()
         if a < m.end and b > m.start:  # the amount itself
             continue
