@@ -653,6 +653,12 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_what_lasts_is_the_subject_of_the_verb_above(nlp: Any) -> None:
+    (c,) = _claims(nlp, "The walkout is scheduled to last a fortnight.")
+    assert c.quantity is not None and (c.quantity.value, c.quantity.unit) == (2, "week")
+    assert "strike" in c.measure_key.split()  # (a walkout is a strike)
+
+
 def test_where_a_count_holds_after_its_own_phrase(nlp: Any) -> None:
     (sold,) = _claims(
         nlp, "The bags were sold in 620 shops across the Carrow Valley, including corner shops."

@@ -161,6 +161,8 @@ CASES = [
     ("a 400 MW wind farm", "400 MW", 400, None, None, "MW", "exact"),
     ("3.2 GW of solar", "3.2 GW", 3.2, None, None, "GW", "exact"),
     ("a 1.5GW plant", "1.5GW", 1.5, None, None, "GW", "exact"),
+    ("the walkout is to last a fortnight", "a fortnight", 2, None, None, "week", "exact"),
+    ("two fortnights of talks", "two fortnights", 4, None, None, "week", "exact"),
     ("knocked out around 1,400 megawatts", "around 1,400 megawatts", 1400, None, None, "MW", "about"),
     ("a 900-kilowatt turbine", "900-kilowatt", 900, None, None, "kW", "exact"),
     ("12 TWh of power", "12 TWh", 12, None, None, "TWh", "exact"),

@@ -712,6 +712,9 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             return " ".join(t.text for t in before[-1] if t.dep_ != "det")[:160], scope[:160], ""
     if verb.pos_ in ("VERB", "AUX"):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "xcomp":
+            # "the walkout is scheduled to last a fortnight": what lasts is the subject above
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i not in span_ids and not (set(t.i for t in subj.subtree) & span_ids):
             sub = [t for t in subj.subtree if t.dep_ != "det" and t.pos_ != "PUNCT"]
             subj_text = " ".join(t.text for t in sub)

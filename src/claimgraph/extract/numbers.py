@@ -147,11 +147,13 @@ _MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
 _HALF_A = r"(?:half\s+an?(?:\s+(?:dozen|hundred|thousand|million|billion|trillion))?)"
 # "twice as many", "twice the rate", "three times" is a number plus a unit; "twice a week" is a rate
 _TWICE = r"(?:twice|thrice)(?=\s+(?:as|the|that|those|this|its|their|his|her|our|what)\b)"
+# "to last a fortnight": one fortnight
+_A_FORTNIGHT = r"(?:a|one)(?=\s+fortnight\b)"
 
 _CORE = re.compile(
     rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<halfa>{_HALF_A})|(?P<frac>{_FRACWORD})"
     rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
-    rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
+    rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<afortnight>{_A_FORTNIGHT})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
     r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc|c|f)\b))",
     re.I,
 )
@@ -220,6 +222,8 @@ _DURATION = {
     "years": "year",
     "decade": "decade",
     "decades": "decade",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
 }
 _MEASURE_UNITS = {
     "mm": "mm",
@@ -520,6 +524,8 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
     if g == "twice":
         return (2.0 if low_s == "twice" else 3.0), None, None, "times", "multiplier"
+    if g == "afortnight":
+        return 1.0, None, None, "", "amount"
     if g == "halfa":
         scale = low_s.split()[-1]
         return 0.5 * (12 if scale == "dozen" else _SCALES.get(scale, 1)), None, None, "", "amount"
@@ -715,6 +721,9 @@ def find_amounts(text: str) -> list[Mention]:
         if unit == "decade":  # "more than three decades" is over 30 years, "half a decade" 5
             value, low, high = (None if x is None else x * 10 for x in (value, low, high))
             unit = "year"
+        if unit == "fortnight":  # "a fortnight" is two weeks
+            value, low, high = (None if x is None else x * 2 for x in (value, low, high))
+            unit = "week"
         # multipliers "8 times", "8x": for change verbs like "doubles every 4 months" the rate wins
         if kind == "change" and re.match(r"\A\s+every\b", text[end:], re.I):
             continue
