@@ -691,6 +691,18 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
     assert findings.time is not None and findings.time.iso == "2027-01"
     assert "january" not in findings.measure_key.split()
     assert inquiry.time is None  # the inquiry is not dated by the findings' month
+    # a dated detection, opening, beginning ... said on the side is a claim too, past or not
+    text = "The attackers copied 1.2 million records before they were detected in early November."
+    art = Article(
+        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 20)
+    )
+    copied, detected = sorted(extract(art, nlp=nlp), key=lambda c: c.start)
+    assert (detected.kind, detected.predicate, detected.text) == (
+        "event",
+        "detect",
+        "before they were detected in early November",
+    )
+    assert copied.time is None and detected.time is not None and detected.time.iso == "2026-11-01/2026-11-10"
     # a time gone by in the second verb's words belongs to what the sentence says there
     past = _claims(nlp, "The group employs 9,000 people and had revenue of EUR 2.4bn last year.")
     assert sorted(c.kind for c in past) == ["quantity", "quantity"]

@@ -719,16 +719,20 @@ def _dated_conjunct(
     if published is None:
         return None
     for t in sent:
-        if t.dep_ != "conj" or t.pos_ != "VERB" or t.head.pos_ not in ("VERB", "AUX"):
+        if t.pos_ != "VERB" or t.head.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        # "... before they were detected in early November": a dated event said on the side
+        aside = t.dep_ == "advcl" and PREDICATE_CLASS.get(verb_lemma(t)) in DATED_EVENT_CLASSES
+        if t.dep_ != "conj" and not aside:
+            continue
+        if not aside and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             continue  # a clause of its own ("... and the talks collapsed"): not one subject's two acts
         lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
         inside = [m for m in times if not m.baseline and lo <= m.start and m.end <= hi]
         if (
             len(inside) == 1
             and all(m in inside or m.baseline for m in times)
-            and inside[0].span.begin > published
+            and (aside or inside[0].span.begin > published)
             and not any(lo <= m.start < hi for m in amounts)
         ):
             return t, inside[0]
