@@ -592,7 +592,7 @@ def _sentence_claims(
     # "... said it would investigate the outage and expected to publish its findings by the end
     # of January": a second verb with a time of its own is a claim of its own, and its time is
     # not the first one's
-    second = None if headline else _dated_conjunct(sent, times, amounts, article.published)
+    second = None if headline else _dated_second_verb(sent, times, amounts, article.published)
     if second is not None:
         times = [t for t in times if t is not second[1]]
     condition = find_condition(sent)
@@ -645,7 +645,7 @@ def _sentence_claims(
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
     if second is not None:
-        out.append(_conjunct_claim(text, off + sent.start_char, second, common))
+        out.append(_second_verb_claim(text, off + sent.start_char, second, common))
     if amounts:
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
@@ -710,12 +710,14 @@ def _sentence_claims(
     return out
 
 
-def _dated_conjunct(
+def _dated_second_verb(
     sent: Any, times: list[TimeMention], amounts: list[Mention], published: date | None
 ) -> tuple[Any, TimeMention] | None:
-    """A verb joined to the sentence's own by "and" whose words say what is to happen by a time
-    of their own, when the rest of the sentence states none: the verb and its time. (Only a
-    time to come: "... and had revenue of EUR 2.4bn last year" is the amount's claim.)"""
+    """A second verb with a time of its own, when the rest of the sentence states none: the verb
+    and its time. Either joined to the sentence's own by "and", saying what is to happen by then
+    (only a time to come: "... and had revenue of EUR 2.4bn last year" is the amount's claim),
+    or a dated detection, beginning, opening ... in an adverbial clause ("... before they were
+    detected in early November")."""
     if published is None:
         return None
     for t in sent:
@@ -739,10 +741,10 @@ def _dated_conjunct(
     return None
 
 
-def _conjunct_claim(
+def _second_verb_claim(
     text: str, sent_off: int, second: tuple[Any, TimeMention], common: dict[str, Any]
 ) -> Claim:
-    """The claim of a dated second verb (:func:`_dated_conjunct`): its own words and time, the
+    """The claim of a dated second verb (:func:`_dated_second_verb`): its own words and time, the
     sentence's claimant."""
     verb, when = second
     words = list(verb.subtree)
