@@ -653,6 +653,16 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_a_condition_said_in_the_next_sentence(nlp: Any) -> None:
+    text = (
+        "Affordable housing will make up 35% of the homes. That share, however, depends on the "
+        "developer securing grant funding. The scheme has 1,450 homes."
+    )
+    share, homes = _claims(nlp, text)
+    assert share.condition == "depends on the developer securing grant funding"
+    assert homes.condition == ""  # and no claim of its own
+
+
 def test_what_lasts_is_the_subject_of_the_verb_above(nlp: Any) -> None:
     (c,) = _claims(nlp, "The walkout is scheduled to last a fortnight.")
     assert c.quantity is not None and (c.quantity.value, c.quantity.unit) == (2, "week")

@@ -235,7 +235,18 @@ class _Reading:
             and t.ent_type_ not in ("GPE", "DATE")
             and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
         )
+        before = len(self.found)  # where the claims of the sentence before begin
         for sent in doc.sents:
+            if (later := _LATER_CONDITION.match(sent.text.strip())) is not None:
+                # "... 35% of the homes. That share, however, depends on the developer securing
+                # grant funding.": the condition of what the sentence before claims
+                self.found[before:] = [
+                    replace(c, condition=later.group(1)) if not c.condition else c
+                    for c in self.found[before:]
+                ]
+                before = len(self.found)
+                continue
+            before = len(self.found)
             for part, shift, inherited in _clauses(sent):
                 self.found.extend(
                     _sentence_claims(
@@ -247,6 +258,15 @@ class _Reading:
         # (the outlet that publishes the article is never what it reports on)
         orgs = Counter({o: n for o, n in self.orgs.items() if o != self.article.outlet})
         return _resolve_claimants(self.found, self.article.text, orgs)
+
+
+# a sentence that only says on what the one before depends: "That share, however, depends on
+# Tarrant Quay securing grant funding."
+_LATER_CONDITION = re.compile(
+    r"\A(?:That|This|These|Those|The|Its|Their)\b[^.;:!?\"“”]{0,60}?\b"
+    r"((?:depends?|hinges?|rests?|(?:is|are)\s+(?:contingent|conditional))\s+(?:up)?on\b[^;:!?\"“”]+?"
+    r"|(?:is|are)\s+subject\s+to\b[^;:!?\"“”]+?)\.?\Z"
+)
 
 
 # "Oren Vasko, a hydrologist at the University of Tavrin," -> who "Vasko" is later on
