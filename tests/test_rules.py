@@ -306,8 +306,9 @@ def test_single_source() -> None:
 
 def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
     """The same sum, given by two outlets for things alignment found nothing in common between
-    ("the disruption would cost €25 million" / "a €25 million overhaul"), is a measure finding;
-    the same share or count, or a sum matched as one claim, is not."""
+    ("the disruption would cost €25 million" / "a €25 million overhaul"), is a measure finding,
+    and so is a count in the thousands; the same share or small count, or a sum matched as one
+    claim, is not."""
     store, pairs = build(
         [
             (
@@ -327,13 +328,21 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
                 {**_q("40%", 40, "percent"), "text": "Households 40%.", "keywords": ("household",)},
             ),
             (
+                {**_q("1.2 million", 1.2e6), "text": "Customers 1.2 million.", "keywords": ("customer",)},
+                {**_q("1.2 million", 1.2e6), "text": "Records 1.2 million.", "keywords": ("record",)},
+            ),
+            (
+                {**_q("23", 23), "text": "People ill 23.", "keywords": ("ill",)},
+                {**_q("23", 23), "text": "Cases confirmed 23.", "keywords": ("confirmed",)},
+            ),
+            (
                 {**_q("€9m", 9e6, "EUR"), "text": "Refunds of €9m."},
                 {**_q("€9m", 9e6, "EUR"), "text": "Refunds €9m."},
             ),
         ]
     )
     hits = found(store, "measure")
-    assert hits == {frozenset(pairs[0])}
+    assert hits == {frozenset(pairs[0]), frozenset(pairs[2])}  # a sum, and a count in the thousands
     # a figure pair is no support: each of the two sums is still reported as single-source
     alone = found(store, "single_source")
     assert {frozenset([pairs[0][0]]), frozenset([pairs[0][1]])} <= alone
