@@ -653,6 +653,16 @@ def test_an_amount_in_a_relative_clause_is_not_the_events(nlp: Any) -> None:
     assert kinds == ["event", "quantity"]
 
 
+def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
+    text = "According to the council's local plan the city needs to build around 1,100 homes a year."
+    (c,) = _claims(nlp, text)
+    assert c.claimant == "the council's local plan"
+    (d,) = _claims(
+        nlp, "It is the worst outbreak since 2011, according to epidemiologists at the University of Tarrow."
+    )
+    assert d.claimant == "epidemiologists at the University of Tarrow"
+
+
 def test_a_condition_said_in_the_next_sentence(nlp: Any) -> None:
     text = (
         "Affordable housing will make up 35% of the homes. That share, however, depends on the "

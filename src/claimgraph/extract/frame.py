@@ -290,6 +290,14 @@ def find_attribution(sent: Span) -> Attribution | None:
     m = re.search(r"\baccording\s+to\s+([^,.;]+)", text, re.I)
     if m:
         who = m.group(1).strip()
+        # the phrase ends with its noun's own words, where a clause may follow without a comma
+        # ("according to the council's local plan the city needs to build ...")
+        to = next((t for t in sent if t.idx - sent.start_char == m.start(1) - 3 and t.lower_ == "to"), None)
+        noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if noun is not None:
+            end = noun.right_edge.idx + len(noun.right_edge) - sent.start_char
+            if m.start(1) < end < m.end(1):
+                who = text[m.start(1) : end].strip()
         return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), None)
     best: tuple[int, Token, Token] | None = None
     for t in sent:
