@@ -615,7 +615,7 @@ def test_a_counted_subject_is_measured_by_what_it_did(nlp: Any) -> None:
     assert measures["Eleven"] == "hospital needed treatment"
     assert measures["Fourteen"] == "admitted hospital"  # not "those"
     assert measures["14"] == "hospital required treatment"  # not "which"
-    assert measures["19"] == "need treatment"
+    assert measures["19"] == "hospital need treatment"  # treatment in hospital
     assert measures["1,200"] == "job lose people"  # not "all"
 
 

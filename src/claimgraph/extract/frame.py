@@ -786,7 +786,16 @@ def _object_words(verb: Token, depth: int = 0) -> list[Token]:
     hospital treatment", "admitted to hospital", "ill enough to need treatment", "lose jobs"."""
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN"):
-            return [t for t in c.subtree if (t.i <= c.i and t.dep_ in ("compound", "amod")) or t.i == c.i]
+            own = [t for t in c.subtree if (t.i <= c.i and t.dep_ in ("compound", "amod")) or t.i == c.i]
+            # "need treatment in hospital" is "hospital treatment"
+            where = [
+                x
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for x in p.children
+                if x.dep_ == "pobj" and x.pos_ == "NOUN" and not x.ent_type_
+            ]
+            return [*where, *own]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "into") and verb.pos_ == "VERB":
             pobj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
