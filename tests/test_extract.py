@@ -619,6 +619,12 @@ def test_a_counted_subject_is_measured_by_what_it_did(nlp: Any) -> None:
     assert measures["1,200"] == "job lose people"  # not "all"
 
 
+def test_an_amount_claimed_is_no_statement(nlp: Any) -> None:
+    # "claim" reports in "claimed that ...", but "can claim €120" is what families may get
+    (c,) = _claims(nlp, "Families who lost power can claim €120 from the regional distributor.")
+    assert "claim" in c.measure_key.split() and "power" not in c.measure_key.split()
+
+
 def test_what_an_amount_of_belongs_to(nlp: Any) -> None:
     (charge,) = _claims(nlp, "It expects to book restructuring costs of about EUR 90 million this year.")
     assert charge.measure == "book restructuring costs"

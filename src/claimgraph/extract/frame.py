@@ -707,7 +707,8 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     verb = _clause_verb(head)
     subj_text = ""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks and not passive:
+    # (not when the amount is the verb's own object: "families can claim €120")
+    if verb.lemma_.lower() in REPORTING_VERBS and not measure_toks and not passive and head.dep_ != "dobj":
         # "..., the company said, with sales up 8%": the speaker is not what is measured; take
         # the nearest noun phrase before the amount
         before = [c for c in sent.noun_chunks if c.end <= toks[0].i and not (set(t.i for t in c) & span_ids)]
