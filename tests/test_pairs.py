@@ -92,6 +92,30 @@ def test_durations_are_compared_in_days() -> None:
     _agree([days, weeks, three], [days, weeks, three])
 
 
+def test_two_quotes_share_more_than_one_word() -> None:
+    """Two things one person said ("we know people are waiting too long, often in pain" / "every
+    number in these figures is a person, and many of them are in pain") are no match; one thing
+    quoted twice is."""
+
+    def quote(text: str, key: str, predicate: str) -> Claim:
+        return replace(
+            _made(
+                text, keywords=tuple(key.split()), measure_key=key, predicate=predicate, claimant="Sowerby"
+            ),
+            kind="quote",
+        )
+
+    waiting = quote(
+        "We know people are waiting too long, often in pain.", "know long pain people wait", "know"
+    )
+    person = quote("Every number is a person, and many are in pain.", "pain person", "be")
+    again = quote("People are waiting too long, in pain.", "long pain people wait", "wait")
+    idf = _idf([Row(c, "", "", "") for c in (waiting, person, again)])
+    assert score(waiting, person, idf)[0] == 0.0
+    assert score(waiting, again, idf)[0] > 0.3
+    _agree([waiting, person, again], [waiting, person, again])
+
+
 def test_power_is_compared_in_megawatts() -> None:
     """ "1.4 GW" and "around 1,400 megawatts" are one figure; the rules see them apart (no
     '!amount': they compare amounts as written, in one unit)."""

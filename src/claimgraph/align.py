@@ -47,7 +47,7 @@ from .lexicon import (
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity
-from .pairs import FEATURES, pair_scores
+from .pairs import FEATURES, QUOTE_WORDS, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
@@ -402,7 +402,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
         # what is said, not who says it, nor the bare verb ("came" / "has come")
         verbs = {x.predicate, y.predicate}
-        kx, ky = set(x.measure_key.split()) - verbs, set(y.measure_key.split()) - verbs
+        mkx, mky = set(x.measure_key.split()), set(y.measure_key.split())
+        if x.kind == y.kind == "quote" and len(mkx & mky) < QUOTE_WORDS:
+            return 0.0, feats  # two things one person said
+        kx, ky = mkx - verbs, mky - verbs
     else:
         kx, ky = set(x.keywords), set(y.keywords)
     inter = sum(idf.get(w, 1.0) for w in kx & ky)

@@ -67,6 +67,7 @@ class Profile:
                     bool(c.cited_document),
                     {"proposal": 0, "event": 1}.get(c.kind, -1),
                     c.negated,
+                    c.kind == "quote",
                 )
             )
             if (q := c.quantity) is not None:
@@ -82,11 +83,12 @@ class Profile:
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
         self.mn = _incidence(n, len(classes), mn)
-        cols = np.array(ints, dtype=np.int64).reshape(n, 9).T
+        cols = np.array(ints, dtype=np.int64).reshape(n, 10).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
         self.negated = cols[8].astype(bool)
+        self.quote = cols[9].astype(bool)
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)
@@ -167,6 +169,9 @@ def _class_overlap(
 
 
 FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
+# the words two quotes must share ("we know people are waiting too long, often in pain" and
+# "many of them are in pain" are two things one person said)
+QUOTE_WORDS = 2
 
 
 def pair_scores(
@@ -226,6 +231,10 @@ def pair_scores(
         u_mk = u_mk - w_vx * any_vx - np.where(not_same, w_vy * any_vy, 0.0)
         inter = np.where(said, i_mk, inter)
         union = np.where(said, u_mk, union)
+        # two quotes have more than one word in common, or they are two things said
+        few_shared = said & np.outer(x.quote, y.quote) & (x.mk @ y.mk.T < QUOTE_WORDS)
+    else:
+        few_shared = np.zeros((nx, ny), dtype=bool)
     union = np.where(union == 0, 1.0, union)
     s = inter / union
 
@@ -280,7 +289,7 @@ def pair_scores(
 
     # an amount against none, or amounts in different unit families: nothing in common (unless
     # the two are outcomes that contradict each other: align._opposite_outcomes)
-    zero = both_q & ~fam_ok
+    zero = (both_q & ~fam_ok) | few_shared
     if amounts_must_match:
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
