@@ -703,6 +703,13 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         head = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             measure_toks = [noun.head.head, *measure_toks]  # "a trial of nearly 5,000 patients"
+        elif noun.dep_ == "pobj" and noun.head.head.lower_ == "one":
+            # "Oskar is one of 23 people who have fallen ill": the people are counted by what
+            # they did
+            rel = next((c for c in noun.children if c.dep_ == "relcl"), None)
+            if rel is not None:
+                done = [c for c in rel.children if c.dep_ in ("acomp", "dobj", "attr") and c.pos_ != "PRON"]
+                measure_toks = [*measure_toks, rel, *done, *_object_words(rel)]
     # the clause around: subject + verb ("revenue rose 12%", "commits were 8 times")
     verb = _clause_verb(head)
     subj_text = ""
