@@ -116,6 +116,31 @@ def test_two_quotes_share_more_than_one_word() -> None:
     _agree([waiting, person, again], [waiting, person, again])
 
 
+def test_amounts_a_thousand_times_apart_are_no_match() -> None:
+    """ "Families can claim €120 from the distributor" is not "the total bill for the distributor
+    is €20 million to €30 million"; a slip of scale ("€25 million" / "€25 billion") still is."""
+
+    def claim(text: str, q: Quantity) -> Claim:
+        return _made(text, q, keywords=("distributor", "halvik", "power"), measure_key="distributor")
+
+    def eur(
+        text: str, value: float | None = None, low: float | None = None, high: float | None = None
+    ) -> Quantity:
+        kind = "range" if value is None else "exact"
+        return Quantity(
+            text=text, start=0, end=len(text), unit="EUR", value=value, low=low, high=high, qualifier=kind
+        )
+
+    claim_120 = claim("Families can claim €120 from the distributor.", eur("€120", 120))
+    bill = claim("The distributor's bill is €20 million to €30 million.", eur("€20m to €30m", None, 2e7, 3e7))
+    million = claim("The distributor's bill is €25 million.", eur("€25 million", 25e6))
+    billion = claim("The distributor's bill is €25 billion.", eur("€25 billion", 25e9))
+    idf = _idf([Row(c, "", "", "") for c in (claim_120, bill, million, billion)])
+    assert score(claim_120, bill, idf)[0] == 0.0
+    assert score(million, billion, idf)[0] > 0.0
+    _agree([claim_120, bill, million, billion], [claim_120, bill, million, billion])
+
+
 def test_power_is_compared_in_megawatts() -> None:
     """ "1.4 GW" and "around 1,400 megawatts" are one figure; the rules see them apart (no
     '!amount': they compare amounts as written, in one unit)."""

@@ -47,7 +47,7 @@ from .lexicon import (
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity
-from .pairs import FEATURES, QUOTE_WORDS, pair_scores
+from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
@@ -429,6 +429,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
             s -= 0.15
         ux, lx, hx = comparable(qx)
         uy, ly, hy = comparable(qy)
+        if ux == uy and _far_apart(lx, hx, ly, hy):
+            return 0.0, feats
         if ux == uy and (lx <= hy and ly <= hx):
             s += 0.2
             feats.append("value")
@@ -459,6 +461,12 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
     feats.extend(differences(x, y, idf))
     return s, feats
+
+
+def _far_apart(lx: float, hx: float, ly: float, hy: float) -> bool:
+    """Whether two amounts in one unit are more than FAR_APART times apart."""
+    mx, my = max(abs(lx), abs(hx)), max(abs(ly), abs(hy))
+    return min(mx, my) > 0 and max(mx, my) > FAR_APART * min(mx, my)
 
 
 def _not_outcomes(words: set[str]) -> set[str]:

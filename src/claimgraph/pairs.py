@@ -172,6 +172,10 @@ FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
 # the words two quotes must share ("we know people are waiting too long, often in pain" and
 # "many of them are in pain" are two things one person said)
 QUOTE_WORDS = 2
+# amounts in one unit more than this many times apart are not one figure, however worded: "can
+# claim €120" is not "a total bill of €20 million to €30 million" (a slip of scale, "€25
+# million" for "€25 billion", is still a thousand)
+FAR_APART = 1000.0
 
 
 def pair_scores(
@@ -287,9 +291,14 @@ def pair_scores(
         opposite = (x.pred[:, None] >= 0) & ~same_class & opp[np.ix_(cx, cy)]
         s = s + np.where(opposite, 0.05, 0.0)
 
-    # an amount against none, or amounts in different unit families: nothing in common (unless
-    # the two are outcomes that contradict each other: align._opposite_outcomes)
-    zero = (both_q & ~fam_ok) | few_shared
+    # an amount against none, or amounts in different unit families, or in one unit but far
+    # apart (FAR_APART): nothing in common (unless the two are outcomes that contradict
+    # each other: align._opposite_outcomes)
+    mag_x = np.maximum(np.abs(x.lo), np.abs(x.hi))[:, None]
+    mag_y = np.maximum(np.abs(y.lo), np.abs(y.hi))[None, :]
+    small, large = np.minimum(mag_x, mag_y), np.maximum(mag_x, mag_y)
+    far = same_unit & (small > 0) & (large > FAR_APART * small)
+    zero = (both_q & ~fam_ok) | few_shared | far
     if amounts_must_match:
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
