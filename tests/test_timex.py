@@ -124,6 +124,10 @@ def test_a_weekday_to_come_is_the_next_one() -> None:
     assert iso("it began on Monday and will end on Friday") == ["2026-11-23", "2026-11-27"]
     assert iso("the flights it had scheduled for Thursday") == ["2026-11-26"]
     assert iso("he said on Monday that talks will resume") == ["2026-11-23"]
+    # a quarter likewise: "the first quarter" gone by, or the next one when it is to come
+    assert iso("revenue rose 4% in the first quarter") == ["2026-Q1"]
+    assert iso("wage settlements due in the first quarter") == ["2027-Q1"]
+    assert iso("results due in the fourth quarter") == ["2026-Q4"]  # (it has not ended)
 
 
 def test_a_month_of_a_year_said_in_words() -> None:

@@ -434,9 +434,10 @@ _FUTURE = re.compile(
 )
 
 
-def _future_weekday(text: str, s: int, e: int) -> bool:
-    """Whether a bare weekday is one to come: its clause says so before it ("talks will resume
-    on Monday", "the vote is due on Thursday")."""
+def _to_come(text: str, s: int, e: int) -> bool:
+    """Whether a bare weekday or quarter is one to come: its clause says so before it ("talks
+    will resume on Monday", "the vote is due on Thursday", "settlements due in the first
+    quarter")."""
     return not re.search(r"\b(?:last|this|next)\b", text[s:e], re.I) and bool(
         _FUTURE.search(text[max(0, s - 80) : s])
     )
@@ -478,9 +479,17 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             span = _normalize(name, m, ref, anchor)
             if span is None:
                 continue
-            if name == "weekday" and ref is not None and span.begin < ref and _future_weekday(text, s, e):
+            if name == "weekday" and ref is not None and span.begin < ref and _to_come(text, s, e):
                 d = span.begin + timedelta(days=7)  # "talks are due to resume on Monday": the next one
                 span = _day_span(span.text, d)
+            if (
+                name == "quarter_words"
+                and ref is not None
+                and span.end < ref
+                and not re.search(_YEAR, text[s:e])
+                and _to_come(text, s, e)
+            ):
+                span = shift_year(span, 1, span.text)  # "settlements due in the first quarter": the next one
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
