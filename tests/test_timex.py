@@ -51,6 +51,10 @@ REF = date(2026, 6, 13)  # a Saturday
         ("by mid-March 2027", "2027-03-11/2027-03-20", "interval"),
         ("in the summer of 2019", "2019-06/2019-08", "interval"),
         ("aimed to end them by spring 2027", "2027-03/2027-05", "interval"),
+        ("clear firebreaks before next summer", "2027-06/2027-08", "interval"),
+        ("last autumn", "2025-09/2025-11", "interval"),
+        ("invest €2.3 billion between 2025 and 2030", "2025/2030", "interval"),
+        ("from 2025 to 2030", "2025/2030", "interval"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:
@@ -128,6 +132,8 @@ def test_a_weekday_to_come_is_the_next_one() -> None:
     assert iso("revenue rose 4% in the first quarter") == ["2026-Q1"]
     assert iso("wage settlements due in the first quarter") == ["2027-Q1"]
     assert iso("results due in the fourth quarter") == ["2026-Q4"]  # (it has not ended)
+    assert iso("she said residents would be allowed to return on Monday") == ["2026-11-30"]
+    assert iso("it expects supply to be restored by Monday") == ["2026-11-30"]
 
 
 def test_a_month_of_a_year_said_in_words() -> None:

@@ -56,6 +56,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the summer of 2019", "by spring 2027": the season's three months (northern hemisphere;
     # winter, which spans two years, is left alone)
     ("season", rf"\b(?:the\s+)?([Ss]pring|[Ss]ummer|[Aa]utumn|(?<=the\s)fall)\s+(?:of\s+)?({_YEAR})\b"),
+    # "before next summer", "last autumn": the season to come, or the one gone by
+    ("season_rel", r"\b(last|this|next)\s+(spring|summer|autumn)\b"),
+    # "between 2025 and 2030", "from 2025 to 2030": the years from the first to the last
+    ("year_range", rf"\b(?:between\s+({_YEAR})\s+and|from\s+({_YEAR})\s+(?:to|until|through))\s+({_YEAR})\b"),
     # "in late August", "early November 2026": the first, middle or last third of the month
     ("part_month", rf"\b([Ee]arly|[Mm]id|[Ll]ate)[\s-]+({_MONTH_RE})(?:\s+({_YEAR}))?\b"),
     ("day_month_year", rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"),
@@ -290,6 +294,20 @@ def _normalize(
         if name == "season":
             first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[g[0].lower()]
             return _months_span(t, int(g[1]), first, first + 2)
+        if name == "season_rel" and ref:
+            first = {"spring": 3, "summer": 6, "autumn": 9}[g[1].lower()]
+            begun = date(ref.year, first, 1) <= ref
+            ended = _month_end(ref.year, first + 2) < ref
+            y = {
+                "next": ref.year + 1 if begun else ref.year,
+                "last": ref.year if ended else ref.year - 1,
+            }.get(g[0].lower(), ref.year)
+            return _months_span(t, y, first, first + 2)
+        if name == "year_range":
+            y0, y1 = int(g[0] or g[1]), int(g[2])
+            if y0 < y1:
+                return _span(t, date(y0, 1, 1), date(y1, 12, 31), f"{y0}/{y1}", "interval")
+            return None
         if name == "part_month":
             mo = _month_num(g[1])
             if g[2]:
@@ -428,7 +446,8 @@ def _normalize(
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+to|plans?\s+to|going\s+to)\b"
+    r"\b(?:will|would|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+(?:\w+\s+){0,3}?to|plans?\s+to|"
+    r"going\s+to)\b"
     r"[^,;:—]*\Z",
     re.I,
 )
