@@ -343,6 +343,11 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
     )
     hits = found(store, "measure")
     assert hits == {frozenset(pairs[0]), frozenset(pairs[2])}  # a sum, and a count in the thousands
+    said = {
+        frozenset(d.claims): d.explanation for d in detect(store, rules=load_rules(["measure"]), write=False)
+    }
+    assert said[frozenset(pairs[0])].endswith("the same sum for different things")
+    assert said[frozenset(pairs[2])].endswith("the same count for different things")
     # a figure pair is no support: each of the two sums is still reported as single-source
     alone = found(store, "single_source")
     assert {frozenset([pairs[0][0]]), frozenset([pairs[0][1]])} <= alone
