@@ -671,6 +671,23 @@ def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
     assert d.claimant == "epidemiologists at the University of Tarrow"
 
 
+def test_that_night_is_the_day_last_named(nlp: Any) -> None:
+    text = (
+        "More than 300,000 homes lost power after a fire at the substation on Monday evening. "
+        "That night the temperature dropped to minus 24 degrees. Temperatures fell to minus 19C overnight."
+    )
+    art = Article(
+        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 18)
+    )
+    homes, night, overnight = extract(art, nlp=nlp)
+    assert homes.time is not None and homes.time.iso == "2026-11-16"
+    assert night.time is not None and (night.time.iso, night.time.text) == ("2026-11-16", "That night")
+    assert overnight.time is not None and overnight.time.iso == "2026-11-16"
+    # nothing named before: no day
+    (alone,) = _claims(nlp, "Temperatures fell to minus 19C overnight.")
+    assert alone.time is None
+
+
 def test_a_condition_said_in_the_next_sentence(nlp: Any) -> None:
     text = (
         "Affordable housing will make up 35% of the homes. That share, however, depends on the "

@@ -417,14 +417,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 class _Context:
     """What earlier sentences of the article established: the reporting period so far."""
 
-    __slots__ = ("anchor", "published")
+    __slots__ = ("anchor", "day", "published")
 
     def __init__(self, published: date | None) -> None:
         self.anchor: TimeSpan | None = None
+        self.day: TimeSpan | None = None  # the day last named ("on Monday evening")
         self.published = published
 
     def update(self, times: list[TimeMention]) -> None:
         for t in times:
+            if not t.baseline and t.span.relation == "at" and t.span.granularity == "day":
+                self.day = t.span
             if t.baseline or t.span.relation != "at" or t.kind not in _PERIOD_KINDS:
                 continue
             # a reporting period is over when the article reports on it
@@ -433,6 +436,8 @@ class _Context:
 
 
 _PERIOD_KINDS = frozenset({"quarter", "quarter_words", "half", "month_range"})
+# the day an earlier sentence named, referred back to
+_THAT_DAY = re.compile(r"\b(?:[Tt]hat|the\s+same)\s+(?:night|evening|morning|afternoon|day)\b|\bovernight\b")
 
 
 def _is_period(span: TimeSpan) -> bool:
@@ -605,10 +610,16 @@ def _sentence_claims(
     anchor = context.anchor if context else None
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:
+        day = context.day
         context.update(times)
         if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
             anchor = context.anchor
             times = _claim_times(sent, find_times(stext, article.published, anchor))
+        if day is not None and not times and (same := _THAT_DAY.search(stext)) is not None:
+            # "That night the temperature dropped to minus 24 degrees": the day last named
+            times = [
+                TimeMention(same.start(), same.end(), replace(day, text=same.group(0)), False, "that_day")
+            ]
     # "... said it would investigate the outage and expected to publish its findings by the end
     # of January": a second verb with a time of its own is a claim of its own, and its time is
     # not the first one's
