@@ -123,6 +123,9 @@ def test_a_weekday_to_come_is_the_next_one() -> None:
         return [t.span.iso for t in find_times(text, ref)]
 
     assert iso("the strike began on Monday") == ["2026-11-23"]
+    # "last Monday" is the week before's when this week's Monday is meant by "on Monday"
+    assert iso("the clinics opened last Monday") == ["2026-11-16"]
+    assert iso("the company recalled the bags last Saturday") == ["2026-11-21"]
     assert iso("talks are due to resume on Monday") == ["2026-11-30"]
     assert iso("the union will walk out on Tuesday") == ["2026-12-01"]
     assert iso("it began on Monday and will end on Friday") == ["2026-11-23", "2026-11-27"]

@@ -420,6 +420,8 @@ def _normalize(
             d = _last_weekday(ref, wd)
             if "next" in low:
                 d = ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            elif low.startswith("last") and d >= ref - timedelta(days=ref.weekday()):
+                d -= timedelta(days=7)  # "last Monday", said on a Tuesday: the week before's
             return _day_span(t, d)
         if name == "full_year":  # "full-year guidance": the year being reported on
             return _year_span(t, anchor.begin.year if anchor else ref.year)
