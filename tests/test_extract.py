@@ -671,6 +671,21 @@ def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
     assert d.claimant == "epidemiologists at the University of Tarrow"
 
 
+def test_a_comparison_is_of_the_same_period_and_an_age_group_is_no_amount(nlp: Any) -> None:
+    text = "Only 81 per cent of five-year-olds were vaccinated last year, compared with a national average of 89%."
+    art = Article(
+        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 10, 6)
+    )
+    local, national = extract(art, nlp=nlp)  # not "five-year"
+    assert (local.quantity.text, national.quantity.text) == ("Only 81 per cent", "89%")  # type: ignore[union-attr]
+    assert (
+        local.time is not None and national.time is not None and national.time.iso == local.time.iso == "2025"
+    )
+    # one person's age is a claim
+    (age,) = _claims(nlp, "Her four-year-old son was treated in hospital.")
+    assert age.quantity is not None and age.quantity.value == 4
+
+
 def test_that_night_is_the_day_last_named(nlp: Any) -> None:
     text = (
         "More than 300,000 homes lost power after a fire at the substation on Monday evening. "

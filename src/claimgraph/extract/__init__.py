@@ -48,8 +48,9 @@ _AGE_GROUP = re.compile(
     r"(?:aged\s+)?(?:over|under|above|below|older\s+than|younger\s+than)\s+[\w-]+\Z",
     re.I,
 )
-# "at 1105 GMT": a clock time
-_NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b")
+# "at 1105 GMT": a clock time; "five-year-olds": a group, who is counted, not an amount ("her
+# four-year-old son" says how old he is)
+_NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b|-olds\b")
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
 # a quotation of up to a few sentences, in curly or straight double quotes
 _QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w])")
@@ -1167,6 +1168,10 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         return min(own, key=lambda t: abs(t.start - m.start)).span
     if is_baseline:
         return None
+    # "81 per cent last year, compared with a national average of 89%": the same period
+    before = [a for a in others if a.end <= seg_s]
+    if before and _COMPARED.match(stext, seg_s):
+        return _time_for(before[-1], amounts, times, stext)
     # times in segments that hold no other amount, and not across ", and" / ", but" ("the site
     # opened in the early 1970s, and its six lines were rebuilt ..." does not date the six)
     free = []
@@ -1186,6 +1191,7 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
 
 
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s", re.I)
+_COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
 # where a clause or an aside ends (a comma between digits, as in "62,000", is no such place)
 _SEGMENT_END = re.compile(r"(?<!\d),|,(?!\d)|[;—():]| – ")
 
