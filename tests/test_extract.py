@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -681,6 +682,14 @@ def test_a_comparison_is_of_the_same_period_and_an_age_group_is_no_amount(nlp: A
     assert (
         local.time is not None and national.time is not None and national.time.iso == local.time.iso == "2025"
     )
+    text = "Only 81 per cent of pupils were vaccinated last year, compared with 89 per cent nationally."
+    art = Article(
+        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 10, 6)
+    )
+    assert [c.time.iso if c.time else None for c in extract(art, nlp=nlp)] == ["2025", "2025"]
+    # (a change is not: "up from 75%" has a period of its own, which the sentence does not give)
+    art = replace(art, text="Only 81 per cent of pupils were vaccinated last year, up from 75 per cent.")
+    assert [c.time.iso if c.time else None for c in extract(art, nlp=nlp)] == ["2025", None]
     # one person's age is a claim
     (age,) = _claims(nlp, "Her four-year-old son was treated in hospital.")
     assert age.quantity is not None and age.quantity.value == 4

@@ -1166,12 +1166,12 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     others = [a for a in amounts if a is not m]
     if own:
         return min(own, key=lambda t: abs(t.start - m.start)).span
-    if is_baseline:
-        return None
     # "81 per cent last year, compared with a national average of 89%": the same period
     before = [a for a in others if a.end <= seg_s]
     if before and _COMPARED.match(stext, seg_s):
         return _time_for(before[-1], amounts, times, stext)
+    if is_baseline:
+        return None
     # times in segments that hold no other amount, and not across ", and" / ", but" ("the site
     # opened in the early 1970s, and its six lines were rebuilt ..." does not date the six)
     free = []
