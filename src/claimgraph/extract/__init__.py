@@ -245,7 +245,6 @@ class _Reading:
                     replace(c, condition=later.group(1)) if not c.condition else c
                     for c in self.found[before:]
                 ]
-                before = len(self.found)
                 continue
             before = len(self.found)
             for part, shift, inherited in _clauses(sent):
@@ -677,7 +676,7 @@ def _sentence_claims(
         return out
     first_time = next((t.span for t in times if not t.baseline), None)
     if second is not None:
-        out.append(_second_verb_claim(text, off + sent.start_char, second, common))
+        out.append(_second_verb_claim(text, off, sent, second, common))
     if amounts:
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
@@ -761,7 +760,7 @@ def _dated_second_verb(
             continue
         if not aside and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             continue  # a clause of its own ("... and the talks collapsed"): not one subject's two acts
-        lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+        lo, hi = _subtree_chars(t, sent)
         inside = [m for m in times if not m.baseline and lo <= m.start and m.end <= hi]
         if (
             len(inside) == 1
@@ -774,27 +773,27 @@ def _dated_second_verb(
 
 
 def _second_verb_claim(
-    text: str, sent_off: int, second: tuple[Any, TimeMention], common: dict[str, Any]
+    text: str, off: int, sent: Any, second: tuple[Any, TimeMention], common: dict[str, Any]
 ) -> Claim:
     """The claim of a dated second verb (:func:`_dated_second_verb`): its own words and time, the
     sentence's claimant."""
     verb, when = second
-    words = list(verb.subtree)
-    start, end = _trim(
-        text,
-        sent_off + words[0].idx - verb.sent.start_char,
-        sent_off + words[-1].idx + len(words[-1]) - verb.sent.start_char,
-    )
-    lemmas = tuple(dict.fromkeys(content_lemmas(words)))
+    lo, hi = _subtree_chars(verb, sent)
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    lemmas = tuple(dict.fromkeys(content_lemmas(list(verb.subtree))))
     # what is done: the verb's complement when it says only that it is expected ("expected to publish")
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), verb)
     fields = {**common, "start": start, "end": end, "text": text[start:end], "keywords": lemmas}
     fields["predicate"] = verb_lemma(act)
     fields["negated"] = any(c.dep_ == "neg" for c in (*verb.children, *act.children))
-    s0 = verb.sent.start_char
-    said = [w for w in act.subtree if w.i != act.i and not (when.start <= w.idx - s0 < when.end)]
+    said = [w for w in act.subtree if w.i != act.i and not (when.start <= w.idx - sent.start_char < when.end)]
     key = " ".join(sorted(set(content_lemmas(said))))
     return Claim(kind="event", time=when.span, measure=" ".join(lemmas[:8]), measure_key=key, **fields)
+
+
+def _subtree_chars(t: Any, sent: Any) -> tuple[int, int]:
+    """Where a word's phrase (its subtree) starts and ends, in the characters of ``sent``."""
+    return t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
 
 
 def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, TimeSpan] | None:
@@ -810,7 +809,7 @@ def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, T
             or PREDICATE_CLASS.get(verb_lemma(t)) not in DATED_EVENT_CLASSES
         ):
             continue
-        lo, hi = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+        lo, hi = _subtree_chars(t, sent)
         when = next((m.span for m in times if not m.baseline and lo <= m.start and m.end <= hi), None)
         noun = t.head
         if when is None or noun.pos_ not in ("NOUN", "PROPN"):

@@ -225,6 +225,8 @@ _DURATION = {
     "fortnight": "fortnight",
     "fortnights": "fortnight",
 }
+# durations written in a unit that is a whole number of another: in that one
+_MULTIPLE_UNITS = {"decade": ("year", 10), "fortnight": ("week", 2)}
 _MEASURE_UNITS = {
     "mm": "mm",
     "millimetres": "mm",
@@ -718,12 +720,9 @@ def find_amounts(text: str) -> list[Mention]:
             # "minus 19C", "-5C": below zero
             value, low, high = (None if x is None else -x for x in (value, high, low))
             start = neg.start()
-        if unit == "decade":  # "more than three decades" is over 30 years, "half a decade" 5
-            value, low, high = (None if x is None else x * 10 for x in (value, low, high))
-            unit = "year"
-        if unit == "fortnight":  # "a fortnight" is two weeks
-            value, low, high = (None if x is None else x * 2 for x in (value, low, high))
-            unit = "week"
+        if unit in _MULTIPLE_UNITS:  # "more than three decades" is over 30 years, "a fortnight" 2 weeks
+            unit, n = _MULTIPLE_UNITS[unit]
+            value, low, high = (None if x is None else x * n for x in (value, low, high))
         # multipliers "8 times", "8x": for change verbs like "doubles every 4 months" the rate wins
         if kind == "change" and re.match(r"\A\s+every\b", text[end:], re.I):
             continue
