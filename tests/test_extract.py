@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -674,22 +673,18 @@ def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
 
 def test_a_comparison_is_of_the_same_period_and_an_age_group_is_no_amount(nlp: Any) -> None:
     text = "Only 81 per cent of five-year-olds were vaccinated last year, compared with a national average of 89%."
-    art = Article(
-        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 10, 6)
-    )
-    local, national = extract(art, nlp=nlp)  # not "five-year"
+    found = _claims(nlp, text, date(2026, 10, 6))
+    local, national = found  # not "five-year"
     assert (local.quantity.text, national.quantity.text) == ("Only 81 per cent", "89%")  # type: ignore[union-attr]
     assert (
         local.time is not None and national.time is not None and national.time.iso == local.time.iso == "2025"
     )
     text = "Only 81 per cent of pupils were vaccinated last year, compared with 89 per cent nationally."
-    art = Article(
-        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 10, 6)
-    )
-    assert [c.time.iso if c.time else None for c in extract(art, nlp=nlp)] == ["2025", "2025"]
+    found = _claims(nlp, text, date(2026, 10, 6))
+    assert [c.time.iso if c.time else None for c in found] == ["2025", "2025"]
     # (a change is not: "up from 75%" has a period of its own, which the sentence does not give)
-    art = replace(art, text="Only 81 per cent of pupils were vaccinated last year, up from 75 per cent.")
-    assert [c.time.iso if c.time else None for c in extract(art, nlp=nlp)] == ["2025", None]
+    text = "Only 81 per cent of pupils were vaccinated last year, up from 75 per cent."
+    assert [c.time.iso if c.time else None for c in _claims(nlp, text, date(2026, 10, 6))] == ["2025", None]
     # one person's age is a claim
     (age,) = _claims(nlp, "Her four-year-old son was treated in hospital.")
     assert age.quantity is not None and age.quantity.value == 4
@@ -700,10 +695,7 @@ def test_that_night_is_the_day_last_named(nlp: Any) -> None:
         "More than 300,000 homes lost power after a fire at the substation on Monday evening. "
         "That night the temperature dropped to minus 24 degrees. Temperatures fell to minus 19C overnight."
     )
-    art = Article(
-        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 18)
-    )
-    homes, night, overnight = extract(art, nlp=nlp)
+    homes, night, overnight = _claims(nlp, text, date(2026, 11, 18))
     assert homes.time is not None and homes.time.iso == "2026-11-16"
     assert night.time is not None and (night.time.iso, night.time.text) == ("2026-11-16", "That night")
     assert overnight.time is not None and overnight.time.iso == "2026-11-16"
@@ -750,10 +742,8 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
         "The regulator said it would investigate the outage and expected to publish its findings "
         "by the end of January."
     )
-    art = Article(
-        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 20)
-    )
-    inquiry, findings = sorted(extract(art, nlp=nlp), key=lambda c: -len(c.text))
+    found = _claims(nlp, text, date(2026, 11, 20))
+    inquiry, findings = sorted(found, key=lambda c: -len(c.text))
     assert findings.text == "expected to publish its findings by the end of January"
     assert text[findings.start : findings.end] == findings.text
     assert (findings.kind, findings.predicate, findings.claimant) == ("event", "publish", "The regulator")
@@ -762,10 +752,8 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
     assert inquiry.time is None  # the inquiry is not dated by the findings' month
     # a dated detection, opening, beginning ... said on the side is a claim too, past or not
     text = "The attackers copied 1.2 million records before they were detected in early November."
-    art = Article(
-        url="https://example.org/x", text=text, title="", outlet="Test", published=date(2026, 11, 20)
-    )
-    copied, detected = sorted(extract(art, nlp=nlp), key=lambda c: c.start)
+    found = _claims(nlp, text, date(2026, 11, 20))
+    copied, detected = sorted(found, key=lambda c: c.start)
     assert (detected.kind, detected.predicate, detected.text) == (
         "event",
         "detect",
