@@ -838,3 +838,55 @@ def test_a_dated_beginning_in_a_relative_clause(nlp: Any) -> None:
     assert [x.kind for x in _claims(nlp, "The union, which began the strike on Monday, wants 9%.")] == [
         "quantity"
     ]
+
+
+def test_an_outcome_in_its_own_clause_beside_an_amount(nlp: Any) -> None:
+    text = (
+        "The carrier's crew-rostering platform crashed on the morning of Thursday 19 November, and "
+        "the airline ultimately cancelled 367 flights on 19 and 20 November, according to figures it "
+        "filed with the regulator."
+    )
+    claims = _claims(nlp, text, published=date(2026, 11, 25))
+    (amount,) = [c for c in claims if c.kind == "quantity"]
+    (event,) = [c for c in claims if c.kind == "event"]
+    assert event.text == "The carrier's crew-rostering platform crashed on the morning of Thursday 19 November"
+    assert text[event.start : event.end] == event.text
+    assert event.time is not None and event.time.iso == "2026-11-19"
+    # the figures are the second clause's source, not the crash's
+    assert (event.claimant, event.modality) == ("", "asserted")
+    assert amount.claimant == "figures it filed with the regulator"
+
+
+def test_a_statement_beside_an_amount_given_as_its_reason(nlp: Any) -> None:
+    text = (
+        'The Hospital Doctors\' Union said the plan was "built on sand" because the region was '
+        "already short of about 140 consultants."
+    )
+    claims = _claims(nlp, text)
+    assert [c.kind for c in claims] == ["quantity", "attribution"]
+    said = claims[1]
+    assert said.text == 'The Hospital Doctors\' Union said the plan was "built on sand"'
+    assert text[said.start : said.end] == said.text
+    assert said.claimant == "The Hospital Doctors' Union" and "sand" in said.measure_key.split()
+    # an amount in what is said is the claim, alone
+    assert [c.kind for c in _claims(nlp, "The company said sales rose by 5% because prices went up.")] == [
+        "quantity"
+    ]
+    # a parse that leaves nothing said ("it could take | two to three weeks before ...")
+    text = "Vasko said it could take two to three weeks before the floodwaters fully recede."
+    assert [c.kind for c in _claims(nlp, text)] == ["quantity"]
+
+
+def test_a_figure_it_was_down_from_measures_the_same_thing(nlp: Any) -> None:
+    text = (
+        "The average two-year fixed rate was 4.62% on Friday, according to Ratewell, down from "
+        "5.10% a year earlier. The bank lowered its base rate to 3.5% on Thursday. That is down "
+        "from 3.75%, a drop of 0.25 percentage points."
+    )
+    claims = _claims(nlp, text, published=date(2026, 11, 22))
+    by_amount = {c.quantity.text: c for c in claims if c.quantity}
+    # "two-year" names a kind of rate; it is no figure while another is given
+    assert set(by_amount) == {"4.62%", "5.10%", "3.5%", "3.75%", "0.25 percentage points"}
+    assert by_amount["5.10%"].measure_key == by_amount["4.62%"].measure_key
+    assert by_amount["3.75%"].measure_key == by_amount["3.5%"].measure_key
+    assert "rate" in by_amount["3.75%"].keywords

@@ -7,7 +7,7 @@ import functools
 # Outcome predicates that say the same thing, by class ("the dam was breached" = "the dam failed").
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "hold": ("hold", "withstand", "survive", "stand"),
-    "fail": ("fail", "breach", "collapse", "burst", "break", "overtop"),
+    "fail": ("fail", "breach", "collapse", "burst", "break", "overtop", "crash"),
     "approve": ("approve", "pass", "adopt", "endorse", "ratify", "greenlight", "authorize", "authorise"),
     "reject": ("reject", "defeat", "block", "veto", "refuse", "scrap", "drop"),
     "defer": ("defer", "delay", "postpone", "shelve", "suspend", "pause"),

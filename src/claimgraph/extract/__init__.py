@@ -246,6 +246,7 @@ class _Reading:
                     for c in self.found[before:]
                 ]
                 continue
+            earlier = self.found[before:]
             before = len(self.found)
             for part, shift, inherited in _clauses(sent):
                 self.found.extend(
@@ -253,6 +254,21 @@ class _Reading:
                         article, "body", off + shift, part, context=self.context, inherited=inherited
                     )
                 )
+            if _THAT_IS.match(sent.text) and (last := next((c for c in earlier if c.quantity), None)):
+                # "The bank lowered its base rate to 3.5%. That is down from 3.75%": what "that"
+                # measures is what the sentence before measured
+                self.found[before:] = [
+                    replace(
+                        c,
+                        measure=last.measure,
+                        measure_key=last.measure_key,
+                        subject=c.subject or last.subject,
+                        keywords=tuple(dict.fromkeys((*c.keywords, *last.measure_key.split()))),
+                    )
+                    if c.quantity is not None and not c.measure_key
+                    else c
+                    for c in self.found[before:]
+                ]
 
     def claims(self) -> list[Claim]:
         # (the outlet that publishes the article is never what it reports on)
@@ -260,6 +276,8 @@ class _Reading:
         return _resolve_claimants(self.found, self.article.text, orgs)
 
 
+# a sentence whose figure is of what the sentence before measured
+_THAT_IS = re.compile(r"\s*(?:That|This|It)\s+(?:is|was|represents|marks|compares)\b")
 # a sentence that only says on what the one before depends: "That share, however, depends on
 # Tarrant Quay securing grant funding."
 _LATER_CONDITION = re.compile(
@@ -603,6 +621,8 @@ def _sentence_claims(
         lambda m: _wait_threshold(stext, m),
         # "pupils without two recorded doses will stay at home for 21 days"
         lambda m: bool(_DESCRIBED_BY.search(stext, 0, m.start)),
+        # "the average two-year fixed rate was 4.62%": a duration that names a kind of thing
+        lambda m: bool(_KIND_OF_THING.match(m.text) and re.match(r"\s+[a-z]", stext[m.end :])),
     )
     for says in says_who:
         if len(amounts) > 1:
@@ -678,11 +698,19 @@ def _sentence_claims(
     if second is not None:
         out.append(_second_verb_claim(text, off, sent, second, common))
     if amounts:
+        main: tuple[str, str, str] | None = None  # the last figure's measure, scope and subject
         for m in amounts:
             q = _quantity(m, off + sent.start_char, stext)
             measure, scope, subject = measure_and_scope(
                 sent, sent.start_char + m.start, sent.start_char + m.end
             )
+            if main is not None and main[0] and _PREVIOUS_FIGURE.search(stext, 0, m.start):
+                # "the rate was 4.62% on Friday, ..., down from 5.10% a year earlier": what it was
+                # before is the same measure
+                measure, subject = main[0], main[2]
+                scope = scope or main[1]
+            elif not q.baseline:
+                main = (measure, scope, subject)
             if m.noun and m.noun.lower() not in measure.lower() and m.noun.lower() not in _NOT_NOUNS:
                 measure = f"{measure} {m.noun}".strip()
             if vote := _VOTE_AFTER.match(stext, m.end):  # "four voted against": which way
@@ -708,7 +736,9 @@ def _sentence_claims(
         # outcome is a claim of its own when no amount belongs to it
         event = "" if headline else event_frame(sent, predicate, dated=first_time is not None)
         if event and not _amount_in_event(sent, predicate, amounts):
-            out.append(_event_claim(event, first_time, common))
+            out.append(
+                _event_claim(event, first_time, _own_clause(text, off, sent, predicate, attribution, common))
+            )
         # "... schools are closed, and the education office has asked parents to keep children
         # at home": a call beside an amount is a claim of its own too
         if (
@@ -718,6 +748,9 @@ def _sentence_claims(
             and not _amount_under(sent, proposal, amounts)
         ):
             out.append(_proposal_claim(proposal, first_time, common))
+        elif proposal is None and (said := _statement_beside(text, off, sent, attribution, amounts, common)):
+            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
+            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
         return out
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
@@ -789,6 +822,107 @@ def _second_verb_claim(
     said = [w for w in act.subtree if w.i != act.i and not (when.start <= w.idx - sent.start_char < when.end)]
     key = " ".join(sorted(set(content_lemmas(said))))
     return Claim(kind="event", time=when.span, measure=" ".join(lemmas[:8]), measure_key=key, **fields)
+
+
+def _own_clause(
+    text: str, off: int, sent: Any, predicate: str, attribution: Attribution | None, common: dict[str, Any]
+) -> dict[str, Any]:
+    """The fields of an outcome's claim beside an amount told in a clause of its own, joined by
+    "and" ("The platform crashed on Thursday morning, and the airline cancelled 367 flights on 19
+    and 20 November, according to figures it filed"): the outcome's own words, span and time,
+    and a claimant only when the sentence's attribution is not the other clause's."""
+    verb = next((t for t in sent if verb_lemma(t) == predicate and t.pos_ in ("VERB", "AUX")), None)
+    other = next(
+        (
+            c
+            for c in (verb.children if verb is not None else ())
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ),
+        None,
+    )
+    if verb is None or other is None:
+        return common
+    cut = min(t.i for t in other.subtree)
+    while cut > sent.start and sent.doc[cut - 1].dep_ in ("cc", "punct"):
+        cut -= 1  # ", and"
+    own = [t for t in sent if t.i < cut]
+    if not own or verb.i >= cut:
+        return common
+    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    fields = {**common, "start": start, "end": end, "text": text[start:end]}
+    fields["keywords"] = tuple(dict.fromkeys(content_lemmas(own)))
+    said_by = attribution.verb if attribution is not None else None
+    if any(t.lower_ == "according" or t is said_by for t in other.subtree):
+        fields.update(claimant="", claimant_vague=False, cited_document="")
+        if fields["modality"] == "reported":
+            fields["modality"] = "asserted"
+    return fields
+
+
+def _statement_beside(
+    text: str,
+    off: int,
+    sent: Any,
+    attribution: Attribution | None,
+    amounts: list[Mention],
+    common: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The fields of what a claimant says, when the sentence's amounts are all in a clause at its
+    end that gives a reason or a comparison ("The union said the plan was "built on sand" because
+    the region was already short of about 140 consultants"): the statement, up to that clause,
+    is a claim beside the amount's; what is said is in ``"said"``."""
+    if attribution is None or attribution.verb is None or not attribution.claimant or not amounts:
+        return None
+    comp = next((c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None:
+        return None
+    in_amount = [
+        t
+        for m in amounts
+        for t in sent
+        if t.idx < sent.start_char + m.end and t.idx + len(t) > sent.start_char + m.start
+    ]
+    asides = set()
+    for t in in_amount:
+        node = t
+        while node.i != comp.i and node.head.i != node.i:
+            if node.dep_ == "advcl" or (node.dep_ == "xcomp" and node.head.pos_ == "ADJ"):
+                asides.add(node)
+                break
+            node = node.head
+        else:
+            return None  # an amount in the statement's own words
+    cut = min(t.i for a in asides for t in a.subtree)
+    last = max(t.i for t in sent if not t.is_punct)
+    if any(max(t.i for t in a.subtree) < last for a in asides) or cut <= attribution.verb.i:
+        return None  # only a clause that ends the sentence
+    while cut > sent.start and (
+        sent.doc[cut - 1].dep_ in ("mark", "aux", "advmod") or sent.doc[cut - 1].is_punct
+    ):
+        if sent.doc[cut - 1].text in ('"', "”"):
+            break  # a closing quotation mark stays
+        cut -= 1
+    own = [t for t in sent if t.i < cut]
+    if not own:
+        return None
+    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    keep = {t.i for t in own}
+    said = list(dict.fromkeys(content_lemmas([t for t in comp.subtree if t.i in keep])))
+    done = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "prep", "nsubjpass"}
+    if len(said) < 2 or not any(c.dep_ in done and c.i in keep for c in comp.children):
+        return None  # "Vasko said it could take | two to three weeks before ...": nothing said
+    return {
+        **common,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "keywords": tuple(dict.fromkeys(content_lemmas(own))),
+        "said": said,
+    }
 
 
 def _subtree_chars(t: Any, sent: Any) -> tuple[int, int]:
@@ -999,6 +1133,12 @@ _WAITING = re.compile(r"\b(?:wait(?:s|ed|ing)?|delayed)\s+(?:for\s+)?(?:(?:longe
 # an amount in a phrase that describes who or what is counted: "pupils without two recorded
 # doses", "children with one dose" (its noun's "with"/"without" right before the amount)
 _NOT_DESCRIBING = r"(?i:compared|along|together|coupled|combined|level|even|ended|closed|finished|up|down)\b"
+# "..., down from", "up from about": the figure before the one just given
+_PREVIOUS_FIGURE = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+|its\s+|the\s+)?\Z", re.I
+)
+# a duration written as one hyphenated word before a noun: "two-year", "10-year", "18-month"
+_KIND_OF_THING = re.compile(r"\A[\w.]+-(?:year|month|week|day|hour)\Z", re.I)
 _DESCRIBED_BY = re.compile(
     rf"(?:^(?!{_NOT_DESCRIBING})[A-Z][a-z]+|\b(?!{_NOT_DESCRIBING})[a-z]+)"  # a noun, not "June"
     r"\s+(?:without|with)\s+(?:only\s+|just\s+|at\s+least\s+)?\Z"
