@@ -849,7 +849,9 @@ def test_an_outcome_in_its_own_clause_beside_an_amount(nlp: Any) -> None:
     claims = _claims(nlp, text, published=date(2026, 11, 25))
     (amount,) = [c for c in claims if c.kind == "quantity"]
     (event,) = [c for c in claims if c.kind == "event"]
-    assert event.text == "The carrier's crew-rostering platform crashed on the morning of Thursday 19 November"
+    assert (
+        event.text == "The carrier's crew-rostering platform crashed on the morning of Thursday 19 November"
+    )
     assert text[event.start : event.end] == event.text
     assert event.time is not None and event.time.iso == "2026-11-19"
     # the figures are the second clause's source, not the crash's
@@ -890,3 +892,25 @@ def test_a_figure_it_was_down_from_measures_the_same_thing(nlp: Any) -> None:
     assert by_amount["5.10%"].measure_key == by_amount["4.62%"].measure_key
     assert by_amount["3.75%"].measure_key == by_amount["3.5%"].measure_key
     assert "rate" in by_amount["3.75%"].keywords
+
+
+def test_counts_told_by_a_number_word_or_by_a_number_that_speaks(nlp: Any) -> None:
+    from claimgraph.lexicon import contradicts
+
+    text = "In a poll of 22 economists published last week, 19 had forecast a reduction."
+    poll = _claims(nlp, text, published=date(2026, 11, 6))
+    # "19" forecast: a count of economists, not a source whose figure hides in its name
+    assert [c.quantity.text for c in poll if c.quantity] == ["22", "19"]
+    assert all(c.claimant != "19" for c in poll)
+    text = "Yesterday's cut brings the number of reductions in 2026 to two."
+    assert _amounts(nlp, text) == ["two"]
+    assert _amounts(nlp, "The two sides met again.") == []
+    # an organization standing as "it" announces, and slowing bond sales is not keeping their pace
+    text = (
+        "The bank said it would keep selling bonds at the current pace. It also announced that it "
+        "would slow the pace at which it sells government bonds."
+    )
+    kept, slowed = _claims(nlp, text)
+    assert kept.kind == "attribution" and kept.predicate == "keep"
+    assert slowed.kind == "attribution" and slowed.claimant.startswith("It")
+    assert contradicts("keep", False, slowed.predicate, slowed.negated)

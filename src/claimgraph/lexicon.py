@@ -12,7 +12,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "reject": ("reject", "defeat", "block", "veto", "refuse", "scrap", "drop"),
     "defer": ("defer", "delay", "postpone", "shelve", "suspend", "pause"),
     "keep": ("keep", "maintain", "reaffirm", "retain", "reiterate", "leave"),
-    "cut": ("cut", "lower", "reduce", "slash", "trim", "downgrade"),
+    "cut": ("cut", "lower", "reduce", "slash", "trim", "downgrade", "slow"),
     "raise": ("raise", "lift", "upgrade", "boost", "hike"),
     "rise": ("rise", "increase", "grow", "climb", "jump", "gain", "surge", "soar", "expand"),
     "fall": ("fall", "decrease", "decline", "drop", "shrink", "slump", "slide", "contract"),

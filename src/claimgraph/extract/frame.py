@@ -343,10 +343,12 @@ def find_attribution(sent: Span) -> Attribution | None:
     _, verb, speaker = best
     if speaker.pos_ == "PRON" and speaker.lower_ in ("this", "that", "which"):
         return None
-    if speaker.lower_ == "it" and verb.lemma_.lower() not in SAY_VERBS:
+    if speaker.lower_ == "it" and verb.lemma_.lower() not in SAY_VERBS | _ORG_STATEMENT_VERBS:
         return None  # "it found", "it showed": a study or a document, said elsewhere
     if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "they", "we", "i", "it"):
         return None
+    if speaker.pos_ == "NUM" or speaker.like_num:
+        return None  # "(of 22 economists polled,) 19 had forecast a cut": a count, not a source
     # not what a relative clause says of the speaker ("Wendmoor, whose headquarters overlooks
     # the reservoir, said ..."): up to the clause, without its comma
     aside = [c for c in speaker.children if c.dep_ == "relcl" and c.i > speaker.i]
@@ -357,6 +359,11 @@ def find_attribution(sent: Span) -> Attribution | None:
     if len(who) > 120:
         who = speaker.text
     return replace(speaker_attribution(who), document=doc_phrase or _cited_document(who), verb=verb)
+
+
+# what an organization, standing as "it", does when it speaks ("It also announced that it would
+# slow the pace of bond sales")
+_ORG_STATEMENT_VERBS = frozenset({"announce", "confirm", "deny", "acknowledge", "admit", "claim", "pledge"})
 
 
 def speaker_attribution(who: str) -> Attribution:

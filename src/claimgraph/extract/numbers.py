@@ -900,6 +900,7 @@ def _is_not_an_amount(
             and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|-fold)", after, re.I)
             and not (_CLAUSE_START.search(before) and _VERB_AFTER.match(after))
             and not _PARTITIVE_AFTER.match(after)
+            and not _NUMBER_OF_BEFORE.search(text, max(0, start - 100), start)
         ):
             return True
         if nxt[0] == "count" and (nxt[2].lower() in _NOT_COUNT_NOUNS) and not _PARTITIVE_AFTER.match(after):
@@ -936,6 +937,13 @@ def _is_not_an_amount(
         if re.match(r"\A(?:\s+(?:digits?|check|standard|down|up)\b|-[a-z])", after, re.I):
             return True
     return False
+
+
+# what a bare number word counts, named before it: "brings the number of reductions this year to
+# two", "the number of deaths stands at three"
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:number|count|total)\s+of\s+[^.;:,]{1,60}?\b(?:to|at|is|was|now)\s+\Z", re.I
+)
 
 
 def _after_a_name(text: str, start: int, end: int, s: str, unit: str) -> bool:
