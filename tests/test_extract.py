@@ -914,3 +914,19 @@ def test_counts_told_by_a_number_word_or_by_a_number_that_speaks(nlp: Any) -> No
     assert kept.kind == "attribution" and kept.predicate == "keep"
     assert slowed.kind == "attribution" and slowed.claimant.startswith("It")
     assert contradicts("keep", False, slowed.predicate, slowed.negated)
+
+
+def test_jobs_lost_by_any_verb_are_one_measure(nlp: Any) -> None:
+    cost, lose, eliminated = (
+        _claims(nlp, text)[0]
+        for text in (
+            "The closure will cost about 850 jobs, the company said.",
+            "All 1,200 people who work at the plant will lose their jobs.",
+            "Some 850 positions will be eliminated, Corvant said.",
+        )
+    )
+    for c in (cost, lose, eliminated):
+        assert {"cut", "job"} <= set(c.measure_key.split()) and "cut" in c.keywords
+    # a cost that is no job's stays a cost
+    (bill,) = _claims(nlp, "The repairs will cost about EUR 4 million, the council said.")
+    assert "cut" not in bill.measure_key.split()

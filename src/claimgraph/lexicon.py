@@ -274,6 +274,22 @@ _SYNONYM = {
 }
 
 
+# what jobs suffer, said four ways: "will cost 850 jobs", "will lose their jobs", "850 positions
+# will be eliminated", "to shed 850 jobs" are one job cut
+_JOB_LOSS = frozenset({"lose", "lost", "cost", "cut"})
+
+
+def job_losses(words: list[str]) -> list[str]:
+    """Words with a job loss told by any verb given as "cut" (only beside "job").
+
+    >>> job_losses(["close", "cost", "job"]), job_losses(["cost", "rise"])
+    (['close', 'cut', 'job'], ['cost', 'rise'])
+    """
+    if "job" not in words:
+        return words
+    return list(dict.fromkeys("cut" if w in _JOB_LOSS else w for w in words))
+
+
 def synonym(word: str) -> tuple[str, ...]:
     """The class name a word is given in keywords and measure keys, as words: ("job",) for
     "position" or "positions", ("dock", "worker") for "dockers"; the word itself otherwise.

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, synonym
+from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, job_losses, synonym
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
@@ -1361,11 +1361,15 @@ def _key(text: str) -> str:
     stop = FUNCTION_WORDS | _TIME_WORDS | {"was", "were", "is", "are", "be", "been"}
     return " ".join(
         sorted(
-            {
-                s
-                for w in words
-                if w not in stop and len(w) > 1
-                for s in synonym(w.rstrip("s") if len(w) > 3 else w)
-            }
+            set(
+                job_losses(
+                    [
+                        s
+                        for w in words
+                        if w not in stop and len(w) > 1
+                        for s in synonym(w.rstrip("s") if len(w) > 3 else w)
+                    ]
+                )
+            )
         )
     )

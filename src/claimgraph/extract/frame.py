@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import PEOPLE_WORDS, PREDICATE_CLASS, synonym
+from ..lexicon import PEOPLE_WORDS, PREDICATE_CLASS, job_losses, synonym
 
 REPORTING_VERBS = {
     "say",
@@ -269,7 +269,7 @@ def content_lemmas(tokens: list[Token] | Span) -> list[str]:
         if lem in _GENERIC or len(lem) < 2:
             continue
         out += (lem,) if t.dep_ == "amod" else synonym(lem)
-    return out
+    return job_losses(out)
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "advise", "inform", "assure", "remind", "notify"})
