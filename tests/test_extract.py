@@ -930,3 +930,16 @@ def test_jobs_lost_by_any_verb_are_one_measure(nlp: Any) -> None:
     # a cost that is no job's stays a cost
     (bill,) = _claims(nlp, "The repairs will cost about EUR 4 million, the council said.")
     assert "cut" not in bill.measure_key.split()
+
+
+def test_talks_due_to_resume_and_no_talks_arranged_contradict(nlp: Any) -> None:
+    from claimgraph.lexicon import contradicts
+
+    due, none = _claims(
+        nlp,
+        "Talks between the two sides are due to resume on Monday. No further talks have been "
+        "arranged, however, a union spokesperson said.",
+        published=date(2026, 11, 26),
+    )
+    assert (due.predicate, due.negated, none.predicate, none.negated) == ("due", False, "arrange", True)
+    assert contradicts(due.predicate, due.negated, none.predicate, none.negated)

@@ -25,7 +25,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "apologise": ("apologise", "apologize"),
     "detect": ("detect", "discover"),
     "seek": ("seek", "look"),  # "would seek a buyer" / "was not looking for a buyer"
-    "schedule": ("due", "schedule"),  # "the decision is due on 17 December"
+    "schedule": ("due", "schedule", "arrange"),  # "the decision is due on 17 December"
     "open": ("open", "reopen"),
     "close": ("close", "shut"),
     "support": ("support", "back", "favour", "favor"),
