@@ -943,3 +943,9 @@ def test_talks_due_to_resume_and_no_talks_arranged_contradict(nlp: Any) -> None:
     )
     assert (due.predicate, due.negated, none.predicate, none.negated) == ("due", False, "arrange", True)
     assert contradicts(due.predicate, due.negated, none.predicate, none.negated)
+
+
+def test_a_jab_is_a_vaccination(nlp: Any) -> None:
+    (never,) = _claims(nlp, "About 90 per cent of those infected had never had an MMR jab, the agency said.")
+    (not_,) = _claims(nlp, "Nine in ten of the people who caught the virus had not been vaccinated.")
+    assert "vaccinate" in never.keywords and "vaccinate" in not_.keywords

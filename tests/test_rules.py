@@ -534,7 +534,8 @@ def test_time_one_event_told_with_two_dates() -> None:
 def test_qualifier_two_estimates_that_agree() -> None:
     """ "more than 300,000" / "about 310,000": two hedged figures that are not one number agree;
     "about 310,000" / "up to 310,000" is one number hedged two ways; "412" / "more than 400"
-    is a floor the exact figure clears, which agrees; "4,812" / "nearly 5,000" rounds it up."""
+    is a floor the exact figure clears, which agrees; "4,812" / "nearly 5,000" rounds it up;
+    "nine in ten" / "about 90%" says one rounded figure twice."""
     store, pairs = build(
         [
             (
@@ -563,11 +564,27 @@ def test_qualifier_two_estimates_that_agree() -> None:
                 {"text": "Share of code: 80%.", **_q("80%", 80, unit="percent")},
                 {"text": "Share of code: over 80%.", **_q("over 80%", 80, unit="percent", qualifier="over")},
             ),
+            (
+                {"text": "Nine in ten cases were unvaccinated.", **_q("Nine in ten", 90, unit="percent")},
+                {
+                    "text": "About 90% of cases were unvaccinated.",
+                    **_q("About 90%", 90, unit="percent", qualifier="about"),
+                },
+            ),
+            (
+                {"text": "Of cases, 90% were unvaccinated.", **_q("90%", 90, unit="percent")},
+                {
+                    "text": "About 90% of cases were unvaccinated.",
+                    **_q("About 90%", 90, unit="percent", qualifier="about"),
+                },
+            ),
         ]
     )
     hits = found(store, "qualifier")
     assert frozenset(pairs[0]) not in hits and frozenset(pairs[2]) not in hits
     assert frozenset(pairs[1]) in hits and frozenset(pairs[3]) in hits and frozenset(pairs[4]) in hits
+    # a ratio in words is a rounded figure already; a figure in digits is not
+    assert frozenset(pairs[5]) not in hits and frozenset(pairs[6]) in hits
 
 
 @pytest.mark.parametrize(

@@ -218,6 +218,18 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "hospitalise": ("hospitalise", "hospitalize", "hospitalisation", "hospitalization"),
     "cancel": ("cancel", "cancellation", "scrap"),
     "hire": ("hire", "recruit", "recruitment"),
+    "vaccinate": (
+        "vaccinate",
+        "vaccination",
+        "vaccine",
+        "jab",
+        "immunise",
+        "immunize",
+        "immunisation",
+        "immunization",
+        "inoculate",
+        "inoculation",
+    ),
 }
 
 
@@ -235,7 +247,7 @@ PEOPLE_WORDS = frozenset(
 _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
-    "begin start commence aim rise increase hike hire recruit".split()
+    "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",
