@@ -949,3 +949,20 @@ def test_a_jab_is_a_vaccination(nlp: Any) -> None:
     (never,) = _claims(nlp, "About 90 per cent of those infected had never had an MMR jab, the agency said.")
     (not_,) = _claims(nlp, "Nine in ten of the people who caught the virus had not been vaccinated.")
     assert "vaccinate" in never.keywords and "vaccinate" in not_.keywords
+
+
+def test_what_a_source_would_not_say_is_the_claim(nlp: Any) -> None:
+    declined, would_not = _claims(
+        nlp,
+        'She declined to say whether the company had paid a ransom, saying only that it was "working '
+        'closely with the police". Wendmoor would not confirm whether a ransom had been paid, citing '
+        "the police investigation.",
+    )
+    for c in (declined, would_not):
+        assert c.kind == "attribution" and c.modality == "hypothetical"
+        assert {"pay", "ransom"} <= set(c.measure_key.split())
+        assert "police" not in c.measure_key.split()  # what it said instead, or why, is beside it
+    assert (declined.claimant, would_not.claimant) == ("She", "Wendmoor")
+    # a source that says whether something is so says it
+    (said,) = _claims(nlp, "Wendmoor confirmed that a ransom had been paid.")
+    assert said.modality != "hypothetical"

@@ -754,6 +754,19 @@ def _sentence_claims(
         return out
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
+    elif not headline and (withheld := _withheld(sent)) is not None:
+        # "She declined to say whether the company had paid a ransom": what a source would not
+        # say is the claim, not what it said instead ("saying only that ..."); whether it is so
+        # is left open
+        who, words = withheld
+        fields = {
+            **common,
+            "claimant": who or common["claimant"],
+            "modality": "hypothetical",
+            "predicate": "decline",
+        }
+        fields["negated"] = False
+        out.append(_statement_claim("attribution", words, first_time, fields))
     elif attribution is not None and (attribution.claimant or _NAMED_DOCUMENT.search(attribution.document)):
         kind = "quote" if _QUOTED.search(stext) else "attribution"
         out.append(_statement_claim(kind, _said(attribution) or list(keywords), first_time, common))
@@ -1197,6 +1210,39 @@ def _no_comment(sent: Any) -> str:
                 toks = list(subj.subtree)
                 return str(sent.doc[toks[0].i : toks[-1].i + 1].text)
     return ""
+
+
+_WITHHELD_VERBS = frozenset({"say", "confirm", "disclose", "reveal", "specify", "comment", "tell"})
+
+
+def _withheld(sent: Any) -> tuple[str, list[str]] | None:
+    """Who would not say whether something is so, and the words of what ("declined to say
+    whether the company had paid a ransom", "would not confirm whether a ransom had been paid")."""
+    for t in sent:
+        if t.lemma_.lower() not in _WITHHELD_VERBS or t.pos_ != "VERB":
+            continue
+        clause = next(
+            (
+                c
+                for c in t.children
+                if c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+            ),
+            None,
+        )
+        refused = t.dep_ == "xcomp" and t.head.lemma_.lower() in ("decline", "refuse")
+        if clause is None or not (refused or any(c.dep_ == "neg" for c in t.children)):
+            continue
+        doer = t.head if refused else t
+        subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+        who = ""
+        if subj is not None:
+            toks = list(subj.subtree)
+            who = str(sent.doc[toks[0].i : toks[-1].i + 1].text)
+        aside = {x.i for c in clause.children if c.dep_ in ("advcl", "punct") for x in c.subtree}
+        words = list(dict.fromkeys(content_lemmas([x for x in clause.subtree if x.i not in aside])))
+        return (who, words) if words else None
+    return None
 
 
 _NO_COMMENT = re.compile(
