@@ -874,6 +874,15 @@ def test_a_statement_beside_an_amount_given_as_its_reason(nlp: Any) -> None:
     assert [c.kind for c in _claims(nlp, "The company said sales rose by 5% because prices went up.")] == [
         "quantity"
     ]
+    # what is said first, and then, by the same source, "along with" an amount
+    text = (
+        "Names, home addresses and email addresses were taken, the company said, along with the "
+        "account numbers of around 38,000 customers."
+    )
+    amount, said = _claims(nlp, text)
+    assert amount.quantity is not None and amount.quantity.value == 38_000
+    assert said.text == "Names, home addresses and email addresses were taken, the company said"
+    assert said.claimant == "the company" and "email" in said.measure_key.split()
     # a parse that leaves nothing said ("it could take | two to three weeks before ...")
     text = "Vasko said it could take two to three weeks before the floodwaters fully recede."
     assert [c.kind for c in _claims(nlp, text)] == ["quantity"]

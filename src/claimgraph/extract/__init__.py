@@ -890,6 +890,8 @@ def _statement_beside(
     if attribution is None or attribution.verb is None or not attribution.claimant or not amounts:
         return None
     comp = next((c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None and attribution.verb.dep_ == "parataxis":
+        comp = attribution.verb.head  # "Names ... were taken, the company said, along with ..."
     if comp is None:
         return None
     in_amount = [
@@ -902,7 +904,11 @@ def _statement_beside(
     for t in in_amount:
         node = t
         while node.i != comp.i and node.head.i != node.i:
-            if node.dep_ == "advcl" or (node.dep_ == "xcomp" and node.head.pos_ == "ADJ"):
+            if (
+                node.dep_ == "advcl"
+                or (node.dep_ == "xcomp" and node.head.pos_ == "ADJ")
+                or (node.dep_ == "prep" and node.head.i == attribution.verb.i and node.i > attribution.verb.i)
+            ):
                 asides.add(node)
                 break
             node = node.head
