@@ -923,6 +923,8 @@ def test_counts_told_by_a_number_word_or_by_a_number_that_speaks(nlp: Any) -> No
     assert kept.kind == "attribution" and kept.predicate == "keep"
     assert slowed.kind == "attribution" and slowed.claimant.startswith("It")
     assert contradicts("keep", False, slowed.predicate, slowed.negated)
+    # (but that something slows is no event of its own)
+    assert _claims(nlp, "In the first scenario, progress slows because chips run short.") == []
 
 
 def test_jobs_lost_by_any_verb_are_one_measure(nlp: Any) -> None:
@@ -975,3 +977,19 @@ def test_what_a_source_would_not_say_is_the_claim(nlp: Any) -> None:
     # a source that says whether something is so says it
     (said,) = _claims(nlp, "Wendmoor confirmed that a ransom had been paid.")
     assert said.modality != "hypothetical"
+
+
+def test_what_according_to_a_source_says(nlp: Any) -> None:
+    said, memo = _claims(
+        nlp,
+        "Varga said the outage had been caused by a faulty update to the software that matches crews "
+        "to flights. According to an internal memo seen by Farewise, the crash was triggered by a "
+        "software update to the platform that had been installed overnight without being fully tested.",
+    )
+    key = set(memo.measure_key.split())
+    # what is said, without who says it or what a relative clause adds about the update
+    assert {"cause", "outage", "software", "update"} <= key
+    assert not key & {"memo", "farewise", "overnight", "instal", "test"}
+    assert memo.claimant == "an internal memo seen by Farewise"
+    # "caused" and "triggered", "outage" and "crash": one cause, one failure
+    assert {"cause", "outage"} <= set(said.measure_key.split())

@@ -218,6 +218,8 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "hospitalise": ("hospitalise", "hospitalize", "hospitalisation", "hospitalization"),
     "cancel": ("cancel", "cancellation", "scrap"),
     "hire": ("hire", "recruit", "recruitment"),
+    "cause": ("cause", "trigger"),
+    "outage": ("outage", "crash", "breakdown", "blackout"),
     "vaccinate": (
         "vaccinate",
         "vaccination",
@@ -247,7 +249,8 @@ PEOPLE_WORDS = frozenset(
 _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
-    "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate".split()
+    "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
+    "cause trigger crash".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",

@@ -769,7 +769,8 @@ def _sentence_claims(
         out.append(_statement_claim("attribution", words, first_time, fields))
     elif attribution is not None and (attribution.claimant or _NAMED_DOCUMENT.search(attribution.document)):
         kind = "quote" if _QUOTED.search(stext) else "attribution"
-        out.append(_statement_claim(kind, _said(attribution) or list(keywords), first_time, common))
+        what = _said(attribution) or _said_according(sent, condition) or list(keywords)
+        out.append(_statement_claim(kind, what, first_time, common))
     elif not headline and (who := _no_comment(sent)):
         # "a spokesperson declined to comment": what a source would not say is reported too
         fields = {**common, "claimant": who, "modality": "reported"}
@@ -971,6 +972,16 @@ def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, T
             noun = noun.head.head
         return t, noun, when
     return None
+
+
+def _said_according(sent: Any, condition: str) -> list[str]:
+    """What "according to X" says: the sentence's words without the phrase naming X, nor what
+    a relative clause adds ("a software update to the platform that had been installed overnight")."""
+    source = next((t for t in sent if t.lower_ == "according" and t.dep_ == "prep"), None)
+    if source is None:
+        return []
+    inside = {t.i for t in source.subtree} | {x.i for t in sent if t.dep_ == "relcl" for x in t.subtree}
+    return list(dict.fromkeys(content_lemmas([t for t in _without(sent, condition) if t.i not in inside])))
 
 
 _TELL_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind", "show", "write"})

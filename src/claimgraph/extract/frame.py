@@ -612,7 +612,7 @@ EVENT_CLASSES = frozenset(
 # "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
 DATED_EVENT_CLASSES = frozenset({"begin", "open", "close", "announce", "apologise", "detect", "schedule"})
 _EVENT_EXCLUDED = frozenset(
-    {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause"}
+    {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause", "slow"}
 )
 
 
