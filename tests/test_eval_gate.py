@@ -60,7 +60,8 @@ WRITTEN_BLIND = {
     "food-recall",
     "power-blackout",
 }
-BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND)
+# (port-strike has met the foundation bar since session 10: P 0.88 / R 0.91)
+BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike"}
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy (none now)
 AGREEMENTS_REPORTED: set[str] = set()

@@ -616,7 +616,7 @@ def test_a_counted_subject_is_measured_by_what_it_did(nlp: Any) -> None:
     assert measures["Fourteen"] == "admitted hospital"  # not "those"
     assert measures["14"] == "hospital required treatment"  # not "which"
     assert measures["19"] == "hospital need treatment"  # treatment in hospital
-    assert measures["1,200"] == "job lose people"  # not "all"
+    assert measures["1,200"] == "cut job people"  # not "all"; jobs lost are jobs cut
     (one_of,) = _claims(nlp, "Oskar is one of 23 people who have fallen ill in the outbreak.")
     assert one_of.measure_key == "fallen people"  # people who fell ill, not people
 
