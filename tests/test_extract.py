@@ -993,3 +993,9 @@ def test_what_according_to_a_source_says(nlp: Any) -> None:
     assert memo.claimant == "an internal memo seen by Farewise"
     # "caused" and "triggered", "outage" and "crash": one cause, one failure
     assert {"cause", "outage"} <= set(said.measure_key.split())
+
+
+def test_lab_is_a_laboratory(nlp: Any) -> None:
+    (lab,) = _claims(nlp, "Lab tests carried out on 14 October found the outbreak strain.")
+    (laboratory,) = _claims(nlp, "Laboratory tests commissioned by the regulator found the strain.")
+    assert "laboratory" in lab.keywords and "laboratory" in laboratory.keywords

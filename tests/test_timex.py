@@ -154,3 +154,11 @@ def test_earlier_and_later_this_week() -> None:
     ]
     assert [t.span.iso for t in find_times("talks resume later this week", ref)] == ["2026-11-28/2026-11-29"]
     assert [t.span.iso for t in find_times("this week", ref)] == ["2026-11-23/2026-11-29"]
+
+
+def test_since_a_year_when_something_happened_is_that_year() -> None:
+    pub = date(2026, 11, 25)
+    (when,) = find_times("It is the worst fire in the hills since 2019, when 7,400 hectares burned.", pub)
+    assert (when.span.iso, when.span.relation) == ("2019", "at")
+    (since,) = find_times("Prices have risen since 2019, the agency said.", pub)
+    assert since.span.relation == "since" and since.span.end > date(2026, 1, 1)

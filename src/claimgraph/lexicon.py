@@ -218,6 +218,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "hospitalise": ("hospitalise", "hospitalize", "hospitalisation", "hospitalization"),
     "cancel": ("cancel", "cancellation", "scrap"),
     "hire": ("hire", "recruit", "recruitment"),
+    "laboratory": ("laboratory", "lab"),
     "cause": ("cause", "trigger"),
     "outage": ("outage", "crash", "breakdown", "blackout"),
     "vaccinate": (

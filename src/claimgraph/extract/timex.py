@@ -529,6 +529,10 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                     {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"),
                 )
             since = span.relation == "since" and re.search(r"\bsince\s+\Z", before or "", re.I)
+            if since and re.match(r"\s*,\s*when\b", text[e : e + 12], re.I):
+                # "the worst fire since 2019, when 7,400 hectares burned": what follows is of 2019
+                span = replace(span, relation="at")
+                since = None
             if since and ref and span.end < ref:  # "since January": from then up to now
                 b, e2 = span.begin, _month_end(ref.year, ref.month)
                 label = f"{b.year}-{b.month:02d}/{e2.year}-{e2.month:02d}"
