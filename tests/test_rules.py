@@ -740,3 +740,38 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     same = differences(said("a Larkspur spokesman"), said("Chief executive Ilse Varga (Larkspur)"), idf)
     assert "!source" not in same  # both speak for Larkspur
     assert "!source" in differences(said("the ministry"), said("a Red Cross official"), idf)
+
+
+def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:
+    """ "would seek a buyer once production has ended" / "is not looking for a buyer": the two
+    contradict each other (polarity); the condition is not what the second one left out."""
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "It would seek a buyer once production has ended.",
+                    "kind": "attribution",
+                    "predicate": "seek",
+                    "condition": "once production has ended",
+                },
+                {
+                    "text": "It is not looking for a buyer.",
+                    "kind": "attribution",
+                    "predicate": "look",
+                    "negated": True,
+                },
+            ),
+            (
+                {
+                    "text": "It would sell the site once production has ended.",
+                    "kind": "attribution",
+                    "predicate": "sell",
+                    "condition": "once production has ended",
+                },
+                {"text": "It would sell the site.", "kind": "attribution", "predicate": "sell"},
+            ),
+        ]
+    )
+    assert frozenset(pairs[0]) in found(store, "polarity")
+    omitted = found(store, "omitted_condition")
+    assert frozenset(pairs[0]) not in omitted and frozenset(pairs[1]) in omitted
