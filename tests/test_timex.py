@@ -162,3 +162,14 @@ def test_since_a_year_when_something_happened_is_that_year() -> None:
     assert (when.span.iso, when.span.relation) == ("2019", "at")
     (since,) = find_times("Prices have risen since 2019, the agency said.", pub)
     assert since.span.relation == "since" and since.span.end > date(2026, 1, 1)
+
+
+def test_since_a_day_runs_to_the_day_of_writing() -> None:
+    pub = date(2026, 11, 24)  # a Tuesday
+    (yesterday,) = find_times("my phone has rung three times since yesterday", pub)
+    (saturday,) = find_times("it has received more than 900 claims since Saturday", pub)
+    assert (yesterday.span.iso, yesterday.span.relation) == ("2026-11-23/2026-11-24", "since")
+    assert (saturday.span.begin, saturday.span.end) == (date(2026, 11, 21), pub)
+    # a month or a year still runs to the month of writing
+    (january,) = find_times("prices have risen since January", pub)
+    assert january.span.iso == "2026-01/2026-11"

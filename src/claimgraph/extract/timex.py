@@ -533,7 +533,10 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 # "the worst fire since 2019, when 7,400 hectares burned": what follows is of 2019
                 span = replace(span, relation="at")
                 since = None
-            if since and ref and span.end < ref:  # "since January": from then up to now
+            if since and ref and span.end < ref and span.granularity == "day":
+                # "since Saturday", "since yesterday": from that day up to the day of writing
+                span = _span(span.text, span.begin, ref, f"{span.begin}/{ref}", "interval", "since")
+            elif since and ref and span.end < ref:  # "since January": from then up to now
                 b, e2 = span.begin, _month_end(ref.year, ref.month)
                 label = f"{b.year}-{b.month:02d}/{e2.year}-{e2.month:02d}"
                 span = _span(span.text, b, e2, label, "interval", "since")
