@@ -44,9 +44,11 @@ def test_every_story_has_floors() -> None:
 # 0.59 / 0.71, port-strike 0.65 / 0.67, wildfire 0.68 / 0.82, hospital-waits 0.62 / 0.71,
 # plant-closure 0.55 / 0.70; a second set, written after all of those fixes: airline-outage
 # 0.43 / 0.46, housing-vote 0.55 / 0.49, measles-outbreak 0.56 / 0.67; a third: central-bank-rates
-# 0.58 / 0.65, food-recall 0.56 / 0.66, power-blackout 0.59 / 0.67) and then used, like the
-# others, to find general fixes. They are below the bars: their tests below are expected to
-# fail, strictly, so a story that starts passing fails until it is taken off these lists.
+# 0.58 / 0.65, food-recall 0.56 / 0.66, power-blackout 0.59 / 0.67; a fourth, in session 10:
+# drought-restrictions 0.69 / 0.64, privacy-fine 0.54 / 0.56, rail-derailment 0.52 / 0.54) and
+# then used, like the others, to find general fixes. They are below the bars: their tests below
+# are expected to fail, strictly, so a story that starts passing fails until it is taken off
+# these lists.
 WRITTEN_BLIND = {
     "water-utility-breach",
     "port-strike",
@@ -59,12 +61,16 @@ WRITTEN_BLIND = {
     "central-bank-rates",
     "food-recall",
     "power-blackout",
+    "drought-restrictions",
+    "privacy-fine",
+    "rail-derailment",
 }
 # (port-strike has met the foundation bar since session 10: P 0.88 / R 0.91)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike"}
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
-# stories on which an agreement the gold plants is reported as a discrepancy (none now)
-AGREEMENTS_REPORTED: set[str] = set()
+# stories on which an agreement the gold plants is reported as a discrepancy (the fourth set,
+# as it arrived)
+AGREEMENTS_REPORTED: set[str] = {"drought-restrictions", "privacy-fine", "rail-derailment"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
