@@ -999,3 +999,14 @@ def test_lab_is_a_laboratory(nlp: Any) -> None:
     (lab,) = _claims(nlp, "Lab tests carried out on 14 October found the outbreak strain.")
     (laboratory,) = _claims(nlp, "Laboratory tests commissioned by the regulator found the strain.")
     assert "laboratory" in lab.keywords and "laboratory" in laboratory.keywords
+
+
+def test_advice_to_the_reader_is_no_condition(nlp: Any) -> None:
+    (c,) = _claims(
+        nlp,
+        "The inspectorate says it received about 1,100 complaints during its investigation, so if you "
+        "complained at the time, keep a copy of your reference number.",
+    )
+    assert c.condition == "" and "copy" not in c.keywords and "complaint" in c.keywords
+    (fare,) = _claims(nlp, "The fare will rise by 9% unless you buy a pass.")
+    assert fare.condition == "unless you buy a pass"

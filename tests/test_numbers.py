@@ -522,3 +522,10 @@ def test_any_text_gives_well_formed_mentions(text: str) -> None:
 @given(_amountish)
 def test_amount_like_text_gives_well_formed_mentions(text: str) -> None:
     _check_mentions(text)
+
+
+def test_a_maximum_named_before_its_figure_is_a_cap() -> None:
+    (fine,) = find_amounts("faces a maximum penalty of £1,000")
+    assert (fine.value, fine.qualifier) == (1000, "at_most")
+    (wage,) = find_amounts("a minimum wage of €12 an hour")  # no floor of the figure
+    assert wage.qualifier == "exact"

@@ -220,3 +220,27 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     again = _made("Eleven hospitals in the Tarn region switched to generators.", scope="in the Tarn region")
     assert "!scope" in differences(region, city)
     assert "!scope" not in differences(region, again)
+
+
+def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:
+    from datetime import date
+
+    from claimgraph.align import differences
+    from claimgraph.model import TimeSpan
+
+    q = Quantity(text="38%", start=0, end=3, unit="percent", value=38)
+
+    def at(text: str, begin: date, end: date) -> TimeSpan:
+        return TimeSpan(text=text, iso=text, begin=begin, end=end, granularity="interval")
+
+    undated = _made("Reservoirs were holding 38% of capacity.", q)
+    weekend = _made(
+        "Reservoirs stood at 38% at the weekend.",
+        q,
+        time=at("weekend", date(2026, 11, 21), date(2026, 11, 22)),
+    )
+    quarter = _made(
+        "Reservoirs stood at 38% in the third quarter.", q, time=at("Q3", date(2026, 7, 1), date(2026, 9, 30))
+    )
+    assert "!time" not in differences(undated, weekend)
+    assert "!time" in differences(undated, quarter)

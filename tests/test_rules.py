@@ -578,6 +578,13 @@ def test_qualifier_two_estimates_that_agree() -> None:
                     **_q("About 90%", 90, unit="percent", qualifier="about"),
                 },
             ),
+            (
+                {"text": "The fine is 3.1% of turnover.", **_q("3.1%", 3.1, unit="percent")},
+                {
+                    "text": "The fine is about 3% of turnover.",
+                    **_q("about 3%", 3, unit="percent", qualifier="about"),
+                },
+            ),
         ]
     )
     hits = found(store, "qualifier")
@@ -585,6 +592,8 @@ def test_qualifier_two_estimates_that_agree() -> None:
     assert frozenset(pairs[1]) in hits and frozenset(pairs[3]) in hits and frozenset(pairs[4]) in hits
     # a ratio in words is a rounded figure already; a figure in digits is not
     assert frozenset(pairs[5]) not in hits and frozenset(pairs[6]) in hits
+    # and "about" a round figure near an exact one says it rounds that one
+    assert frozenset(pairs[7]) not in hits
 
 
 @pytest.mark.parametrize(

@@ -597,11 +597,15 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
     # one says over what period ("in Q2 2026"), the other gives no time at all (not even the
-    # reporting period's): compared with differently dated claims by the time rule. A day
-    # ("cut its rate on Thursday") is when the news happened, which a report may leave out
-    # without saying anything else
+    # reporting period's): compared with differently dated claims by the time rule. A day or a
+    # few ("cut its rate on Thursday", "stood at 38% at the weekend") is when the news
+    # happened, which a report may leave out without saying anything else
     dated = x.time or y.time
-    if (x.time is None) != (y.time is None) and dated.relation in _STATED and dated.begin != dated.end:  # type: ignore[union-attr]
+    if (
+        (x.time is None) != (y.time is None)
+        and dated.relation in _STATED  # type: ignore[union-attr]
+        and (dated.end - dated.begin).days >= _NEWS_DAYS  # type: ignore[union-attr]
+    ):
         out.append("!time")
     return out + stated_differences(x, y)
 
@@ -634,6 +638,7 @@ def _restates_condition(x: Claim, y: Claim) -> bool:
 
 
 _STATED = frozenset({"at", "as_of"})  # time relations that date a claim ("since" spans up to now)
+_NEWS_DAYS = 7  # a dated period shorter than a week is when the news happened
 
 
 _RELEASED_BY = re.compile(

@@ -32,6 +32,7 @@ from .frame import (
     measure_and_scope,
     modality,
     predicate_and_polarity,
+    reader_advice,
     speaker_attribution,
     verb_lemma,
     without_evidence,
@@ -656,7 +657,10 @@ def _sentence_claims(
     predicate, negated = predicate_and_polarity(sent, attribution)
     # what the claim is about, without its condition: "the union will call a strike if the
     # talks fail" and "the union would call a strike" are the same claim, one of them qualified
-    keywords = tuple(dict.fromkeys(content_lemmas(_without(sent, condition))))
+    advice = {t.i for t in sent} - {t.i for t in _without(sent, reader_advice(sent))}
+    keywords = tuple(
+        dict.fromkeys(content_lemmas([t for t in _without(sent, condition) if t.i not in advice]))
+    )
     common: dict[str, Any] = dict(
         article_url=article.url,
         field=field,

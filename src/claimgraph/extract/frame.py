@@ -432,6 +432,8 @@ def find_condition(sent: Span) -> str:
             re.I,
         ):
             continue  # "can take as long as 70 days to appear": a length, no condition
+        if marker.strip() == "if" and re.match(r"\s*(?:you|your)\b", text[m.end() :], re.I):
+            continue  # "if you deleted your account", "if you complained": advice to the reader
         tail = text[m.start() :]
         end = re.search(
             r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
@@ -443,6 +445,16 @@ def find_condition(sent: Span) -> str:
         if len(cond.split()) >= 2:
             return cond
     return ""
+
+
+_ADVICE = re.compile(r"\b(?:even\s+)?if\s+you\b[^.;:!?\"“”]*", re.I)
+
+
+def reader_advice(sent: Span) -> str:
+    """What a sentence tells its reader to do or check ("so if you complained at the time, keep
+    a copy of your reference number"): neither the claim's condition nor its words."""
+    m = _ADVICE.search(sent.text)
+    return m.group(0).rstrip(" ,") if m else ""
 
 
 def is_proposal(sent: Span) -> Token | None:

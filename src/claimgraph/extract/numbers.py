@@ -363,6 +363,7 @@ _QUAL_RE = re.compile(
     + r")\s*(?:than\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
+_CAP_BEFORE = re.compile(r"\b(?:a|the|its|their)\s+maximum\s+(?:[a-z-]+\s+){1,2}of\s+\Z", re.I)
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
 
@@ -733,6 +734,10 @@ def find_amounts(text: str) -> list[Mention]:
             if qualifier == "exact" and qm.group("q").lower() in ("just", "only") and kind == "range":
                 qualifier = "range"
             start = max(0, start - 40) + qm.start("q")
+        elif qualifier == "exact" and _CAP_BEFORE.search(text, max(0, start - 60), start):
+            # "a maximum penalty of £1,000": a cap ("the minimum wage of €12" is no floor of
+            # the figure, so a minimum is left alone)
+            qualifier = "at_most"
         if pm := _POST_QUAL_RE.match(text[end:]):
             qualifier = "at_least" if "or" in pm.group(0) else "over"
             end += pm.end()
