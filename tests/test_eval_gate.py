@@ -65,8 +65,8 @@ WRITTEN_BLIND = {
     "privacy-fine",
     "rail-derailment",
 }
-# (port-strike has met the foundation bar since session 10: P 0.88 / R 0.91)
-BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike"}
+# (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
+BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
 BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy (the fourth set,
 # as it arrived)

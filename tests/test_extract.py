@@ -1010,3 +1010,17 @@ def test_advice_to_the_reader_is_no_condition(nlp: Any) -> None:
     assert c.condition == "" and "copy" not in c.keywords and "complaint" in c.keywords
     (fare,) = _claims(nlp, "The fare will rise by 9% unless you buy a pass.")
     assert fare.condition == "unless you buy a pass"
+
+
+def test_a_deadline_in_a_joined_clause_does_not_date_the_amount(nlp: Any) -> None:
+    (repairs,) = _claims(
+        nlp,
+        "It said the line would remain closed until early 2027 and estimated the cost of repairs at "
+        "4.2 million euros.",
+        published=date(2026, 11, 25),
+    )
+    assert repairs.time is None
+    (fare,) = _claims(
+        nlp, "The fare stands at £2.40 and has not changed since 2023.", published=date(2026, 11, 25)
+    )
+    assert fare.time is not None and fare.time.relation == "since"

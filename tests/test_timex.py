@@ -173,3 +173,23 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
     # a month or a year still runs to the month of writing
     (january,) = find_times("prices have risen since January", pub)
     assert january.span.iso == "2026-01/2026-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "relation"),
+    [
+        ("Rainfall between June and October was 58% of the average", "2026-06/2026-10", "at"),
+        ("the driest June-to-October period since records began", "2026-06/2026-10", "at"),
+        ("the ban was likely to last until at least March", "2027-03", "at"),
+        ("September was the driest month, with just 11mm", "2026-09", "at"),
+        ("stocks have fallen by six points in the past two weeks alone", "2026-11-10/2026-11-24", "at"),
+        ("prices rose over the past three months", "2026-08/2026-11", "at"),
+        ("would refill its reservoirs by the spring", "2027-03/2027-05", "by"),
+        ("in the summer the fire burned 7,400 hectares", "2026-06/2026-08", "at"),
+    ],
+)
+def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: str) -> None:
+    (t,) = find_times(text, date(2026, 11, 24))
+    assert (t.span.iso, t.span.relation) == (iso, relation)
+    # "in June and October" is two months, not the months between
+    assert [x.span.iso for x in find_times("in June and October", date(2026, 11, 24))] == ["2026-06"]

@@ -722,6 +722,8 @@ def _sentence_claims(
                 measure = f"{measure} {way}".strip() if way not in measure.lower() else measure
             scope = scope or _scope_text(stext, m, times)
             t = _time_for(m, amounts, times, stext)
+            if t is not None and _in_joined_clause(sent, m, next((x for x in times if x.span is t), None)):
+                t = None  # "... would remain closed until early 2027 and estimated the repairs at €4.2m"
             if t is None and anchor is not None and (not q.baseline or _FORECAST_AFTER.match(stext[m.end :])):
                 t = replace(anchor, relation="context")  # the period the article is reporting on
             out.append(
@@ -1357,6 +1359,36 @@ def _quantity(m: Mention, base: int, stext: str) -> Quantity:
         high=m.high,
         baseline=bool(_BASELINE_BEFORE.search(before)),
     )
+
+
+def _clause_head(sent: Any, start: int, end: int) -> Any:
+    """The verb of the main or coordinated clause that the words at these offsets (in the
+    sentence's characters) belong to."""
+    tok = next(
+        (t for t in sent if t.idx - sent.start_char < end and t.idx - sent.start_char + len(t) > start), None
+    )
+    while tok is not None and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+_ENDS_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+(?:at\s+least\s+)?\Z", re.I)
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
+
+
+def _in_joined_clause(sent: Any, m: Mention, t: TimeMention | None) -> bool:
+    """Whether a time that ends something ("until", "by") lies in another clause than the
+    amount, the two joined by "and" ("the line would remain closed until early 2027 and
+    estimated the cost of repairs at €4.2m"). (A time that dates its clause may date the
+    other too: "the fare stands at £2.40 and has not changed since 2023".)"""
+    if t is None or not _ENDS_BEFORE.search(sent.text, max(0, t.start - 12), t.start):
+        return False
+    a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, t.start, t.end)
+    if a is None or b is None or a.i == b.i:
+        return False
+    return bool((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
 
 
 def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stext: str) -> TimeSpan | None:

@@ -38,9 +38,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|through)\s+"
         rf"(?:the\s+end\s+of\s+)?({_MONTH_RE})(?:\s+({_YEAR}))?",
     ),
-    (
+    (  # "June to October", "June-to-October", "between June and October"
         "month_range",
-        rf"\b({_MONTH_RE})\s*(?:-|–|to|through)\s*({_MONTH_RE})(?:\s+(?:period\s+)?(?:of\s+)?({_YEAR}))?",
+        rf"\b(?:[Bb]etween\s+({_MONTH_RE})\s+and|({_MONTH_RE})\s*(?:-to-|-|–|to|through))\s*({_MONTH_RE})"
+        rf"(?:\s+(?:period\s+)?(?:of\s+)?({_YEAR}))?",
     ),
     (
         "part_year",
@@ -109,7 +110,21 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
         "month_only",
-        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)\s+({_MONTH_RE})(?!\s*\d)\b",
+        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil(?:\s+at\s+least)?|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)"
+        rf"\s+({_MONTH_RE})(?!\s*\d)\b"
+        # "September was the driest month": a month that opens a clause as its subject
+        rf"|^({_MONTH_RE})(?=\s+(?:was|is|had|has|saw|brought)\b)",
+    ),
+    # "in the past two weeks", "over the last three months": up to the day of writing
+    (
+        "past_span",
+        r"\b(?:in|over|during|for|across)\s+the\s+(?:past|last|previous)\s+"
+        r"(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?(day|week|month|year)s?\b",
+    ),
+    # "by the spring", "until the summer", "in the autumn": a season without its year
+    (
+        "season_bare",
+        r"\b(?:by|until|before|in|over|during|through)\s+(?:the\s+)?(spring|summer|autumn)\b(?!\s+(?:of\s+)?\d)",
     ),
 ]
 _CASED = (
@@ -249,11 +264,11 @@ def _normalize(
             b = date(y - 1, mo + 1, 1) if mo < 12 else date(y, 1, 1)
             return _span(t, b, end, f"{b.year}-{b.month:02d}/{y}-{mo:02d}", "interval")
         if name == "month_range":
-            m1, m2 = _month_num(g[0]), _month_num(g[1])
+            m1, m2 = _month_num(g[0] or g[1]), _month_num(g[2])
             if m2 < m1:
                 return None
-            if g[2]:
-                y = int(g[2])
+            if g[3]:
+                y = int(g[3])
             elif ref:
                 y = ref.year if date(ref.year, m1, 1) <= ref else ref.year - 1
             else:
@@ -429,9 +444,26 @@ def _normalize(
             return _day_span(t, ref)
         if name == "day_rel":
             return _day_span(t, ref - timedelta(days=1) if low == "yesterday" else ref)
+        if name == "past_span" and ref:
+            n = _SMALL_NUMBERS.get((g[0] or "one").lower()) or int(g[0])
+            unit = g[1].lower()
+            if unit in ("day", "week"):
+                b = ref - timedelta(days=n * (7 if unit == "week" else 1))
+                return _span(t, b, ref, f"{b}/{ref}", "interval")
+            if unit == "month":
+                k = ref.year * 12 + ref.month - 1 - n
+                b = date(k // 12, k % 12 + 1, 1)
+                return _span(t, b, ref, f"{b.year}-{b.month:02d}/{ref.year}-{ref.month:02d}", "interval")
+            return _span(t, date(ref.year - n, 1, 1), ref, f"{ref.year - n}/{ref.year}", "interval")
+        if name == "season_bare" and ref:
+            first = {"spring": 3, "summer": 6, "autumn": 9}[g[0].lower()]
+            # the latest such season begun by the day of writing (find_times moves it on to
+            # the next one where the clause looks ahead)
+            y = ref.year if date(ref.year, first, 1) <= ref else ref.year - 1
+            return _months_span(t, y, first, first + 2)
         if name == "month_only":
             # the nearest such month; "since"/"last" look back, "next" looks ahead
-            mo = _month_num(g[0])
+            mo = _month_num(g[0] or g[1])
             lead = t.split()[0].lower()
             past = ref.year if mo <= ref.month else ref.year - 1
             future = ref.year if mo > ref.month else ref.year + 1
@@ -441,7 +473,7 @@ def _normalize(
                 y = future
             else:
                 y = _nearest_year(ref, mo)
-            return _month_span(g[0], y, mo)
+            return _month_span(g[0] or g[1], y, mo)
     except (ValueError, KeyError, TypeError):
         return None
     return None
@@ -453,6 +485,11 @@ _FUTURE = re.compile(
     r"[^,;:—]*\Z",
     re.I,
 )
+
+
+_SMALL_NUMBERS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+} | {"few": 3}
 
 
 def _to_come(text: str, s: int, e: int) -> bool:
@@ -481,7 +518,7 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if name == "month_only":
-                s = m.start(1)
+                s = m.start(1) if m.group(1) else m.start(2)
             if any(s < te and e > ts for ts, te in taken):
                 continue
             if name == "year" and re.match(
@@ -511,6 +548,15 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 and _to_come(text, s, e)
             ):
                 span = shift_year(span, 1, span.text)  # "settlements due in the first quarter": the next one
+            if (
+                name == "season_bare"
+                and ref is not None
+                and span.end < ref
+                and (re.match(r"(?:by|until|before)\b", text[s:e], re.I) or _to_come(text, s, e))
+            ):
+                span = shift_year(span, 1, span.text)  # "would refill the reservoirs by the spring"
+            if name == "season_bare" and text[s:e].lower().startswith("by"):
+                span = replace(span, relation="by")
             before = text[max(0, s - 40) : s]
             if r := _RELATION.search(before):
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
