@@ -1024,3 +1024,17 @@ def test_a_deadline_in_a_joined_clause_does_not_date_the_amount(nlp: Any) -> Non
         nlp, "The fare stands at £2.40 and has not changed since 2023.", published=date(2026, 11, 25)
     )
     assert fare.time is not None and fare.time.relation == "since"
+
+
+def test_who_it_is(nlp: Any) -> None:
+    text = (
+        "Stridewell said the fault had been fixed. Permway, which owns the track, said the curve had "
+        "been inspected on 17 November. It said the line would remain closed until January. "
+        "The inspectorate opened its investigation in March, and the inquiry drew 1,900 complaints, "
+        "it said. The Federation of Rail and Transport Workers (FRTW) says two-thirds of inspections "
+        "are now made by trains."
+    )
+    claimants = [c.claimant for c in _claims(nlp, text, published=date(2026, 11, 25))]
+    assert "It (Permway)" in claimants  # the organization named last, not the most named
+    assert "it (The inspectorate)" in claimants  # the sentence's own subject
+    assert "The Federation of Rail and Transport Workers (FRTW)" in claimants

@@ -242,5 +242,11 @@ def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:
     quarter = _made(
         "Reservoirs stood at 38% in the third quarter.", q, time=at("Q3", date(2026, 7, 1), date(2026, 9, 30))
     )
+    fortnight = _made(
+        "Stocks fell 6 points in the past two weeks.",
+        q,
+        time=at("2w", date(2026, 11, 10), date(2026, 11, 24)),
+    )
     assert "!time" not in differences(undated, weekend)
+    assert "!time" not in differences(undated, fortnight)
     assert "!time" in differences(undated, quarter)

@@ -597,9 +597,10 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
     # one says over what period ("in Q2 2026"), the other gives no time at all (not even the
-    # reporting period's): compared with differently dated claims by the time rule. A day or a
-    # few ("cut its rate on Thursday", "stood at 38% at the weekend") is when the news
-    # happened, which a report may leave out without saying anything else
+    # reporting period's): compared with differently dated claims by the time rule. A day, a
+    # weekend, a week or two ("cut its rate on Thursday", "stood at 38% at the weekend", "fell
+    # six points in the past two weeks") is when the news happened, which a report may leave
+    # out without saying anything else
     dated = x.time or y.time
     if (
         (x.time is None) != (y.time is None)
@@ -638,7 +639,7 @@ def _restates_condition(x: Claim, y: Claim) -> bool:
 
 
 _STATED = frozenset({"at", "as_of"})  # time relations that date a claim ("since" spans up to now)
-_NEWS_DAYS = 7  # a dated period shorter than a week is when the news happened
+_NEWS_DAYS = 15  # a dated period of a fortnight or less is when the news happened
 
 
 _RELEASED_BY = re.compile(

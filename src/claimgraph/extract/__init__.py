@@ -296,8 +296,11 @@ _APPOSITION = re.compile(
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain)"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog)"
 )
+# a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
+# investigation in March, it said")
+_SUBJECT_ORG = re.compile(rf"^((?:[Tt]he|[Ii]ts)\s+(?:[a-z-]+\s+){{0,2}}{_ORG_NOUNS})\b(?!['’])")
 # "the company said", "the AI developer said": a description standing for a named organization
 _ORG_DESCRIPTION = re.compile(rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}{_ORG_NOUNS}$")
 # "the authority's chief executive", "chief executive of the council": the title's organization
@@ -365,7 +368,10 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             out.append(replace(c, claimant=f"{who} ({speaker})") if speaker else c)
             continue
         if who.lower() == "it" and c.field == "body":
-            out.append(replace(c, claimant=f"{who} ({company})") if company else c)
+            # "The inspectorate opened its investigation ..., it said": the sentence's subject
+            own = _SUBJECT_ORG.match(c.text)
+            it = own.group(1) if own else (_last_named(text, c.start, mentions, people) or company)
+            out.append(replace(c, claimant=f"{who} ({it})") if it else c)
             continue
         extra = ""
         person = _HONORIFIC.sub("", who)
@@ -392,6 +398,22 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             speaker = f"{person}; {extra}" if extra else person
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
+
+
+def _last_named(text: str, before: int, mentions: dict[str, int], people: set[str]) -> str:
+    """The organization named last before ``before``, in the sentence before at most ("Permway
+    said the curve had been inspected on 17 November. It said the line would remain closed"):
+    who "it" most likely is."""
+    start = max(text.rfind(". ", 0, max(0, before - 2)), text.rfind("\n", 0, max(0, before - 2)))
+    start = max(text.rfind(". ", 0, max(0, start)), text.rfind("\n", 0, max(0, start)), 0)
+    best, at = "", -1
+    for o in mentions:
+        if o in people:
+            continue
+        for m in re.finditer(rf"\b{re.escape(o)}\b", text[start:before]):
+            if m.start() > at:
+                best, at = o, m.start()
+    return best
 
 
 # organizations that are not a company, whatever the article mentions most

@@ -353,8 +353,8 @@ def find_attribution(sent: Span) -> Attribution | None:
     # the reservoir, said ..."): up to the clause, without its comma
     aside = [c for c in speaker.children if c.dep_ == "relcl" and c.i > speaker.i]
     sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
-    while len(sub) > 1 and sub[-1].is_punct:
-        sub.pop()
+    while len(sub) > 1 and sub[-1].is_punct and not (sub[-1].text == ")" and any(t.text == "(" for t in sub)):
+        sub.pop()  # (but not the bracket that closes "... Workers (FRTW)")
     who = sent.doc[sub[0].i : sub[-1].i + 1].text
     if len(who) > 120:
         who = speaker.text
