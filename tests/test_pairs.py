@@ -250,3 +250,39 @@ def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:
     assert "!time" not in differences(undated, weekend)
     assert "!time" not in differences(undated, fortnight)
     assert "!time" in differences(undated, quarter)
+
+
+def test_a_headline_is_not_linked_by_a_light_verb() -> None:
+    from claimgraph.align import headline_links
+
+    def row(text: str, field: str, iri: str, predicate: str, keywords: tuple[str, ...], value: float) -> Row:
+        q = Quantity(text=f"€{value}m", start=0, end=4, unit="EUR", value=value * 1e6)
+        c = replace(_made(text, q, predicate=predicate, keywords=keywords), field=field)
+        return Row(c, iri, "https://example.org/x", "Outlet")
+
+    head = row(
+        "Derailment puts Permway's €18m maintenance cut under scrutiny",
+        "title",
+        "h",
+        "put",
+        ("derailment", "permway", "maintenance", "cut", "scrutiny", "put"),
+        18,
+    )
+    budget = row(
+        "The owner's maintenance budget for the route has fallen to €18m.",
+        "body",
+        "b1",
+        "fall",
+        ("owner", "maintenance", "budget", "route", "fall"),
+        18,
+    )
+    repairs = row(
+        "Permway puts the repair bill at some €4.2m.",
+        "body",
+        "b2",
+        "put",
+        ("permway", "repair", "bill", "put"),
+        4.2,
+    )
+    (link,) = headline_links([head, budget, repairs])
+    assert (link.a, link.b) == ("h", "b1")

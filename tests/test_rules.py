@@ -646,6 +646,9 @@ def test_headline_body_dropped_condition() -> None:
     [
         ("Rail operator to cut fares on all regional routes", "asserted", True),
         ("Rail operator cuts fares on all regional routes, minister says", "reported", False),
+        # a question, or a guide for the reader, asserts nothing
+        ("Will the rail operator cut fares on all regional routes?", "asserted", False),
+        ("Rail operator fare cut: how to claim on all regional routes", "asserted", False),
     ],
 )
 def test_headline_body_a_hedge_turned_into_fact(headline: str, modality: str, reported: bool) -> None:

@@ -848,7 +848,8 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
     scores = scores + np.where(proposed, 0.1, 0.0)
     # what a headline says is its verb's: a body claim with the same verb ("paid ransom" /
     # "whether a ransom had been paid") restates it more than one sharing the other words
-    hp = np.array([c.predicate for c in hc])[:, None]
+    # (not a verb that says little of its own: "puts ... under scrutiny" / "puts the bill at")
+    hp = np.array([c.predicate if c.predicate not in _LIGHT_VERBS else "" for c in hc])[:, None]
     scores = scores + np.where((hp == np.array([c.predicate for c in bc])[None, :]) & (hp != ""), 0.1, 0.0)
     own = np.array(spaces[0])[:, None] == np.array(spaces[1])[None, :]
     out = []
@@ -864,6 +865,9 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
             feats += _headline_differences(h.claim, best.claim)
             out.append(ClaimMatch(h.iri, best.iri, round(min(sc, 1.0), 4), tuple(feats)))
     return out
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "put", "make", "take", "give", "get", "do", "go", "come", "say"})
 
 
 def _headline_differences(head: Claim, body: Claim) -> list[str]:
