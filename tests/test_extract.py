@@ -1038,3 +1038,19 @@ def test_who_it_is(nlp: Any) -> None:
     assert "It (Permway)" in claimants  # the organization named last, not the most named
     assert "it (The inspectorate)" in claimants  # the sentence's own subject
     assert "The Federation of Rail and Transport Workers (FRTW)" in claimants
+
+
+def test_coming_into_force_is_a_beginning(nlp: Any) -> None:
+    from claimgraph.lexicon import PREDICATE_CLASS
+
+    force, effect = _claims(
+        nlp,
+        "The ban will come into force on 1 December. The new rules take effect in January.",
+        date(2026, 11, 24),
+    )
+    assert (force.kind, force.predicate, force.measure_key) == ("event", "come into force", "ban")
+    assert (effect.predicate, effect.measure_key) == ("take effect", "new rule")
+    assert PREDICATE_CLASS[force.predicate] == PREDICATE_CLASS[effect.predicate] == "begin"
+    # an inquiry is an investigation, a patch a fix, and contesting a fine appealing it
+    (opened,) = _claims(nlp, "The inspectorate opened its inquiry in early 2025.", date(2026, 11, 24))
+    assert "investigation" in opened.keywords

@@ -37,6 +37,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "include": ("include",),
     "exclude": ("exclude", "omit"),
     "allow": ("allow", "permit"),
+    "appeal": ("appeal", "contest"),  # "will appeal against the fine" / "will not contest it"
     "ban": ("ban", "forbid", "prohibit"),
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
@@ -45,7 +46,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
 # ("went down" is left out: a system fails, a price falls). "said yes" / "said no" to a plan
 # are its approval and rejection.
 PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
-    "begin": ("break out",),
+    "begin": ("break out", "come into force", "take effect"),
     "approve": ("sign off", "say yes"),
     "reject": ("turn down", "say no"),
     "exclude": ("rule out",),
@@ -219,6 +220,9 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "cancel": ("cancel", "cancellation", "scrap"),
     "hire": ("hire", "recruit", "recruitment"),
     "laboratory": ("laboratory", "lab"),
+    "investigation": ("investigation", "inquiry", "enquiry", "probe"),
+    "appeal": ("appeal", "contest"),
+    "fix": ("fix", "patch"),
     "cause": ("cause", "trigger"),
     "outage": ("outage", "crash", "breakdown", "blackout"),
     "vaccinate": (
@@ -251,7 +255,7 @@ _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
     "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
-    "cause trigger crash".split()
+    "cause trigger crash appeal contest fix patch".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",

@@ -536,6 +536,14 @@ def verb_lemma(verb: Token) -> str:
     """A verb's lemma, with its particle when the two say one thing of their own ("break out",
     "turn down": :data:`claimgraph.lexicon.PHRASAL_CLASSES`), or "say yes" / "say no"."""
     lem = verb.lemma_.lower()
+    # "the ban will come into force on 1 December", "the rules take effect in January"
+    if lem in ("come", "enter") and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ in ("force", "effect") for g in c.children)
+        for c in verb.children
+    ):
+        return "come into force"
+    if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children):
+        return "take effect"
     for c in verb.children:
         if (
             c.dep_ == "prt" or (c.dep_ == "intj" and lem == "say")
@@ -640,7 +648,12 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     )
     if verb is None:
         return ""
-    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp")]
+    args = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp")
+        and not (predicate == "take effect" and c.lower_ == "effect")  # the rules take effect
+    ]
     if not args and verb.dep_ in ("xcomp", "acomp") and cls in DATED_EVENT_CLASSES:
         # "Tarrant Quay expects to start on site", "the decision is due": whose it is, is the
         # subject of the verb above
