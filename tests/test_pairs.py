@@ -286,3 +286,21 @@ def test_a_headline_is_not_linked_by_a_light_verb() -> None:
     )
     (link,) = headline_links([head, budget, repairs])
     assert (link.a, link.b) == ("h", "b1")
+
+
+def test_a_quote_and_an_event_share_more_than_a_word() -> None:
+    quote = replace(
+        _made(
+            '"Nobody wants a ban, but a ban now is how we avoid standpipes," he said.',
+            measure_key="ban caddon want",
+        ),
+        kind="quote",
+    )
+    event = _made(
+        "The ban will come into force on 1 December.", measure_key="ban", predicate="come into force"
+    )
+    both = _made("The ban on hosepipes that nobody wants begins on 1 December.", measure_key="ban want")
+    idf = {"ban": 1.0, "caddon": 2.0, "want": 2.0}
+    assert score(quote, event, idf)[0] == 0.0
+    assert score(quote, both, idf)[0] > 0.3
+    _agree([quote, event, both], [quote, event, both])

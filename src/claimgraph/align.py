@@ -403,8 +403,12 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         # what is said, not who says it, nor the bare verb ("came" / "has come")
         verbs = {x.predicate, y.predicate}
         mkx, mky = set(x.measure_key.split()), set(y.measure_key.split())
-        if x.kind == y.kind == "quote" and len(mkx & mky) < QUOTE_WORDS:
-            return 0.0, feats  # two things one person said
+        if (
+            "quote" in (x.kind, y.kind)
+            and {x.kind, y.kind} <= {"quote", "event"}
+            and len(mkx & mky) < QUOTE_WORDS
+        ):
+            return 0.0, feats  # two things one person said, or something said and an event
         kx, ky = mkx - verbs, mky - verbs
     else:
         kx, ky = set(x.keywords), set(y.keywords)

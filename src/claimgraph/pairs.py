@@ -169,8 +169,8 @@ def _class_overlap(
 
 
 FEATURES = ("measure", "unit", "value", "time", "cites", "kind", "predicate")
-# the words two quotes must share ("we know people are waiting too long, often in pain" and
-# "many of them are in pain" are two things one person said)
+# the words two quotes, or a quote and an event, must share ("we know people are waiting too
+# long, often in pain" and "many of them are in pain" are two things one person said)
 QUOTE_WORDS = 2
 # amounts in one unit more than this many times apart are not one figure, however worded: "can
 # claim €120" is not "a total bill of €20 million to €30 million" (a slip of scale, "€25
@@ -235,8 +235,11 @@ def pair_scores(
         u_mk = u_mk - w_vx * any_vx - np.where(not_same, w_vy * any_vy, 0.0)
         inter = np.where(said, i_mk, inter)
         union = np.where(said, u_mk, union)
-        # two quotes have more than one word in common, or they are two things said
-        few_shared = said & np.outer(x.quote, y.quote) & (x.mk @ y.mk.T < QUOTE_WORDS)
+        # two quotes have more than one word in common, or they are two things said; so have a
+        # quote and an event ("nobody wants a ban, but a ban now ..." / "the ban comes into force")
+        x_event, y_event = x.kind == 1, y.kind == 1
+        quoted = np.outer(x.quote, y.quote | y_event) | np.outer(x_event, y.quote)
+        few_shared = said & quoted & (x.mk @ y.mk.T < QUOTE_WORDS)
     else:
         few_shared = np.zeros((nx, ny), dtype=bool)
     union = np.where(union == 0, 1.0, union)
