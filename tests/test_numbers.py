@@ -529,3 +529,20 @@ def test_a_maximum_named_before_its_figure_is_a_cap() -> None:
     assert (fine.value, fine.qualifier) == (1000, "at_most")
     (wage,) = find_amounts("a minimum wage of €12 an hour")  # no floor of the figure
     assert wage.qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("At least four were still in a serious condition last night.", [("At least four", 4, "at_least")]),
+        ("a cut of nearly a quarter, according to the reports", [("nearly a quarter", 25, "under")]),
+        ("it must reply within one month", [("one month", 1, "exact")]),
+        ("killing one passenger, emergency services said", [("one", 1, "exact")]),
+        ("One passenger was killed.", [("One", 1, "exact")]),
+        ("one company said it would appeal", []),
+        ("one passenger said the train was late", []),
+        ("One day, he left.", []),
+    ],
+)
+def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:
+    assert [(m.text, m.value, m.qualifier) for m in find_amounts(text)] == amounts

@@ -193,3 +193,13 @@ def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: 
     assert (t.span.iso, t.span.relation) == (iso, relation)
     # "in June and October" is two months, not the months between
     assert [x.span.iso for x in find_times("in June and October", date(2026, 11, 24))] == ["2026-06"]
+
+
+def test_last_night_and_a_day_to_come_without_its_year() -> None:
+    pub = date(2026, 11, 26)
+    (night,) = find_times("four were still in a serious condition last night", pub)
+    assert night.span.iso == "2026-11-25"
+    (reopen,) = find_times("it hoped to reopen the line on 18 January", pub)
+    assert reopen.span.iso == "2027-01-18"
+    (opened,) = find_times("the plant opened on 12 January", pub)
+    assert opened.span.iso == "2026-01-12"

@@ -885,9 +885,13 @@ def _is_not_an_amount(
         # number words in names: "the Three Gorges Dam", "the Five Eyes alliance"
         if s[:1].isupper() and re.search(r"\b[a-z][\w'’-]*\s+\Z", before) and re.match(r"\A\s+[A-Z]", after):
             return True
-        # "one" as a pronoun or determiner ("one of the", "no one", "one company")
+        # "one" as a pronoun or determiner ("one of the", "no one", "one company"); but a death
+        # toll or a casualty of one ("killing one passenger", "one dead") and a time allowed
+        # ("within one month") are amounts
         if lw == "one" and kind != "range":  # "one or two days" is a range
-            if not re.match(r"\A\s+(?:in|out of)\b", after):
+            casualty = _ONE_CASUALTY.match(after) and _CASUALTY.search(text, max(0, start - 80), end + 80)
+            allowed = _ONE_DURATION.match(after) and _DURATION_BEFORE.search(before)
+            if not re.match(r"\A\s+(?:in|out of)\b", after) and not casualty and not allowed:
                 return True
         if lw in ("zero",):
             return True
@@ -927,12 +931,13 @@ def _is_not_an_amount(
         if lw == "half" and _HALF_OF_TIME_BEFORE.search(before):  # "the first half of 2026"
             return True
         if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
-            r"\bby\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
+            r"\b(?:by|(?:cut|rise|fall|drop|increase|decrease|reduction|decline|jump|growth|gain|loss)\s+of)\s+"
+            r"(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
             r"just\s+(?:over|under))\s+)?\Z",
             before,
             re.I,
         ):
-            return True
+            return True  # ("a cut of nearly a quarter" and "down by a third" are amounts)
     if g == "halfa" and len(s.split()) == 2:
         # "half an hour", "half a percentage point" are amounts; "half a loaf" is not
         return _unit_after(text, end)[0] in ("", "count")
@@ -979,7 +984,19 @@ def _after_a_name(text: str, start: int, end: int, s: str, unit: str) -> bool:
 _PARTITIVE_AFTER = re.compile(
     r"\A\s+of\s+(?:those|them|these|whom|which|the\s+\w+)\b", re.I
 )  # "Fourteen of those"
-_CLAUSE_START = re.compile(r"(?:\A|[.;:]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but|while)\s+)\Z")
+_CLAUSE_START = re.compile(
+    r"(?:\A|[.;:]\s+|,\s+(?:and|but|while)\s+|\b(?:and|but|while)\s+)"
+    r"(?:(?:[Aa]t\s+least|[Aa]t\s+most|[Aa]bout|[Aa]round|[Ss]ome|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|"
+    r"[Mm]ore\s+than|[Ff]ewer\s+than|[Aa]nother|[Aa]\s+further)\s+)?\Z"
+)  # "Eleven have needed treatment", "At least four were still in a serious condition"
+_ONE_CASUALTY = re.compile(
+    r"\A\s+(?:(?:person|passenger|man|woman|child|worker|patient|pedestrian|driver|resident|"
+    r"firefighter|officer|soldier|crew\s+member)\b|(?:dead|killed|injured|hurt|missing)\b)",
+    re.I,
+)
+_CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)?|died|dead|death|injur(?:ed|ies|y)|hurt|missing)\b", re.I)
+_ONE_DURATION = re.compile(r"\A\s+(?:day|week|month|year|hour|minute)s?\b", re.I)
+_DURATION_BEFORE = re.compile(r"\b(?:within|for|after|over|in|about|only|just|up\s+to|than|least)\s+\Z", re.I)
 _VERB_AFTER = re.compile(r"\A\s+(?:have|has|had|were|are|remain(?:ed)?|died|voted|backed|opposed)\b", re.I)
 _CLOCK_AFTER = re.compile(
     r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I

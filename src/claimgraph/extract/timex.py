@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "weekday",
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
-    ("day_rel", r"\b(yesterday|today|tonight)\b"),
+    ("day_rel", r"\b(yesterday|today|tonight|last\s+night)\b"),
     ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
@@ -443,7 +443,7 @@ def _normalize(
         if name == "clock":
             return _day_span(t, ref)
         if name == "day_rel":
-            return _day_span(t, ref - timedelta(days=1) if low == "yesterday" else ref)
+            return _day_span(t, ref - timedelta(days=1) if low in ("yesterday", "last night") else ref)
         if name == "past_span" and ref:
             n = _SMALL_NUMBERS.get((g[0] or "one").lower()) or int(g[0])
             unit = g[1].lower()
@@ -481,7 +481,7 @@ def _normalize(
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+(?:\w+\s+){0,3}?to|plans?\s+to|"
-    r"going\s+to)\b"
+    r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting)\b"
     r"[^,;:—]*\Z",
     re.I,
 )
@@ -548,6 +548,13 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 and _to_come(text, s, e)
             ):
                 span = shift_year(span, 1, span.text)  # "settlements due in the first quarter": the next one
+            if (
+                name == "day_month"
+                and ref is not None
+                and span.end < ref - timedelta(days=60)
+                and _to_come(text, s, e)
+            ):
+                span = shift_year(span, 1, span.text)  # "hoped to reopen the line on 18 January"
             if (
                 name == "season_bare"
                 and ref is not None
