@@ -186,6 +186,7 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("prices rose over the past three months", "2026-08/2026-11", "at"),
         ("would refill its reservoirs by the spring", "2027-03/2027-05", "by"),
         ("in the summer the fire burned 7,400 hectares", "2026-06/2026-08", "at"),
+        ("the months from June to October were the driest", "2026-06/2026-10", "at"),  # a range, no "since"
     ],
 )
 def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: str) -> None:

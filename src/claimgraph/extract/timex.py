@@ -487,6 +487,7 @@ _FUTURE = re.compile(
 )
 
 
+_RANGES = frozenset({"month_range", "year_range", "day_pair", "weekday_pair"})
 _SMALL_NUMBERS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 } | {"few": 3}
@@ -565,7 +566,8 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             if name == "season_bare" and text[s:e].lower().startswith("by"):
                 span = replace(span, relation="by")
             before = text[max(0, s - 40) : s]
-            if r := _RELATION.search(before):
+            if (r := _RELATION.search(before)) and not (r.group(1).lower() == "from" and name in _RANGES):
+                # ("from June to October" is the range, from its first month to its last)
                 rel = re.sub(r"\s+", "_", r.group(1).lower())
                 if (
                     rel == "by"
