@@ -1054,3 +1054,10 @@ def test_coming_into_force_is_a_beginning(nlp: Any) -> None:
     # an inquiry is an investigation, a patch a fix, and contesting a fine appealing it
     (opened,) = _claims(nlp, "The inspectorate opened its inquiry in early 2025.", date(2026, 11, 24))
     assert "investigation" in opened.keywords
+
+
+def test_the_lemmatizers_slips_are_mended(nlp: Any) -> None:
+    (given,) = _claims(nlp, "In its first week, the campaign delivered 4,300 doses.")
+    (fined,) = _claims(nlp, "The regulator fined the app maker 38 million euros.")
+    assert "dose" in given.keywords and "dos" not in given.keywords
+    assert fined.predicate == "fine"

@@ -257,6 +257,16 @@ class Attribution:
     verb: Token | None
 
 
+# words the small model's lemmatizer gets wrong in news text ("doses" -> "dos", "fined" -> "fin",
+# "progress" -> "progre"): the word's lemma, by the word
+_LEMMA_FIXES = {"doses": "dose", "fined": "fine", "progress": "progress", "rostering": "roster"}
+
+
+def lemma(t: Token) -> str:
+    """A token's lower-case lemma, with the lemmatizer's known slips mended."""
+    return _LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
+
+
 def content_lemmas(tokens: list[Token] | Span) -> list[str]:
     """Lower-case lemmas of the content words, in order; a word reports use interchangeably
     with others is given as its class's name (:func:`claimgraph.lexicon.synonym`), unless it
@@ -265,7 +275,7 @@ def content_lemmas(tokens: list[Token] | Span) -> list[str]:
     for t in tokens:
         if t.pos_ in _STOP_POS or t.is_stop or not any(c.isalpha() for c in t.text):
             continue
-        lem = t.lemma_.lower()
+        lem = lemma(t)
         if lem in _GENERIC or len(lem) < 2:
             continue
         out += (lem,) if t.dep_ == "amod" else synonym(lem)
@@ -535,7 +545,7 @@ def modality(sent: Span, proposal: Token | None, attribution: Attribution | None
 def verb_lemma(verb: Token) -> str:
     """A verb's lemma, with its particle when the two say one thing of their own ("break out",
     "turn down": :data:`claimgraph.lexicon.PHRASAL_CLASSES`), or "say yes" / "say no"."""
-    lem = verb.lemma_.lower()
+    lem = lemma(verb)
     # "the ban will come into force on 1 December", "the rules take effect in January"
     if lem in ("come", "enter") and any(
         c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ in ("force", "effect") for g in c.children)
