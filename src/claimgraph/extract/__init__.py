@@ -889,11 +889,9 @@ def _own_clause(
     cut = min(t.i for t in other.subtree)
     while cut > sent.start and sent.doc[cut - 1].dep_ in ("cc", "punct"):
         cut -= 1  # ", and"
-    own = [t for t in sent if t.i < cut]
-    if not own or verb.i >= cut:
+    if verb.i >= cut or (up_to := _words_before(text, off, sent, cut)) is None:
         return common
-    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
-    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    own, start, end = up_to
     fields = {**common, "start": start, "end": end, "text": text[start:end]}
     fields["keywords"] = tuple(dict.fromkeys(content_lemmas(own)))
     said_by = attribution.verb if attribution is not None else None
@@ -953,11 +951,9 @@ def _statement_beside(
         if sent.doc[cut - 1].text in ('"', "”"):
             break  # a closing quotation mark stays
         cut -= 1
-    own = [t for t in sent if t.i < cut]
-    if not own:
+    if (up_to := _words_before(text, off, sent, cut)) is None:
         return None
-    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
-    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    own, start, end = up_to
     keep = {t.i for t in own}
     said = list(dict.fromkeys(content_lemmas([t for t in comp.subtree if t.i in keep])))
     done = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "prep", "nsubjpass"}
@@ -971,6 +967,16 @@ def _statement_beside(
         "keywords": tuple(dict.fromkeys(content_lemmas(own))),
         "said": said,
     }
+
+
+def _words_before(text: str, off: int, sent: Any, cut: int) -> tuple[list[Any], int, int] | None:
+    """The sentence's words before token ``cut``, and where they start and end in ``text``."""
+    own = [t for t in sent if t.i < cut]
+    if not own:
+        return None
+    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    return own, start, end
 
 
 def _subtree_chars(t: Any, sent: Any) -> tuple[int, int]:
@@ -1384,8 +1390,8 @@ def _quantity(m: Mention, base: int, stext: str) -> Quantity:
 
 
 def _clause_head(sent: Any, start: int, end: int) -> Any:
-    """The verb of the main or coordinated clause that the words at these offsets (in the
-    sentence's characters) belong to."""
+    """The verb of the clause (main, coordinated, complement or adverbial) that the words at
+    these offsets (in the sentence's characters) belong to."""
     tok = next(
         (t for t in sent if t.idx - sent.start_char < end and t.idx - sent.start_char + len(t) > start), None
     )
