@@ -1052,8 +1052,12 @@ def test_coming_into_force_is_a_beginning(nlp: Any) -> None:
     assert (effect.predicate, effect.measure_key) == ("take effect", "new rule")
     assert PREDICATE_CLASS[force.predicate] == PREDICATE_CLASS[effect.predicate] == "begin"
     # an inquiry is an investigation, a patch a fix, and contesting a fine appealing it
+    from claimgraph.lexicon import contradicts, synonym
+
     (opened,) = _claims(nlp, "The inspectorate opened its inquiry in early 2025.", date(2026, 11, 24))
     assert "investigation" in opened.keywords
+    assert synonym("patched") == synonym("fix") and synonym("probe") == ("investigation",)
+    assert contradicts("appeal", False, "contest", True)
 
 
 def test_the_lemmatizers_slips_are_mended(nlp: Any) -> None:
