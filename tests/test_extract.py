@@ -1065,3 +1065,16 @@ def test_the_lemmatizers_slips_are_mended(nlp: Any) -> None:
     (fined,) = _claims(nlp, "The regulator fined the app maker 38 million euros.")
     assert "dose" in given.keywords and "dos" not in given.keywords
     assert fined.predicate == "fine"
+
+
+def test_what_someone_calls_a_thing_is_what_they_say(nlp: Any) -> None:
+    called, described = _claims(
+        nlp,
+        'Marguerite Rudd, the chief executive, calls the ban a last resort. She described the ban as "a '
+        'last resort". The union called for a strike.',
+    )[:2]
+    for c in (called, described):
+        assert c.kind == "attribution" and set(c.measure_key.split()) == {"ban", "resort"}
+    assert called.claimant.startswith("Marguerite Rudd") and described.claimant.startswith("She")
+    # a call for something stays a proposal
+    assert _claims(nlp, "The union called for a strike.")[0].kind == "proposal"

@@ -1026,6 +1026,13 @@ def _said(attribution: Any) -> list[str]:
     if attribution.verb is None:
         return []
     comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not comp and attribution.verb.lemma_.lower() in ("describe", "call"):
+        # "described the ban as a last resort", "calls the ban a last resort": the thing and
+        # what it is called
+        named = [c for c in attribution.verb.children if c.dep_ in ("dobj", "oprd", "prep")]
+        return list(
+            dict.fromkeys(content_lemmas(sorted((t for c in named for t in c.subtree), key=lambda t: t.i)))
+        )
     if not comp:
         return []
     verb = comp[0]

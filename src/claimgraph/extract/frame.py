@@ -312,7 +312,11 @@ def find_attribution(sent: Span) -> Attribution | None:
     best: tuple[int, Token, Token] | None = None
     for t in sent:
         lem = t.lemma_.lower()
-        if (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")) or (lem == "say" and t.pos_ != "NOUN"):
+        if (
+            (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"))
+            or (lem == "say" and t.pos_ != "NOUN")
+            or (lem == "call" and t.pos_ == "VERB" and any(c.dep_ == "oprd" for c in t.children))
+        ):
             if _in_condition(t):
                 continue  # "... heavy fines if the inquiry finds that ...": the inquiry says nothing yet
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -332,6 +336,14 @@ def find_attribution(sent: Span) -> Attribution | None:
                     and (lem != "put" or "at" in {c.lower_ for c in t.children})
                 )
                 or (lem == "blame" and dobj_ok)  # "Larkspur blamed a botched upgrade": whose account
+                # "She described the ban as "a last resort"", "calls the ban a last resort": what
+                # she calls it
+                or (
+                    lem == "describe"
+                    and dobj_ok
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in t.children)
+                )
+                or (lem == "call" and dobj_ok and "oprd" in deps)
                 or (
                     lem in SAY_VERBS
                     and t.dep_ in ("parataxis", "ROOT")
