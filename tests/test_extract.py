@@ -1078,3 +1078,13 @@ def test_what_someone_calls_a_thing_is_what_they_say(nlp: Any) -> None:
     assert called.claimant.startswith("Marguerite Rudd") and described.claimant.startswith("She")
     # a call for something stays a proposal
     assert _claims(nlp, "The union called for a strike.")[0].kind == "proposal"
+
+
+def test_only_to_those_who_is_a_condition(nlp: Any) -> None:
+    (offer,) = _claims(
+        nlp,
+        "The company said it would offer affected users a free year of its app, but only to those who "
+        "sign up by 31 March.",
+        date(2026, 11, 25),
+    )
+    assert offer.condition == "only to those who sign up by 31 March"

@@ -186,6 +186,9 @@ _CONDITION_RE = re.compile(
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
+    # "a free year, but only to those who sign up by 31 March": a restriction on who gets it
+    r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents)\s+"
+    r"(?:who|that|whose)\b|"
     # "it will draft in agency workers should the strike be extended": "should" before its subject
     r"\bshould\s+(?=(?:the|a|an|its|their|this|that|talks|it|they)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:be|fail|go|continue|collapse|last|drag|spread|rise|fall)\b))",
     re.I,
