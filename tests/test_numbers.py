@@ -542,6 +542,7 @@ def test_a_maximum_named_before_its_figure_is_a_cap() -> None:
         ("one company said it would appeal", []),
         ("one passenger said the train was late", []),
         ("One day, he left.", []),
+        ("Groundwater at half its normal level", [("half", 50, "exact")]),
     ],
 )
 def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:

@@ -926,18 +926,18 @@ def _is_not_an_amount(
                 return True
     if g == "frac":
         lw = s.lower()
-        if lw == "half" and not re.match(r"\A\s+(?:of|the)\b", after, re.I):
+        if lw == "half" and not re.match(r"\A\s+(?:of|the|its|their)\b", after, re.I):
             return True
         if lw == "half" and _HALF_OF_TIME_BEFORE.search(before):  # "the first half of 2026"
             return True
-        if not re.match(r"\A\s+(?:of|the|were|was|are|is)\b", after, re.I) and not re.search(
+        if not re.match(r"\A\s+(?:of|the|were|was|are|is|its|their)\b", after, re.I) and not re.search(
             r"\b(?:by|(?:cut|rise|fall|drop|increase|decrease|reduction|decline|jump|growth|gain|loss)\s+of)\s+"
             r"(?:(?:about|around|roughly|nearly|almost|some|over|under|more\s+than|less\s+than|"
             r"just\s+(?:over|under))\s+)?\Z",
             before,
             re.I,
         ):
-            return True  # ("a cut of nearly a quarter" and "down by a third" are amounts)
+            return True  # ("a cut of nearly a quarter", "down by a third", "half its level" are amounts)
     if g == "halfa" and len(s.split()) == 2:
         # "half an hour", "half a percentage point" are amounts; "half a loaf" is not
         return _unit_after(text, end)[0] in ("", "count")
