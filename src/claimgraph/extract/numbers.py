@@ -890,7 +890,7 @@ def _is_not_an_amount(
         # ("within one month") are amounts
         if lw == "one" and kind != "range":  # "one or two days" is a range
             casualty = _ONE_CASUALTY.match(after) and _CASUALTY.search(text, max(0, start - 80), end + 80)
-            allowed = _ONE_DURATION.match(after) and _DURATION_BEFORE.search(before)
+            allowed = _unit_after(text, end)[0] in _DURATION.values() and _DURATION_BEFORE.search(before)
             if not re.match(r"\A\s+(?:in|out of)\b", after) and not casualty and not allowed:
                 return True
         if lw in ("zero",):
@@ -995,7 +995,6 @@ _ONE_CASUALTY = re.compile(
     re.I,
 )
 _CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)?|died|dead|death|injur(?:ed|ies|y)|hurt|missing)\b", re.I)
-_ONE_DURATION = re.compile(r"\A\s+(?:day|week|month|year|hour|minute)s?\b", re.I)
 _DURATION_BEFORE = re.compile(r"\b(?:within|for|after|over|in|about|only|just|up\s+to|than|least)\s+\Z", re.I)
 _VERB_AFTER = re.compile(r"\A\s+(?:have|has|had|were|are|remain(?:ed)?|died|voted|backed|opposed)\b", re.I)
 _CLOCK_AFTER = re.compile(
