@@ -873,7 +873,7 @@ def _own_clause(
     "and" ("The platform crashed on Thursday morning, and the airline cancelled 367 flights on 19
     and 20 November, according to figures it filed"): the outcome's own words, span and time,
     and a claimant only when the sentence's attribution is not the other clause's."""
-    verb = next((t for t in sent if verb_lemma(t) == predicate and t.pos_ in ("VERB", "AUX")), None)
+    verb = _predicate_verb(sent, predicate)
     other = next(
         (
             c
@@ -967,6 +967,11 @@ def _statement_beside(
         "keywords": tuple(dict.fromkeys(content_lemmas(own))),
         "said": said,
     }
+
+
+def _predicate_verb(sent: Any, predicate: str) -> Any:
+    """The verb in the sentence whose lemma (with its particle) is the claim's predicate."""
+    return next((t for t in sent if verb_lemma(t) == predicate and t.pos_ in ("VERB", "AUX")), None)
 
 
 def _words_before(text: str, off: int, sent: Any, cut: int) -> tuple[list[Any], int, int] | None:
@@ -1235,7 +1240,7 @@ def _amount_under(sent: Any, head: Any, amounts: list[Mention]) -> bool:
 
 def _amount_in_event(sent: Any, predicate: str, amounts: list[Mention]) -> bool:
     """Whether an amount sits in the outcome's own clause (its verb, subject or object)."""
-    verb = next((t for t in sent if verb_lemma(t) == predicate and t.pos_ in ("VERB", "AUX")), None)
+    verb = _predicate_verb(sent, predicate)
     if verb is None:
         return True
     # the clause ends at the first comma after the verb ("..., the centrepiece of ...")
