@@ -187,6 +187,10 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("would refill its reservoirs by the spring", "2027-03/2027-05", "by"),
         ("in the summer the fire burned 7,400 hectares", "2026-06/2026-08", "at"),
         ("the months from June to October were the driest", "2026-06/2026-10", "at"),  # a range, no "since"
+        # a bare month is the nearest one, unless the tense says it is gone by or to come
+        ("the fault behind them had been fixed in April", "2026-04", "at"),
+        ("the line will reopen in June", "2027-06", "at"),
+        ("the company expects a decision in April", "2027-04", "at"),
     ],
 )
 def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: str) -> None:

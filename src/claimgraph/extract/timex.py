@@ -502,6 +502,15 @@ def _to_come(text: str, s: int, e: int) -> bool:
     )
 
 
+_DONE = re.compile(r"\b(?:had|has|have|was|were|been|did)\b[^,;:.—]*\b(?:in|during)\s+\Z", re.I)
+
+
+def _done(text: str, s: int) -> bool:
+    """Whether the clause before a bare month says what happened already ("the fault had been
+    fixed in April", "was found in June"): the month is then the last one gone by."""
+    return bool(_DONE.search(text[max(0, s - 80) : s]))
+
+
 def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, longest first where they overlap.
 
@@ -556,6 +565,15 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 and _to_come(text, s, e)
             ):
                 span = shift_year(span, 1, span.text)  # "hoped to reopen the line on 18 January"
+            if (
+                name == "month_only"
+                and ref is not None
+                and not re.match(r"(?:since|last|next)\b", text[m.start() : e], re.I)
+            ):
+                if span.begin > ref and _done(text, s) and not _to_come(text, s, e):
+                    span = shift_year(span, -1, span.text)  # "had been fixed in April", in November
+                elif span.end < ref and _to_come(text, s, e):
+                    span = shift_year(span, 1, span.text)  # "will reopen in June", in November
             if (
                 name == "season_bare"
                 and ref is not None
