@@ -253,6 +253,22 @@ def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
     assert said and said[-1].claimant == "Vasko (a hydrologist at the University of Tavrin)"
 
 
+def test_a_phrase_opening_the_sentence_is_no_description(nlp: Any) -> None:
+    """ "According to Caddon Water, the months ... were the driest": not who Caddon Water is."""
+    text = (
+        "According to Caddon Water, the months from June to October were the driest on record. "
+        "The ban will start in early December, Caddon Water said."
+    )
+    said = [c for c in _claims(nlp, text) if c.text.startswith("The ban")]
+    assert said and said[0].claimant == "Caddon Water"
+
+
+def test_what_a_relative_pronoun_stands_for_is_what_is_said(nlp: Any) -> None:
+    text = "Farmers are bracing themselves for a hosepipe ban, which Caddon Water says will start in early December."
+    (said,) = _claims(nlp, text)
+    assert {"ban", "hosepipe"} <= set(said.measure_key.split())
+
+
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     """ "she said" is the last named person who spoke; "it said" is the article's company."""
     text = (

@@ -293,6 +293,16 @@ _APPOSITION = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*['’]s)\s+"
     r"[^,.;:()\"“”]{3,90}?)(?=[,.;])"
 )
+# "According to Caddon Water, the months from June to October were the driest", "In Tarrowby,
+# the airline said": a phrase that opens the sentence, not a name and its description
+_INTRODUCED = re.compile(r"(?:\b[Aa]ccording\s+to|(?:[.!?]\s+|\n)(?:In|At|For|From|On|By|After|Before))\s+\Z")
+
+
+def _introduced(text: str, at: int) -> bool:
+    """Whether the name at ``at`` ends a phrase that opens the sentence."""
+    return bool(_INTRODUCED.search(text[at - 40 : at] if at > 40 else ". " + text[:at]))
+
+
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
@@ -343,7 +353,11 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     in brackets."""
     described: dict[str, str] = {}
     people: set[str] = set()  # surnames (which the parser may take for organizations)
-    found = [(m.group(1), m.group(2).strip()) for m in _APPOSITION.finditer(text)]
+    found = [
+        (m.group(1), m.group(2).strip())
+        for m in _APPOSITION.finditer(text)
+        if not _introduced(text, m.start())
+    ]
     found += [(m.group(2), m.group(0).strip()) for m in _TITLED.finditer(text)]
     for name, desc in found:
         for part in {name, name.split()[-1]}:
@@ -1050,6 +1064,13 @@ def _said(attribution: Any) -> list[str]:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp")
         for t in c.subtree
     ]
+    # "a hosepipe ban, which Caddon Water says will start in early December": what "which"
+    # stands for is what is said to start
+    if attribution.verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        noun = attribution.verb.head
+        core += [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
     # "Anthropic warns that recursive self-improvement ... may arrive": a parse may hang the
     # clause's subject on the reporting verb as its object
     if attribution.verb.lemma_.lower() not in _TELL_VERBS:  # "told a news conference": the listener
