@@ -269,6 +269,29 @@ def test_what_a_relative_pronoun_stands_for_is_what_is_said(nlp: Any) -> None:
     assert {"ban", "hosepipe"} <= set(said.measure_key.split())
 
 
+def test_a_quotation_beside_an_amount_outside_it_is_a_claim_of_its_own(nlp: Any) -> None:
+    text = (
+        '"The fine itself is manageable. The bigger risk is what regulators elsewhere do with it," '
+        "said Joren Oberlin, an analyst at Halbeck Securities, who estimates that the company earns "
+        "around 40% of its revenue abroad. "
+        '"It went pitch black and then very quiet," said Salo, 68, who spent the night at a neighbour\'s.'
+    )
+    cs = _claims(nlp, text)
+    quotes = [c for c in cs if c.kind == "quote"]
+    assert [c.text for c in quotes] == [
+        '"The fine itself is manageable. The bigger risk is what regulators elsewhere do with it," '
+        "said Joren Oberlin",
+        '"It went pitch black and then very quiet," said Salo',
+    ]
+    assert {"manageable", "risk"} <= set(quotes[0].measure_key.split())
+    # the amounts keep their claims; an age after a name is not part of who speaks
+    assert [c.quantity.value for c in cs if c.quantity] == [40, 68]
+    assert quotes[1].claimant == "Salo"
+    # a quotation holding the amount stays one claim
+    (one,) = _claims(nlp, '"We will cut 200 jobs this year," said Anna Berg, the chief executive.')
+    assert one.quantity is not None
+
+
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     """ "she said" is the last named person who spoke; "it said" is the article's company."""
     text = (

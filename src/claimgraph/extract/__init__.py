@@ -793,6 +793,8 @@ def _sentence_claims(
         elif proposal is None and (said := _statement_beside(text, off, sent, attribution, amounts, common)):
             kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
             out.append(_statement_claim(kind, said.pop("said"), first_time, said))
+        elif proposal is None and (said := _quote_beside(text, off, sent, attribution, amounts, common)):
+            out.append(_statement_claim("quote", said.pop("said"), first_time, said))
         return out
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
@@ -973,6 +975,49 @@ def _statement_beside(
     done = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "prep", "nsubjpass"}
     if len(said) < 2 or not any(c.dep_ in done and c.i in keep for c in comp.children):
         return None  # "Vasko said it could take | two to three weeks before ...": nothing said
+    return {
+        **common,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "keywords": tuple(dict.fromkeys(content_lemmas(own))),
+        "said": said,
+    }
+
+
+def _quote_beside(
+    text: str,
+    off: int,
+    sent: Any,
+    attribution: Attribution | None,
+    amounts: list[Mention],
+    common: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The fields of a quotation that opens the sentence, up to its speaker's name, when the
+    sentence's amounts are all outside it ("“The fine itself is manageable,” said Joren
+    Oberlin, an analyst ..., who estimates that the company earns around 40% of its revenue
+    abroad"; "..., said Salo, 68"): the speaker's words are a claim beside the amounts'."""
+    if attribution is None or attribution.verb is None or not attribution.claimant:
+        return None
+    quote = _QUOTATION.match(sent.text)
+    if quote is None or any(m.start < quote.end() for m in amounts) or len(quote.group(0)) < 20:
+        return None
+    verb = attribution.verb
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is None or verb.idx - sent.start_char < quote.end() or who.i < verb.i - 3:
+        return None  # not '"...," said X' / '"...," X said'
+    name = [
+        t
+        for t in sent
+        if t.i <= max(verb.i, who.i) or (t.i > who.i and t.head.i == who.i and t.dep_ == "compound")
+    ]
+    if (up_to := _words_before(text, off, sent, max(t.i for t in name) + 1)) is None:
+        return None
+    own, start, end = up_to
+    inside = [t for t in sent if t.idx - sent.start_char < quote.end()]
+    said = list(dict.fromkeys(content_lemmas(inside)))
+    if len(said) < 2:
+        return None
     return {
         **common,
         "start": start,

@@ -375,8 +375,13 @@ def find_attribution(sent: Span) -> Attribution | None:
     if speaker.pos_ == "NUM" or speaker.like_num:
         return None  # "(of 22 economists polled,) 19 had forecast a cut": a count, not a source
     # not what a relative clause says of the speaker ("Wendmoor, whose headquarters overlooks
-    # the reservoir, said ..."): up to the clause, without its comma
-    aside = [c for c in speaker.children if c.dep_ == "relcl" and c.i > speaker.i]
+    # the reservoir, said ..."), nor an age ("said Salo, 68, who ..."): up to the clause or
+    # the age, without its comma
+    aside = [
+        c
+        for c in speaker.children
+        if c.i > speaker.i and (c.dep_ == "relcl" or (c.like_num and c.dep_ != "nummod"))
+    ]
     sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
     while len(sub) > 1 and sub[-1].is_punct and not (sub[-1].text == ")" and any(t.text == "(" for t in sub)):
         sub.pop()  # (but not the bracket that closes "... Workers (FRTW)")
