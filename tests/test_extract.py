@@ -292,6 +292,18 @@ def test_a_quotation_beside_an_amount_outside_it_is_a_claim_of_its_own(nlp: Any)
     assert one.quantity is not None
 
 
+def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None:
+    text = (
+        "A passenger train derailed on a curve near Sallow Cross on Tuesday. "
+        "The last of the homes were reconnected on Wednesday afternoon. "
+        "It applied on 9 November for a drought permit."
+    )
+    events = [c for c in _claims(nlp, text, published=date(2026, 11, 26)) if c.kind == "event"]
+    assert [c.predicate for c in events] == ["derail", "reconnect", "apply"]
+    assert all(c.time is not None for c in events)
+    assert "permit" in events[2].measure_key.split()  # what was applied for, not "it"
+
+
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     """ "she said" is the last named person who spoke; "it said" is the article's company."""
     text = (

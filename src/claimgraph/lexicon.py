@@ -7,7 +7,7 @@ import functools
 # Outcome predicates that say the same thing, by class ("the dam was breached" = "the dam failed").
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "hold": ("hold", "withstand", "survive", "stand"),
-    "fail": ("fail", "breach", "collapse", "burst", "break", "overtop", "crash"),
+    "fail": ("fail", "breach", "collapse", "burst", "break", "overtop", "crash", "derail"),
     "approve": ("approve", "pass", "adopt", "endorse", "ratify", "greenlight", "authorize", "authorise"),
     "reject": ("reject", "defeat", "block", "veto", "refuse", "scrap", "drop"),
     "defer": ("defer", "delay", "postpone", "shelve", "suspend", "pause"),
@@ -39,6 +39,8 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "allow": ("allow", "permit"),
     "appeal": ("appeal", "contest"),  # "will appeal against the fine" / "will not contest it"
     "ban": ("ban", "forbid", "prohibit"),
+    "restore": ("restore", "reconnect"),  # "power was restored" / "the last homes were reconnected"
+    "apply": ("apply", "file"),  # "applied for a drought permit", "filed for an injunction"
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then

@@ -262,7 +262,13 @@ class Attribution:
 
 # words the small model's lemmatizer gets wrong in news text ("doses" -> "dos", "fined" -> "fin",
 # "progress" -> "progre"): the word's lemma, by the word
-_LEMMA_FIXES = {"doses": "dose", "fined": "fine", "progress": "progress", "rostering": "roster"}
+_LEMMA_FIXES = {
+    "doses": "dose",
+    "fined": "fine",
+    "progress": "progress",
+    "rostering": "roster",
+    "reconnected": "reconnect",
+}
 
 
 def lemma(t: Token) -> str:
@@ -660,7 +666,9 @@ EVENT_CLASSES = frozenset(
 )
 # outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
 # "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
-DATED_EVENT_CLASSES = frozenset({"begin", "open", "close", "announce", "apologise", "detect", "schedule"})
+DATED_EVENT_CLASSES = frozenset(
+    {"begin", "open", "close", "announce", "apologise", "detect", "schedule", "restore", "apply"}
+)
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause", "slow"}
 )
@@ -691,6 +699,18 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     if not args:
         return ""
     obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
+    if obj.pos_ == "PRON":
+        # "It applied on 9 November for a drought permit": what the event is about, not "it"
+        obj = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            ),
+            obj,
+        )
     return event_phrase(verb, obj)
 
 
