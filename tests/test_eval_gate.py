@@ -45,8 +45,9 @@ def test_every_story_has_floors() -> None:
 # plant-closure 0.55 / 0.70; a second set, written after all of those fixes: airline-outage
 # 0.43 / 0.46, housing-vote 0.55 / 0.49, measles-outbreak 0.56 / 0.67; a third: central-bank-rates
 # 0.58 / 0.65, food-recall 0.56 / 0.66, power-blackout 0.59 / 0.67; a fourth, in session 10:
-# drought-restrictions 0.69 / 0.64, privacy-fine 0.54 / 0.56, rail-derailment 0.52 / 0.54) and
-# then used, like the others, to find general fixes. They are below the bars: their tests below
+# drought-restrictions 0.69 / 0.64, privacy-fine 0.54 / 0.56, rail-derailment 0.52 / 0.54; a
+# fifth, in session 11: bridge-closure 0.52 / 0.55, school-funding 0.61 / 0.61, takeover-bid
+# 0.53 / 0.53) and then used, like the others, to find general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
@@ -64,6 +65,9 @@ WRITTEN_BLIND = {
     "drought-restrictions",
     "privacy-fine",
     "rail-derailment",
+    "bridge-closure",
+    "school-funding",
+    "takeover-bid",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -71,7 +75,7 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy: rail-derailment's
 # "some €4.2m" / "4.2 million euros" (elsewhere the gold counts one figure with and without
 # "about" as a qualifier finding) and a union organiser against the union's name
-AGREEMENTS_REPORTED: set[str] = {"rail-derailment"}
+AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "bridge-closure", "school-funding"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
