@@ -304,6 +304,11 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert "permit" in events[2].measure_key.split()  # what was applied for, not "it"
 
 
+def test_a_time_in_a_relative_clause_does_not_date_the_amount(nlp: Any) -> None:
+    text = "The bridge, which opened in 1968, carries more than 40,000 vehicles a day, a quarter of them lorries."
+    assert [c.time for c in _claims(nlp, text) if c.quantity] == [None, None]
+
+
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     """ "she said" is the last named person who spoke; "it said" is the article's company."""
     text = (

@@ -1526,8 +1526,8 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         if any(ts <= a.start < te for a in others):
             continue
         later_s = max(ts, seg_s)
-        if ts != seg_s and _NEW_CLAUSE.match(stext, later_s):
-            continue
+        if ts != seg_s and (_NEW_CLAUSE.match(stext, later_s) or _RELATIVE_ASIDE.match(stext, ts)):
+            continue  # (nor "The bridge, which opened in 1968, carries ..., a quarter of them lorries")
         free.append(t)
     if not free:
         return None
@@ -1535,6 +1535,7 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
 
 
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s", re.I)
+_RELATIVE_ASIDE = re.compile(r"\s*(?:which|who|whose)\s", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
 # where a clause or an aside ends (a comma between digits, as in "62,000", is no such place)
 _SEGMENT_END = re.compile(r"(?<!\d),|,(?!\d)|[;—():]| – ")

@@ -729,6 +729,8 @@ def find_amounts(text: str) -> list[Mention]:
             continue
         qualifier = "range" if kind in ("range", "vague") else "exact"
         qm = _QUAL_RE.search(text[max(0, start - 40) : start])
+        if qm and unit in _DURATION.values() and _OVER_DURING.search(text, max(0, start - 40), start):
+            qm = None  # "to be spent over three years": during them, not more than three
         if qm:
             qualifier = _QUALIFIER_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             if qualifier == "exact" and qm.group("q").lower() in ("just", "only") and kind == "range":
@@ -995,6 +997,13 @@ _ONE_CASUALTY = re.compile(
     re.I,
 )
 _CASUALTY = re.compile(r"\b(?:kill(?:ed|ing)?|died|dead|death|injur(?:ed|ies|y)|hurt|missing)\b", re.I)
+# "over" a duration after a verb of spending or delivering is the time it takes ("a £1.8bn fund,
+# to be spent over three years"), not "more than" ("waited over three years")
+_OVER_DURING = re.compile(
+    r"\b(?:spent|spread|paid|invested|phased|delivered|repaid|allocated|saved|raised|built|"
+    r"rolled\s+out|paid\s+back|written\s+off)\s+over\s+\Z",
+    re.I,
+)
 _DURATION_BEFORE = re.compile(r"\b(?:within|for|after|over|in|about|only|just|up\s+to|than|least)\s+\Z", re.I)
 _VERB_AFTER = re.compile(r"\A\s+(?:have|has|had|were|are|remain(?:ed)?|died|voted|backed|opposed)\b", re.I)
 _CLOCK_AFTER = re.compile(
