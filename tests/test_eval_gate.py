@@ -75,7 +75,7 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # stories on which an agreement the gold plants is reported as a discrepancy: rail-derailment's
 # "some €4.2m" / "4.2 million euros" (elsewhere the gold counts one figure with and without
 # "about" as a qualifier finding) and a union organiser against the union's name
-AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "bridge-closure", "school-funding"}
+AGREEMENTS_REPORTED: set[str] = {"rail-derailment"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:

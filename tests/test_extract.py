@@ -309,6 +309,17 @@ def test_a_time_in_a_relative_clause_does_not_date_the_amount(nlp: Any) -> None:
     assert [c.time for c in _claims(nlp, text) if c.quantity] == [None, None]
 
 
+def test_its_officer_speaks_for_the_organization_named_last(nlp: Any) -> None:
+    text = (
+        "Joanna Threlfall, the Education Secretary, set out the settlement on Tuesday. "
+        "The sharpest verdict came from the Halberd Institute, an independent think tank. "
+        "It calculates that funding per pupil will still be 2% lower next year than in 2010. "
+        'Its director, Dr Ruth Amankwah, said rising costs would "swallow most of the increase".'
+    )
+    said = next(c for c in _claims(nlp, text) if "Amankwah" in c.claimant)
+    assert said.claimant == "Its director, Dr Ruth Amankwah (the Halberd Institute)"
+
+
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     """ "she said" is the last named person who spoke; "it said" is the article's company."""
     text = (

@@ -370,7 +370,14 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", text)) for o in named}
     # a name the article mostly uses as a place ("its factory in Ostreham", "the Ostreham
     # plant") is no organization, whatever the parser took it for
-    mentions = {o: n for o, n in mentions.items() if 2 * _place_mentions(o, text) < n}
+    # (but "came from the Halberd Institute" is an institution's name)
+    mentions = {
+        o: n
+        for o, n in mentions.items()
+        if 2 * _place_mentions(o, text) < n
+        or _NOT_A_COMPANY.search(o)
+        or re.search(rf"\b{_ORG_NOUNS}\b", o, re.I)
+    }
     acronyms = {o for o in orgs if o.isupper() and len(o) > 1}
     company = _described_org("the company", {o: n for o, n in mentions.items() if o not in people})
     initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
@@ -406,6 +413,10 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             org = next((initials[a] for a in short if a in initials), "" if named_in or short else company)
             if not named_in and not short and (described_org := _ORG_IN_TITLE.search(said_by)):
                 org = _described_org(described_org.group(0).lower(), mentions)
+            elif not named_in and not short and re.match(r"its\s", who, re.I) and c.field == "body":
+                # "[The Halberd Institute ... It calculates ...] Its director, Dr Ruth Amankwah,
+                # said ...": the organization named last
+                org = _last_named(text, c.start, mentions, people, back=2) or company
             if org and org.lower() not in said_by.lower():
                 extra = f"{extra}; {org}" if extra else org
         if c.field == "body" and any(w in people for w in re.findall(r"[A-Z][\w'-]+", who)):
@@ -414,12 +425,13 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     return out
 
 
-def _last_named(text: str, before: int, mentions: dict[str, int], people: set[str]) -> str:
-    """The organization named last before ``before``, in the sentence before at most ("Permway
-    said the curve had been inspected on 17 November. It said the line would remain closed"):
-    who "it" most likely is."""
+def _last_named(text: str, before: int, mentions: dict[str, int], people: set[str], back: int = 1) -> str:
+    """The organization named last before ``before``, in the ``back`` sentences before at most
+    ("Permway said the curve had been inspected on 17 November. It said the line would remain
+    closed"): who "it" most likely is."""
     start = max(text.rfind(". ", 0, max(0, before - 2)), text.rfind("\n", 0, max(0, before - 2)))
-    start = max(text.rfind(". ", 0, max(0, start)), text.rfind("\n", 0, max(0, start)), 0)
+    for _ in range(back):
+        start = max(text.rfind(". ", 0, max(0, start)), text.rfind("\n", 0, max(0, start)), 0)
     best, at = "", -1
     for o in mentions:
         if o in people:
