@@ -533,6 +533,7 @@ def test_a_maximum_named_before_its_figure_is_a_cap() -> None:
 
 def test_over_a_duration_after_spending_is_the_time_it_takes() -> None:
     fund, years = find_amounts("a £1.8bn fund for repairs, to be spent over three years")
+    assert fund.unit == "GBP"
     assert (years.text, years.qualifier) == ("three years", "exact")
     (wait,) = find_amounts("some patients waited over three years")
     assert (wait.text, wait.qualifier) == ("over three years", "over")
