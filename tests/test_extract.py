@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract import CHUNK_CHARS, extract, iter_chunks
+from claimgraph.lexicon import PREDICATE_CLASS
 from claimgraph.load import load_article
 from claimgraph.model import Article, Claim
 
@@ -318,6 +319,26 @@ def test_its_officer_speaks_for_the_organization_named_last(nlp: Any) -> None:
     )
     said = next(c for c in _claims(nlp, text) if "Amankwah" in c.claimant)
     assert said.claimant == "Its director, Dr Ruth Amankwah (the Halberd Institute)"
+
+
+def test_who_speaks_and_what_document_is_cited(nlp: Any) -> None:
+    # a verb is no document: "will review the deal" cites no review
+    (ftc,) = _claims(nlp, "The Fair Trading Commission has not said whether it will review the deal.")
+    assert ftc.claimant == "The Fair Trading Commission" and ftc.cited_document == ""
+    (audit,) = _claims(nlp, "The company said the annual report showed no breach.")
+    assert audit.cited_document == "the annual report"
+    # a description and a name as two subjects: the name speaks
+    (group,) = _claims(
+        nlp, "Local campaign group the Greyhope Fields Alliance has said it will seek a judicial review."
+    )
+    assert group.claimant == "the Greyhope Fields Alliance"
+    # "order" and "commission" a review are one outcome
+    order, commission = _claims(
+        nlp,
+        "Transport Minister Corinne Grennard said she would order an independent review of track maintenance. "
+        "Transport Minister Corinne Grennard said she will commission an independent review of maintenance.",
+    )
+    assert PREDICATE_CLASS[order.predicate] == PREDICATE_CLASS[commission.predicate] == "order"
 
 
 def test_pronoun_speakers_are_resolved(nlp: Any) -> None:

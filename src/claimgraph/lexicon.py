@@ -41,6 +41,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "ban": ("ban", "forbid", "prohibit"),
     "restore": ("restore", "reconnect"),  # "power was restored" / "the last homes were reconnected"
     "apply": ("apply", "file"),  # "applied for a drought permit", "filed for an injunction"
+    "order": ("order", "commission"),  # "will order an independent review" / "will commission" one
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then

@@ -366,7 +366,9 @@ def find_attribution(sent: Span) -> Attribution | None:
                 continue
             depth = _depth(t)
             if best is None or depth < best[0]:
-                best = (depth, t, subj[0])
+                # "Local campaign group the Greyhope Fields Alliance has said": a parse may give
+                # the verb two subjects, a description and the name; the name speaks
+                best = (depth, t, next((c for c in subj if c.pos_ == "PROPN"), subj[0]))
     if best is None:
         if doc_phrase:
             return Attribution("", False, doc_phrase, None)
@@ -434,7 +436,8 @@ def _cited_document(text: str) -> str:
     for dm in _DOC_RE.finditer(text):
         phrase = dm.group(0)
         # a document needs a determiner or possessive, or a quoted title
-        if '"' in phrase or "“" in phrase or re.match(r"(?i)(its|their|his|her|the|a|an|[A-Z])", phrase):
+        # (a capital letter, as written: "will review the deal" cites no review)
+        if '"' in phrase or "“" in phrase or re.match(r"(?:(?i:its|their|his|her|the|a|an)\s|[A-Z])", phrase):
             low = phrase.lower()
             if low.endswith(("data", "figures", "call", "plan", "proposal", "update", "release")) and not m:
                 if not re.search(r"(internal|official|earnings|press)", low):
