@@ -524,11 +524,26 @@ def test_time_one_event_told_with_two_dates() -> None:
                 {"text": "Sales were 40 on 3 September.", "time": sep3, **_q("40", 40)},
                 {"text": "Sales reached 40 in late August.", "time": late_aug, **_q("40", 40)},
             ),
+            (  # two opposite events are two events: "opened in 1968" / "was closed in 2015"
+                {
+                    "text": "The bridge opened in 1968.",
+                    "kind": "event",
+                    "predicate": "open",
+                    "time": _t("1968", date(1968, 1, 1), date(1968, 12, 31), "year"),
+                },
+                {
+                    "text": "The bridge was last fully closed in 2015.",
+                    "kind": "event",
+                    "predicate": "close",
+                    "time": _t("2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
+                },
+            ),
         ]
     )
     hits = found(store, "time")
     assert frozenset(pairs[0]) in hits
     assert frozenset(pairs[1]) not in hits
+    assert frozenset(pairs[2]) not in hits
 
 
 def test_qualifier_two_estimates_that_agree() -> None:
