@@ -304,3 +304,17 @@ def test_a_quote_and_an_event_share_more_than_a_word() -> None:
     assert score(quote, event, idf)[0] == 0.0
     assert score(quote, both, idf)[0] > 0.3
     _agree([quote, event, both], [quote, event, both])
+
+
+def test_a_change_after_inflation_and_one_in_cash_terms_are_two_measures() -> None:
+    def claim(text: str, value: float) -> Claim:
+        q = Quantity(text=f"{value}%", start=0, end=4, unit="percent", value=value)
+        return _made(text, q, keywords=("funding", "pupil", "rise", "year"), measure_key="funding pupil rise")
+
+    cash = claim("Funding per pupil will rise by 3.2% in cash terms next year.", 3.2)
+    real = claim("After inflation, funding per pupil will rise by 0.9% next year.", 0.9)
+    plain = claim("Funding per pupil will rise by 3.1% next year.", 3.1)
+    idf = _idf([Row(c, "", "", "") for c in (cash, real, plain)])
+    assert score(cash, real, idf)[0] == 0.0
+    assert score(cash, plain, idf)[0] > 0.3 and score(real, plain, idf)[0] > 0.3  # not said: either
+    _agree([cash, real, plain], [cash, real, plain])

@@ -44,6 +44,7 @@ from .lexicon import (
     PREDICATE_CLASS,
     contradicts,
     is_outcome_class,
+    money_basis,
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity
@@ -399,6 +400,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     feats: list[str] = []
     if (x.quantity is None) != (y.quantity is None) and not _opposite_outcomes(x, y):
         return 0.0, feats
+    if (bx := money_basis(x.text)) and (by := money_basis(y.text)) and bx != by:
+        return 0.0, feats  # after inflation / in cash terms: two measures
     if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
         # what is said, not who says it, nor the bare verb ("came" / "has come")
         verbs = {x.predicate, y.predicate}

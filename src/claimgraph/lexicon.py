@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 # Outcome predicates that say the same thing, by class ("the dam was breached" = "the dam failed").
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
@@ -321,3 +322,24 @@ def synonym(word: str) -> tuple[str, ...]:
     (('job',), ('fire',), ('dock', 'worker'), ('reservoir',))
     """
     return _SYNONYM.get(word, (word,))
+
+
+# money counted after inflation against money as paid: "per-pupil funding will rise by 0.9% after
+# inflation" and "funding per pupil will rise by 3.2% in cash terms" are two measures
+_REAL_TERMS = re.compile(
+    r"\b(?:in\s+real[- ]terms|real[- ]terms|after\s+inflation|(?:once|when)\s+inflation\s+is\s+taken\s+into\s+account|"
+    r"inflation[- ]adjusted|adjusted\s+for\s+inflation)\b",
+    re.I,
+)
+_CASH_TERMS = re.compile(
+    r"\b(?:in\s+cash\s+terms|cash[- ]terms|in\s+nominal\s+terms|before\s+inflation)\b", re.I
+)
+
+
+def money_basis(text: str) -> str:
+    """ "real" (after inflation), "cash" (as paid) or "" (not said) for a claim's sentence."""
+    if _REAL_TERMS.search(text):
+        return "real"
+    if _CASH_TERMS.search(text):
+        return "cash"
+    return ""

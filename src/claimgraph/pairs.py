@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, is_outcome_class, word_class
+from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, is_outcome_class, money_basis, word_class
 from .model import Claim
 
 _DAY = 1  # times are compared as day ordinals
@@ -68,6 +68,7 @@ class Profile:
                     {"proposal": 0, "event": 1}.get(c.kind, -1),
                     c.negated,
                     c.kind == "quote",
+                    {"real": 1, "cash": 2}.get(money_basis(c.text), 0),
                 )
             )
             if (q := c.quantity) is not None:
@@ -83,12 +84,13 @@ class Profile:
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
         self.mn = _incidence(n, len(classes), mn)
-        cols = np.array(ints, dtype=np.int64).reshape(n, 10).T
+        cols = np.array(ints, dtype=np.int64).reshape(n, 11).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
         self.negated = cols[8].astype(bool)
         self.quote = cols[9].astype(bool)
+        self.basis = cols[10]  # 1 after inflation, 2 in cash terms, 0 not said
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)
@@ -301,7 +303,9 @@ def pair_scores(
     mag_y = np.maximum(np.abs(y.lo), np.abs(y.hi))[None, :]
     small, large = np.minimum(mag_x, mag_y), np.maximum(mag_x, mag_y)
     far = same_unit & (small > 0) & (large > FAR_APART * small)
-    zero = (both_q & ~fam_ok) | few_shared | far
+    # a change after inflation and one in cash terms: two measures
+    bases = (x.basis[:, None] > 0) & (y.basis[None, :] > 0) & (x.basis[:, None] != y.basis[None, :])
+    zero = (both_q & ~fam_ok) | few_shared | far | bases
     if amounts_must_match:
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
