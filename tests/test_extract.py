@@ -1176,3 +1176,20 @@ def test_only_to_those_who_is_a_condition(nlp: Any) -> None:
         date(2026, 11, 25),
     )
     assert offer.condition == "only to those who sign up by 31 March"
+
+
+def test_once_inflation_is_taken_into_account_is_no_condition(nlp: Any) -> None:
+    (real,) = _claims(
+        nlp,
+        "The institute estimates that once inflation is taken into account, funding will rise by 0.4% next year.",
+    )
+    assert real.condition == ""
+
+
+def test_a_promise_of_none_is_negated_however_it_is_worded(nlp: Any) -> None:
+    a, b = _claims(
+        nlp,
+        "The firm has promised there will be no compulsory redundancies among its workers for 18 months. "
+        "It also promised no compulsory redundancies among store staff for 18 months.",
+    )
+    assert a.negated and b.negated

@@ -451,6 +451,10 @@ def find_condition(sent: Span) -> str:
     text = sent.text
     for m in _CONDITION_RE.finditer(text):
         marker = m.group(0).lower()
+        if marker.startswith("once") and re.match(
+            r"\s*(?:inflation|\w+\s+(?:is|are)\s+taken\s+into\s+account)\b", text[m.end() :], re.I
+        ):
+            continue  # "once inflation is taken into account": in real terms, no condition
         if marker.startswith(("once", "pending")):
             # temporal "once" and "pending" are conditions only in a proposal or decision context
             if not re.search(r"\b(may|can|will|would|could|only)\b", text, re.I):
@@ -619,7 +623,13 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
                 negated = negated or any(cc.dep_ == "neg" for cc in c.children)
                 pred = c
                 break
-    if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head.i == root.i):
+    # "promised no compulsory redundancies", and "promised there will be no compulsory redundancies"
+    heads = {root.i} | {
+        c.i
+        for c in root.children
+        if c.dep_ == "ccomp" and c.lemma_ == "be" and any(g.dep_ == "expl" for g in c.children)
+    }
+    if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head.i in heads):
         negated = True
     if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
         negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
