@@ -555,3 +555,18 @@ def test_over_a_duration_after_spending_is_the_time_it_takes() -> None:
 )
 def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:
     assert [(m.text, m.value, m.qualifier) for m in find_amounts(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("a cash proposal worth 312 pence a share", ("312 pence", 3.12, "GBP")),
+        ("the private-equity group's proposal of 312p a share", ("312p", 3.12, "GBP")),
+        ("shares closed at 296p on Monday", ("296p", 2.96, "GBP")),
+        ("a deal that values it at £5.4billion including its debts", ("£5.4billion", 5.4e9, "GBP")),
+        ("plans include £350million of savings", ("£350million", 3.5e8, "GBP")),
+    ],
+)
+def test_pence_and_a_scale_word_run_into_the_figure(text: str, amount: tuple[str, float, str]) -> None:
+    (m,) = find_amounts(text)
+    assert (m.text, m.value, m.unit) == amount

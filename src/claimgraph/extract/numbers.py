@@ -154,7 +154,8 @@ _CORE = re.compile(
     rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<sci>{_SCI})|(?P<inw>{_INWORD})|(?P<mixed>{_MIXED})|(?P<halfa>{_HALF_A})|(?P<frac>{_FRACWORD})"
     rf"|(?P<vague>{_VAGUE_RE})|(?P<fold>(?:\d+(?:\.\d+)?|{_NUMWORD})-?fold|{_FOLD_RE})"
     rf"|(?P<change>{_CHANGE_RE})|(?P<twice>{_TWICE})|(?P<afortnight>{_A_FORTNIGHT})|(?P<num>{_DIGITS})|(?P<word>{_WORDNUM}))"
-    r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc|c|f)\b))",
+    r"(?:(?![\w])|(?<=\d)(?=(?:bn|mn|mln|tn|trn|k|m|b|x|mm|cm|km|kg|mg|ml|h|hrs?|mw|gw|kw|kwh|mwh|gwh|twh|pc|c|f|p|"
+    r"thousand|million|billion|trillion)\b))",
     re.I,
 )
 
@@ -548,6 +549,7 @@ _TEMPERATURE = re.compile(
     r"|(?P<letter>[cf])\b)",
     re.I,
 )
+_PENCE = re.compile(r"\A(?:p\b|\s+(?i:pence)\b)")
 _LONE_CF = re.compile(r"\A[cf]\b", re.I)
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−])\Z", re.I)
 _HEAT = re.compile(
@@ -680,6 +682,11 @@ def find_amounts(text: str) -> list[Mention]:
             cur = _CURRENCY_PRE[cm.group(1).strip().lower()]
             start -= len(cm.group(1))
         noun = ""
+        if not unit and not cur and g in ("num", "word") and (pm := _PENCE.match(text[end:])):
+            # "312p a share", "312 pence": pounds, in hundredths
+            value, low, high = _scaled((value, low, high), 0.01)
+            cur = "GBP"
+            end += pm.end()
         if not unit and not cur and g in ("num", "word") and (tm := _TEMPERATURE.match(text[end:])):
             # "41.3C", "41.3 degrees Celsius", "104°F"; a bare letter only where heat is the topic
             if tm.group("letter") and not _HEAT.search(text[max(0, start - 80) : end + 60]):
