@@ -1193,3 +1193,21 @@ def test_a_promise_of_none_is_negated_however_it_is_worded(nlp: Any) -> None:
         "It also promised no compulsory redundancies among store staff for 18 months.",
     )
     assert a.negated and b.negated
+
+
+def test_pronouns_speak_for_whoever_spoke_last(nlp: Any) -> None:
+    text = (
+        "The repairs are expected to cost £18 million, the authority said. "
+        "Cars could be allowed back on the bridge in February, it added. "
+        "Gordon Fairley, president of the Saltmouth Chamber of Commerce, said takings had fallen by a third. "
+        "He estimated that it would cost local firms £250,000 a week. "
+        "Councillor Priya Castellan, who represents Saltmouth Harbour on Northfold County Council, "
+        "called for an independent public inquiry. "
+        "She said the last full inspection had already flagged defects."
+    )
+    cs = _claims(nlp, text, date(2026, 11, 23))
+    by_start = {c.text.split()[0]: c.claimant for c in cs}
+    assert by_start["Cars"] == "it (the authority)"
+    assert by_start["He"].startswith("He (Gordon Fairley")
+    assert by_start["Councillor"] == "Councillor Priya Castellan"  # not what the clause says of her
+    assert by_start["She"] == "She (Councillor Priya Castellan)"

@@ -34,6 +34,7 @@ from .frame import (
     predicate_and_polarity,
     reader_advice,
     speaker_attribution,
+    speaker_text,
     verb_lemma,
     without_evidence,
 )
@@ -341,6 +342,8 @@ _OFFICER = re.compile(
     r"president|managing\s+director|general\s+secretary|director|head\s+of)\b",
     re.I,
 )
+# a first name and a surname, after a title or not ("Councillor Priya Castellan"): a person
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
 
 
@@ -383,15 +386,19 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
     out = []
     speaker = ""  # the last named person who spoke, as resolved: who "she" is in "..., she said"
+    org_speaker = ("", -1)  # the last organization that spoke, and where its claim ended
     for c in claims:
         who = c.claimant.strip().strip(",")
         if who.lower() in ("he", "she") and c.field == "body":
             out.append(replace(c, claimant=f"{who} ({speaker})") if speaker else c)
             continue
         if who.lower() == "it" and c.field == "body":
-            # "The inspectorate opened its investigation ..., it said": the sentence's subject
+            # "The inspectorate opened its investigation ..., it said": the sentence's subject;
+            # else the organization that spoke in the sentence before ("..., the authority
+            # said. Cars could be allowed back in February, it added"), else the last named
             own = _SUBJECT_ORG.match(c.text)
-            it = own.group(1) if own else (_last_named(text, c.start, mentions, people) or company)
+            before = org_speaker[0] if 0 <= c.start - org_speaker[1] <= 3 else ""
+            it = own.group(1) if own else (before or _last_named(text, c.start, mentions, people) or company)
             out.append(replace(c, claimant=f"{who} ({it})") if it else c)
             continue
         extra = ""
@@ -419,8 +426,16 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
                 org = _last_named(text, c.start, mentions, people, back=2) or company
             if org and org.lower() not in said_by.lower():
                 extra = f"{extra}; {org}" if extra else org
-        if c.field == "body" and any(w in people for w in re.findall(r"[A-Z][\w'-]+", who)):
+        if c.field == "body" and (
+            any(w in people for w in re.findall(r"[A-Z][\w'-]+", who))
+            or (
+                (name := _PERSON_NAME.search(person.split(",")[0])) is not None
+                and name.group(0) not in mentions
+            )
+        ):
             speaker = f"{person}; {extra}" if extra else person
+        if c.field == "body" and (_ORG_DESCRIPTION.match(who) or who in mentions):
+            org_speaker = (extra if extra and _ORG_DESCRIPTION.match(who) else who, c.end)
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
 
@@ -1267,8 +1282,7 @@ def _proposal_claim(proposal: Any, time: TimeSpan | None, common: dict[str, Any]
         # (the subject of a passive is who is urged or told, or what is called for: not the caller)
         caller = next((c for c in proposal.children if c.dep_ == "nsubj"), None)
         if caller is not None and caller.pos_ != "PRON":
-            toks = list(caller.subtree)
-            fields["claimant"] = str(caller.doc[toks[0].i : toks[-1].i + 1].text)
+            fields["claimant"] = speaker_text(caller)
     return Claim(kind="proposal", time=time, measure=obj, measure_key=_key(obj), **fields)
 
 

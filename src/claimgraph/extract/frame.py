@@ -382,9 +382,14 @@ def find_attribution(sent: Span) -> Attribution | None:
         return None
     if speaker.pos_ == "NUM" or speaker.like_num:
         return None  # "(of 22 economists polled,) 19 had forecast a cut": a count, not a source
-    # not what a relative clause says of the speaker ("Wendmoor, whose headquarters overlooks
-    # the reservoir, said ..."), nor an age ("said Salo, 68, who ..."): up to the clause or
-    # the age, without its comma
+    who = speaker_text(speaker)
+    return replace(speaker_attribution(who), document=doc_phrase or _cited_document(who), verb=verb)
+
+
+def speaker_text(speaker: Token) -> str:
+    """The words naming a speaker: the subject's words, without what a relative clause says of
+    it ("Wendmoor, whose headquarters overlooks the reservoir, said ...") nor an age ("said
+    Salo, 68, who ..."), up to the clause or the age, without its comma."""
     aside = [
         c
         for c in speaker.children
@@ -393,10 +398,8 @@ def find_attribution(sent: Span) -> Attribution | None:
     sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
     while len(sub) > 1 and sub[-1].is_punct and not (sub[-1].text == ")" and any(t.text == "(" for t in sub)):
         sub.pop()  # (but not the bracket that closes "... Workers (FRTW)")
-    who = sent.doc[sub[0].i : sub[-1].i + 1].text
-    if len(who) > 120:
-        who = speaker.text
-    return replace(speaker_attribution(who), document=doc_phrase or _cited_document(who), verb=verb)
+    who = str(speaker.doc[sub[0].i : sub[-1].i + 1].text)
+    return who if len(who) <= 120 else str(speaker.text)
 
 
 # what an organization, standing as "it", does when it speaks ("It also announced that it would
