@@ -716,6 +716,38 @@ def test_headline_body_reads_the_headlines_hedge(
     assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
 
 
+@pytest.mark.parametrize(
+    ("headline", "reported"),
+    [
+        (("£26m", 26e6, "exact"), True),  # one figure for the body's range
+        (("£22m", 22e6, "exact"), True),
+        (("up to £26m", 26e6, "at_most"), False),  # the headline hedges it too
+    ],
+)
+def test_headline_body_one_figure_for_the_bodys_range(
+    headline: tuple[str, float, str], reported: bool
+) -> None:
+    words = ("repair", "bridge", "cost", "crack")
+    b = {
+        "text": "The repairs to the bridge will cost between £22m and £26m.",
+        "predicate": "cost",
+        "measure": "repairs cost",
+        "keywords": words,
+        "quantity": Quantity(
+            text="between £22m and £26m", start=0, end=0, unit="GBP", qualifier="range", low=22e6, high=26e6
+        ),
+    }
+    title = {
+        "text": f"Bridge repairs to cost {headline[0]} after cracks found",
+        "predicate": "cost",
+        "keywords": words,
+        **_q(headline[0], headline[1], "GBP", headline[2]),
+    }
+    store, pairs = build([(b, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
 def test_a_rule_that_is_not_a_select_gets_a_clear_error(tmp_path: Any) -> None:
     (tmp_path / "mine.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
     with pytest.raises(QueryError, match="'mine' is not a SELECT query"):
