@@ -1211,3 +1211,13 @@ def test_pronouns_speak_for_whoever_spoke_last(nlp: Any) -> None:
     assert by_start["He"].startswith("He (Gordon Fairley")
     assert by_start["Councillor"] == "Councillor Priya Castellan"  # not what the clause says of her
     assert by_start["She"] == "She (Councillor Priya Castellan)"
+
+
+def test_accepting_a_recommendation_approves_it(nlp: Any) -> None:
+    accepted, turned_down = _claims(
+        nlp,
+        "The government accepted the recommendation of the pay review body in full. "
+        "Ministers turned down the pay review body's recommendation.",
+    )
+    assert (accepted.kind, PREDICATE_CLASS[accepted.predicate]) == ("event", "approve")
+    assert PREDICATE_CLASS[turned_down.predicate] == "reject"
