@@ -9,7 +9,17 @@ import re
 PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "hold": ("hold", "withstand", "survive", "stand"),
     "fail": ("fail", "breach", "collapse", "burst", "break", "overtop", "crash", "derail"),
-    "approve": ("approve", "pass", "adopt", "endorse", "ratify", "greenlight", "authorize", "authorise", "accept"),
+    "approve": (
+        "approve",
+        "pass",
+        "adopt",
+        "endorse",
+        "ratify",
+        "greenlight",
+        "authorize",
+        "authorise",
+        "accept",
+    ),
     "reject": ("reject", "defeat", "block", "veto", "refuse", "scrap", "drop"),
     "defer": ("defer", "delay", "postpone", "shelve", "suspend", "pause"),
     "keep": ("keep", "maintain", "reaffirm", "retain", "reiterate", "leave"),
