@@ -191,6 +191,9 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("the fault behind them had been fixed in April", "2026-04", "at"),
         ("the line will reopen in June", "2027-06", "at"),
         ("the company expects a decision in April", "2027-04", "at"),
+        ("completion is pencilled in for the second quarter of next year", "2027-Q2", "at"),
+        ("in the first half of next year", "2027-01/2027-06", "at"),
+        ("profit fell in the third quarter of last year", "2025-Q3", "at"),
     ],
 )
 def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: str) -> None:

@@ -26,13 +26,18 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?:19|20)\d\d"
 
+_REL_YEAR = r"(?:next|this|last)\s+year"  # "the second quarter of next year"
+
 _PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"\b(?:Q([1-4])|([1-4])Q)[\s-]*({_YEAR})\b"),
     (
         "quarter_words",
-        rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}))?\b",
+        rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}|{_REL_YEAR}))?\b",
     ),
-    ("half", rf"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+({_YEAR}))?\b|\bH([12])\s+({_YEAR})\b"),
+    (
+        "half",
+        rf"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+({_YEAR}|{_REL_YEAR}))?\b|\bH([12])\s+({_YEAR})\b",
+    ),
     (
         "year_to",
         rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended|through)\s+"
@@ -245,8 +250,10 @@ def _normalize(
             return _quarter_span(t, int(g[2]), int(g[0] or g[1]))
         if name == "quarter_words":
             q = _ORD[g[0].lower()]
-            if g[1]:
+            if g[1] and g[1][0].isdigit():
                 return _quarter_span(t, int(g[1]), q)
+            if g[1] and ref:
+                return _quarter_span(t, ref.year + _year_offset(g[1].lower()), q)
             if not ref:
                 return None
             # "the second quarter" in a report: the latest such quarter that has begun
@@ -279,7 +286,10 @@ def _normalize(
         if name == "half":
             if g[0]:
                 h = 1 if g[0].lower() == "first" else 2
-                year = int(g[1]) if g[1] else ry
+                if g[1] and not g[1][0].isdigit():
+                    year = ry + _year_offset(g[1].lower()) if ry else None
+                else:
+                    year = int(g[1]) if g[1] else ry
                 if year is None:
                     return None
                 y = year
@@ -554,7 +564,7 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 name == "quarter_words"
                 and ref is not None
                 and span.end < ref
-                and not re.search(_YEAR, text[s:e])
+                and not re.search(rf"{_YEAR}|{_REL_YEAR}", text[s:e])
                 and _to_come(text, s, e)
             ):
                 span = shift_year(span, 1, span.text)  # "settlements due in the first quarter": the next one
