@@ -301,6 +301,10 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     )
     events = [c for c in _claims(nlp, text, published=date(2026, 11, 26)) if c.kind == "event"]
     assert [c.predicate for c in events] == ["derail", "reconnect", "apply"]
+    (found,) = _claims(
+        nlp, "The cracks came to light during a routine inspection last week.", date(2026, 11, 23)
+    )
+    assert (found.kind, PREDICATE_CLASS[found.predicate], found.time is not None) == ("event", "detect", True)
     assert all(c.time is not None for c in events)
     assert "permit" in events[2].measure_key.split()  # what was applied for, not "it"
 

@@ -61,6 +61,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
 # are its approval and rejection.
 PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "begin": ("break out", "come into force", "take effect"),
+    "detect": ("come to light",),
     "approve": ("sign off", "say yes"),
     "reject": ("turn down", "say no"),
     "exclude": ("rule out",),

@@ -590,6 +590,12 @@ def verb_lemma(verb: Token) -> str:
         return "come into force"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children):
         return "take effect"
+    # "the cracks came to light during an inspection": they were found
+    if lem == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "light" for g in c.children)
+        for c in verb.children
+    ):
+        return "come to light"
     for c in verb.children:
         if (
             c.dep_ == "prt" or (c.dep_ == "intj" and lem == "say")
