@@ -551,6 +551,7 @@ def test_over_a_duration_after_spending_is_the_time_it_takes() -> None:
         ("one passenger said the train was late", []),
         ("One day, he left.", []),
         ("Groundwater at half its normal level", [("half", 50, "exact")]),
+        ("closed the bridge at six o'clock after finding seven cracks", [("seven", 7, "exact")]),
     ],
 )
 def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:

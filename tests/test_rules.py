@@ -834,3 +834,30 @@ def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:
     assert frozenset(pairs[0]) in found(store, "polarity")
     omitted = found(store, "omitted_condition")
     assert frozenset(pairs[0]) not in omitted and frozenset(pairs[1]) in omitted
+
+
+def test_polarity_opposites_at_two_moments_do_not_contradict() -> None:
+    """ "The bridge opened in 1968" / "closed the bridge on Friday": two moments, no contradiction;
+    "the footway remains open" / "the closure applies to pedestrians too", undated, contradict."""
+    y1968 = _t("1968", date(1968, 1, 1), date(1968, 12, 31), "year")
+    friday = _t("2026-11-20", date(2026, 11, 20), date(2026, 11, 20), "day")
+    store, pairs = build(
+        [
+            (
+                {"text": "The bridge opened in 1968.", "predicate": "open", "kind": "event", "time": y1968},
+                {
+                    "text": "The authority closed the bridge on Friday.",
+                    "predicate": "close",
+                    "kind": "event",
+                    "time": friday,
+                },
+            ),
+            (
+                {"text": "The bridge footway remains open.", "predicate": "open", "kind": "event"},
+                {"text": "The bridge footway was closed too.", "predicate": "close", "kind": "event"},
+            ),
+        ]
+    )
+    hits = found(store, "polarity")
+    assert frozenset(pairs[0]) not in hits
+    assert frozenset(pairs[1]) in hits

@@ -834,6 +834,8 @@ def _is_not_an_amount(
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
     g = m.lastgroup
+    if g == "word" and re.match(r"\A\s?o['’]clock\b", after, re.I):
+        return True  # "at six o'clock on Friday evening": a time of day
     if g == "num":
         digits = re.sub(r"\D", "", s)
         # clock times, dates like 2026-05-14, 14/05, scores 3-1 are handled by the callers' NER
