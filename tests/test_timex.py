@@ -211,3 +211,11 @@ def test_last_night_and_a_day_to_come_without_its_year() -> None:
     assert reopen.span.iso == "2027-01-18"
     (opened,) = find_times("the plant opened on 12 January", pub)
     assert opened.span.iso == "2026-01-12"
+
+
+def test_a_time_to_come_after_from_is_when_it_starts_not_a_baseline() -> None:
+    pub = date(2026, 11, 25)
+    (start,) = find_times("Teachers will receive a 4% pay rise from September 2027.", pub)
+    assert not start.baseline and start.span.iso == "2027-09"
+    (before,) = find_times("Funding per pupil is up 3%, compared with 2024.", pub)
+    assert before.baseline

@@ -631,5 +631,7 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
         baseline = _BASELINE.search(before)
         if baseline and span.granularity == "day" and re.fullmatch(r"on\s+", baseline.group(0), re.I):
             baseline = None  # "was confirmed on 3 September" is when; "up 8% on 2025" compares
+        if baseline and ref is not None and span.begin > ref:
+            baseline = None  # "a 4% pay rise from September 2027": when it starts (nothing to come compares)
         out.append(TimeMention(s, e, span, bool(baseline), name))
     return out
