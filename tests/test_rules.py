@@ -861,3 +861,28 @@ def test_polarity_opposites_at_two_moments_do_not_contradict() -> None:
     hits = found(store, "polarity")
     assert frozenset(pairs[0]) not in hits
     assert frozenset(pairs[1]) in hits
+
+
+def test_numeric_a_precise_figure_is_rounded_no_more_than_its_last_digit() -> None:
+    """ "£7,610" / "£7,460" per pupil conflict (2% either side would let them meet); "£4.25m" /
+    "£4.2m" is one figure rounded."""
+    words = {
+        "predicate": "average",
+        "keywords": ("funding", "pupil", "average"),
+        "measure": "average funding",
+    }
+    store, pairs = build(
+        [
+            (
+                {"text": "Funding averages £7,610 per pupil.", **words, **_q("£7,610", 7610, "GBP")},
+                {"text": "Funding works out at £7,460 per pupil.", **words, **_q("£7,460", 7460, "GBP")},
+            ),
+            (
+                {"text": "Repairs will cost £4.25m.", **words, **_q("£4.25m", 4.25e6, "GBP")},
+                {"text": "Repairs will cost £4.2m.", **words, **_q("£4.2m", 4.2e6, "GBP")},
+            ),
+        ]
+    )
+    hits = found(store, "numeric")
+    assert frozenset(pairs[0]) in hits
+    assert frozenset(pairs[1]) not in hits
