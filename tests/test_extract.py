@@ -1225,3 +1225,14 @@ def test_accepting_a_recommendation_approves_it(nlp: Any) -> None:
     )
     assert (accepted.kind, PREDICATE_CLASS[accepted.predicate]) == ("event", "approve")
     assert PREDICATE_CLASS[turned_down.predicate] == "reject"
+
+
+def test_what_someone_has_until_a_time_to_do_is_due_by_then(nlp: Any) -> None:
+    (due,) = _claims(
+        nlp,
+        "Under takeover rules, Ardent Ridge has until 5 p.m. on Dec. 21 to announce a firm intention to make an offer.",
+        date(2026, 11, 23),
+    )
+    assert (due.kind, due.predicate, due.modality) == ("event", "announce", "predicted")
+    assert due.time is not None and (due.time.iso, due.time.relation) == ("2026-12-21", "by")
+    assert "offer" in due.measure_key.split()

@@ -192,6 +192,8 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("the line will reopen in June", "2027-06", "at"),
         ("the company expects a decision in April", "2027-04", "at"),
         ("completion is pencilled in for the second quarter of next year", "2027-Q2", "at"),
+        ("has until just before Christmas to firm up its offer", "2026-12-18/2026-12-24", "at"),
+        ("the line should reopen by Christmas", "2026-12-25", "by"),
         ("in the first half of next year", "2027-01/2027-06", "at"),
         ("profit fell in the third quarter of last year", "2025-Q3", "at"),
     ],
@@ -219,3 +221,7 @@ def test_a_time_to_come_after_from_is_when_it_starts_not_a_baseline() -> None:
     assert not start.baseline and start.span.iso == "2027-09"
     (before,) = find_times("Funding per pupil is up 3%, compared with 2024.", pub)
     assert before.baseline
+
+
+def test_christmas_as_a_word_of_a_thing_is_no_time() -> None:
+    assert find_times("Christmas shopping fell by 3%", date(2026, 11, 24)) == []

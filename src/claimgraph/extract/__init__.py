@@ -848,6 +848,11 @@ def _sentence_claims(
         out.append(_statement_claim("attribution", list(keywords), first_time, fields))
     elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None)):
         out.append(_event_claim(event, first_time, common))
+    elif not headline and first_time is not None and (due := _deadline(sent)) is not None:
+        # "Ardent Ridge has until 5 p.m. on Dec. 21 to announce a firm offer": what is due by when
+        verb, to_do = due
+        fields = {**common, "predicate": verb_lemma(verb), "modality": "predicted"}
+        out.append(_event_claim(to_do, replace(first_time, relation="by"), fields))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))
     elif not headline and (aside := _dated_event_aside(sent, times)) is not None:
@@ -857,6 +862,31 @@ def _sentence_claims(
         fields = {**common, "predicate": verb_lemma(verb), "keywords": keywords}
         out.append(_event_claim(event_phrase(verb, noun), when, fields))
     return out
+
+
+def _deadline(sent: Any) -> tuple[Any, str] | None:
+    """The verb and the words of what someone "has until" a time to do ("has until Friday to
+    respond", "has until just before Christmas to firm up its offer"), or None."""
+    root = sent.root
+    if root.lemma_.lower() != "have" or not any(
+        c.dep_ == "prep" and c.lower_ in ("until", "till") for c in root.children
+    ):
+        return None
+    verb = next(
+        (
+            t
+            for t in sent
+            if t.pos_ == "VERB"
+            and t.i > root.i
+            and t.dep_ in ("advcl", "xcomp", "pcomp", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    # (what is to be done, whole: "announce a firm intention to make an offer")
+    return verb, " ".join([verb_lemma(verb), *content_lemmas([t for t in verb.subtree if t.i > verb.i])])
 
 
 def _dated_second_verb(

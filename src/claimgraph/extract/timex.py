@@ -111,6 +111,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     ("day_rel", r"\b(yesterday|today|tonight|last\s+night)\b"),
+    # "by Christmas", "(just) before Christmas": the next one (not "Christmas shopping")
+    (
+        "christmas",
+        r"\b(?:(?:just|shortly)\s+)?(before\s+)?Christmas\b(?!\s+(?:[Dd]ay|[Ee]ve|shopping|trading|sales|"
+        r"tree|market|party|parties|cards?|presents?|dinner|lights|holidays?|season|period|break|rush|getaway)\b)",
+    ),
     ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
@@ -452,6 +458,11 @@ def _normalize(
             return _year_span(t, anchor.begin.year if anchor else ref.year)
         if name == "clock":
             return _day_span(t, ref)
+        if name == "christmas" and ref:
+            y = ref.year if ref <= date(ref.year, 12, 25) else ref.year + 1
+            if g[0]:  # the days before it
+                return _span(t, date(y, 12, 18), date(y, 12, 24), f"{y}-12-18/{y}-12-24", "interval")
+            return _day_span(t, date(y, 12, 25))
         if name == "day_rel":
             return _day_span(t, ref - timedelta(days=1) if low in ("yesterday", "last night") else ref)
         if name == "past_span" and ref:
