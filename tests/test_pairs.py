@@ -318,3 +318,23 @@ def test_a_change_after_inflation_and_one_in_cash_terms_are_two_measures() -> No
     assert score(cash, real, idf)[0] == 0.0
     assert score(cash, plain, idf)[0] > 0.3 and score(real, plain, idf)[0] > 0.3  # not said: either
     _agree([cash, real, plain], [cash, real, plain])
+
+
+def test_an_amount_that_describes_a_thing_does_not_keep_its_claim_apart() -> None:
+    """ "promised to build a 420-place primary school" / "pledged to build a primary school":
+    the figure only describes the school; "420 homes" against no figure stays apart."""
+    words = {
+        "keywords": ("build", "primary", "school", "site", "promise"),
+        "measure_key": "build primary school",
+    }
+    text = "Tarrant Quay has promised to build a 420-place primary school on the site."
+    at = text.index("420")
+    school = _made(text, Quantity(text="420", start=at, end=at + 3, unit="count", value=420), **words)
+    plain = _made("The company has also pledged to build a primary school on the site.", **words)
+    homes_text = "Tarrant Quay has promised to build 420 homes at the primary school site."
+    at = homes_text.index("420")
+    homes = _made(homes_text, Quantity(text="420", start=at, end=at + 3, unit="count", value=420), **words)
+    idf = _idf([Row(c, "", "", "") for c in (school, plain, homes)])
+    assert score(school, plain, idf)[0] > 0.3
+    assert score(homes, plain, idf)[0] == 0.0
+    _agree([school, plain, homes], [school, plain, homes])

@@ -398,7 +398,11 @@ def _idf(rows: list[Row]) -> dict[str, float]:
 def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     """How likely two claims are about the same thing (0..1), and which features agreed."""
     feats: list[str] = []
-    if (x.quantity is None) != (y.quantity is None) and not _opposite_outcomes(x, y):
+    if (
+        (x.quantity is None) != (y.quantity is None)
+        and not _opposite_outcomes(x, y)
+        and not (describing_amount(x) or describing_amount(y))
+    ):
         return 0.0, feats
     if (bx := money_basis(x.text)) and (by := money_basis(y.text)) and bx != by:
         return 0.0, feats  # after inflation / in cash terms: two measures
@@ -539,6 +543,14 @@ def _interval(q: Quantity) -> tuple[float, float]:
     if q.qualifier == "at_most":
         return lo - 0.5 * span, hi
     return lo, hi
+
+
+def describing_amount(c: Claim) -> bool:
+    """Whether the claim's amount only describes a thing, run into its noun by a hyphen ("a
+    420-place primary school", "a 1,450-home scheme"): a claim without that detail ("to build a
+    primary school") may still be the same claim."""
+    q = c.quantity
+    return q is not None and bool(re.match(r"-[a-z]", c.text[q.end - c.start : q.end - c.start + 2]))
 
 
 def _opposite_outcomes(x: Claim, y: Claim) -> bool:

@@ -33,7 +33,7 @@ class Profile:
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
     ) -> None:
-        from .align import _SAID, comparable, unit_family
+        from .align import _SAID, comparable, describing_amount, unit_family
 
         n = len(claims)
         self.n = n
@@ -90,6 +90,7 @@ class Profile:
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
         self.negated = cols[8].astype(bool)
         self.quote = cols[9].astype(bool)
+        self.describes = np.array([describing_amount(c) for c in claims], dtype=bool).reshape(n)
         self.basis = cols[10]  # 1 after inflation, 2 in cash terms, 0 not said
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
@@ -309,7 +310,12 @@ def pair_scores(
     if amounts_must_match:
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
-        zero |= (np.outer(x.has_q, ~y.has_q) | np.outer(~x.has_q, y.has_q)) & ~contradict
+        # (an amount that only describes a thing, "a 420-place school", does not count here)
+        zero |= (
+            (np.outer(x.has_q, ~y.has_q) | np.outer(~x.has_q, y.has_q))
+            & ~contradict
+            & ~np.logical_or.outer(x.describes, y.describes)
+        )
     feats = {
         "measure": has_m,
         "unit": both_q,
