@@ -1032,6 +1032,14 @@ def _statement_beside(
     done = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "prep", "nsubjpass"}
     if len(said) < 2 or not any(c.dep_ in done and c.i in keep for c in comp.children):
         return None  # "Vasko said it could take | two to three weeks before ...": nothing said
+    return _part_fields(common, text, own, start, end, said)
+
+
+def _part_fields(
+    common: dict[str, Any], text: str, own: list[Any], start: int, end: int, said: list[str]
+) -> dict[str, Any]:
+    """The fields of a claim made of part of a sentence (its words ``own``, at ``start:end``
+    of ``text``); what is said is in ``"said"``."""
     return {
         **common,
         "start": start,
@@ -1075,14 +1083,7 @@ def _quote_beside(
     said = list(dict.fromkeys(content_lemmas(inside)))
     if len(said) < 2:
         return None
-    return {
-        **common,
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "keywords": tuple(dict.fromkeys(content_lemmas(own))),
-        "said": said,
-    }
+    return _part_fields(common, text, own, start, end, said)
 
 
 def _predicate_verb(sent: Any, predicate: str) -> Any:
