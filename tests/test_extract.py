@@ -1236,3 +1236,13 @@ def test_what_someone_has_until_a_time_to_do_is_due_by_then(nlp: Any) -> None:
     assert (due.kind, due.predicate, due.modality) == ("event", "announce", "predicted")
     assert due.time is not None and (due.time.iso, due.time.relation) == ("2026-12-21", "by")
     assert "offer" in due.measure_key.split()
+
+
+def test_a_headline_states_the_figure_that_does_not_only_describe_a_thing(nlp: Any) -> None:
+    a = Article(
+        url="https://example.org/h",
+        title="Tarrant Quay wins consent for 1,450-home Greyhope Sidings scheme with 40% affordable housing",
+        text="Affordable housing will make up 35% of the homes.",
+    )
+    (head,) = [c for c in extract(a, nlp=nlp) if c.field == "title"]
+    assert head.quantity is not None and (head.quantity.value, head.quantity.unit) == (40, "percent")

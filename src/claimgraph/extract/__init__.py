@@ -688,6 +688,10 @@ def _sentence_claims(
         # "the average two-year fixed rate was 4.62%": a duration that names a kind of thing
         lambda m: bool(_KIND_OF_THING.match(m.text) and re.match(r"\s+[a-z]", stext[m.end :])),
     )
+    if headline:
+        # the figure a headline states, not one that only describes a thing ("... consent for
+        # 1,450-home scheme with 40% affordable housing": the 40%)
+        amounts = [m for m in amounts if not re.match(r"-[a-z]", stext[m.end : m.end + 2])] or amounts
     for says in says_who:
         if len(amounts) > 1:
             amounts = [m for m in amounts if not says(m)] or amounts
