@@ -349,6 +349,9 @@ _CASH_TERMS = re.compile(
 
 def money_basis(text: str) -> str:
     """ "real" (after inflation), "cash" (as paid) or "" (not said) for a claim's sentence."""
+    low = text.lower()
+    if "inflation" not in low and "terms" not in low:
+        return ""  # (most sentences; every claim of a story is asked)
     if _REAL_TERMS.search(text):
         return "real"
     if _CASH_TERMS.search(text):
