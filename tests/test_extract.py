@@ -1246,3 +1246,12 @@ def test_a_headline_states_the_figure_that_does_not_only_describe_a_thing(nlp: A
     )
     (head,) = [c for c in extract(a, nlp=nlp) if c.field == "title"]
     assert head.quantity is not None and (head.quantity.value, head.quantity.unit) == (40, "percent")
+
+
+def test_a_superlative_taken_for_a_noun_keeps_its_adjective(nlp: Any) -> None:
+    a, b = _claims(
+        nlp,
+        "The forecaster said it was the driest June-to-October period since records began. "
+        "According to Caddon Water, the months from June to October were the driest since records began.",
+    )
+    assert "dry" in a.keywords and "dry" in b.keywords and "driest" not in b.keywords

@@ -272,8 +272,13 @@ _LEMMA_FIXES = {
 
 
 def lemma(t: Token) -> str:
-    """A token's lower-case lemma, with the lemmatizer's known slips mended."""
-    return _LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
+    """A token's lower-case lemma, with the lemmatizer's known slips mended: a superlative in
+    "-iest" the tagger took for a noun keeps its "-est" ("the driest since records began"),
+    and is given its adjective ("dry", as "the driest period" is)."""
+    fixed = _LEMMA_FIXES.get(t.lower_) or t.lemma_.lower()
+    if fixed == t.lower_ and fixed.endswith("iest") and len(fixed) > 5 and fixed != "priest":
+        return fixed[:-4] + "y"
+    return fixed
 
 
 def content_lemmas(tokens: list[Token] | Span) -> list[str]:
