@@ -225,3 +225,13 @@ def test_a_time_to_come_after_from_is_when_it_starts_not_a_baseline() -> None:
 
 def test_christmas_as_a_word_of_a_thing_is_no_time() -> None:
     assert find_times("Christmas shopping fell by 3%", date(2026, 11, 24)) == []
+
+
+def test_a_weekday_before_its_date_is_that_date() -> None:
+    pub = date(2026, 11, 26)  # a Thursday
+    (when,) = find_times("When the ban begins on Tuesday 1 December, it will be clear", pub)
+    assert (when.span.iso, when.span.text) == ("2026-12-01", "on Tuesday 1 December")
+    (vote,) = find_times("The vote is on Tuesday, Dec. 1, officials said", pub)
+    assert vote.span.iso == "2026-12-01"
+    (alone,) = find_times("They met on Tuesday and agreed", pub)
+    assert alone.span.iso == "2026-11-24"

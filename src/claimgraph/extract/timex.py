@@ -636,8 +636,15 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                 span = _span(span.text, b, e2, label, "interval", "since")
             found.append((s, e, span, name))
             taken.append((s, e))
+    found.sort(key=lambda x: x[0])
+    # "on Tuesday 1 December", "Tuesday, Dec. 1": the weekday names the date's day, and is no
+    # time of its own (the last Tuesday, resolved alone)
+    for k in range(len(found) - 1, 0, -1):
+        (s0, e0, _, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
+        if n0 == "weekday" and n1.startswith("day_month") and re.fullmatch(r",?\s*", text[e0:s1]):
+            found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
     out = []
-    for s, e, span, name in sorted(found, key=lambda x: x[0]):
+    for s, e, span, name in found:
         before = text[max(0, s - 45) : s]
         baseline = _BASELINE.search(before)
         if baseline and span.granularity == "day" and re.fullmatch(r"on\s+", baseline.group(0), re.I):
