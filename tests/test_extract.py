@@ -1255,3 +1255,31 @@ def test_a_superlative_taken_for_a_noun_keeps_its_adjective(nlp: Any) -> None:
         "According to Caddon Water, the months from June to October were the driest since records began.",
     )
     assert "dry" in a.keywords and "dry" in b.keywords and "driest" not in b.keywords
+
+
+def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
+    call, closed = _claims(
+        nlp,
+        "The group has called on the regulator to block bonuses for executives until leakage targets are met. "
+        "The line will remain closed until early 2027, the company said.",
+    )
+    assert call.condition == "until leakage targets are met"
+    assert closed.condition == ""
+
+
+def test_a_condition_of_the_clause_joined_by_and_is_not_the_figures(nlp: Any) -> None:
+    (half,) = [
+        c
+        for c in _claims(
+            nlp,
+            "Nearly half of the province's schools remain closed, and many will not reopen until their "
+            "buildings have been dried out and checked by engineers.",
+        )
+        if c.quantity
+    ]
+    assert half.condition == ""
+    (comp,) = _claims(
+        nlp,
+        "Under the rules, distributors must pay each household a flat €120, but only if the outage lasted more than 12 hours.",
+    )[:1]
+    assert comp.condition.startswith("only if the outage lasted")

@@ -802,7 +802,7 @@ def _sentence_claims(
                     measure_key=_key(measure),
                     subject=subject,
                     scope=scope,
-                    **common,
+                    **(common if not _condition_apart(sent, m, condition) else {**common, "condition": ""}),
                 )
             )
         # "Councillors approved the charge on Tuesday, ... a city of about 540,000 people": the
@@ -1545,6 +1545,32 @@ _ENDS_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+(?:at\s+least\s+)?\Z", 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis"})
 
 
+def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
+    """Whether the sentence's condition belongs to another clause than the amount, the two
+    joined by "and" ("Nearly half of the schools remain closed, and many will not reopen until
+    their buildings have been dried out": the half is no conditional figure)."""
+    at = sent.text.find(condition) if condition else -1
+    if at < 0:
+        return False
+    a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, at, at + len(condition))
+    if b is not None and b.dep_ == "advcl":
+        b = _clause_head(sent, b.head.idx - sent.start_char, b.head.idx - sent.start_char + 1)
+    # (", but only if the outage lasted more than 12 hours" restricts the figure before it)
+    conj = next((x for x in (a, b) if x is not None and x.dep_ == "conj"), None)
+    return (
+        _joined(a, b)
+        and conj is not None
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in conj.head.children)
+    )
+
+
+def _joined(a: Any, b: Any) -> bool:
+    """Whether two clause heads are two clauses joined by "and" (one the other's conjunct)."""
+    if a is None or b is None or a.i == b.i:
+        return False
+    return bool((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+
+
 def _in_joined_clause(sent: Any, m: Mention, t: TimeMention | None) -> bool:
     """Whether a time that ends something ("until", "by") lies in another clause than the
     amount, the two joined by "and" ("the line would remain closed until early 2027 and
@@ -1552,10 +1578,7 @@ def _in_joined_clause(sent: Any, m: Mention, t: TimeMention | None) -> bool:
     other too: "the fare stands at £2.40 and has not changed since 2023".)"""
     if t is None or not _ENDS_BEFORE.search(sent.text, max(0, t.start - 12), t.start):
         return False
-    a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, t.start, t.end)
-    if a is None or b is None or a.i == b.i:
-        return False
-    return bool((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+    return _joined(_clause_head(sent, m.start, m.end), _clause_head(sent, t.start, t.end))
 
 
 def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stext: str) -> TimeSpan | None:

@@ -186,6 +186,8 @@ _CONDITION_RE = re.compile(
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
+    # "block bonuses until leakage targets are met": until a clause, not a time ("until March")
+    r"\buntil\b(?=(?:\s+[\w'-]+){1,5}?\s+(?:is|are|was|were|has|have|had)\b)|"
     # "a free year, but only to those who sign up by 31 March": a restriction on who gets it
     r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents)\s+"
     r"(?:who|that|whose)\b|"
