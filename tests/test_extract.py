@@ -1283,3 +1283,12 @@ def test_a_condition_of_the_clause_joined_by_and_is_not_the_figures(nlp: Any) ->
         "Under the rules, distributors must pay each household a flat €120, but only if the outage lasted more than 12 hours.",
     )[:1]
     assert comp.condition.startswith("only if the outage lasted")
+
+
+def test_a_title_of_an_organization_after_a_name_describes_the_person(nlp: Any) -> None:
+    text = (
+        '"This is brownfield land," said Callum Reddish, managing director of Tarrant Quay. '
+        "Reddish said the threat of legal action would not delay the start of work."
+    )
+    said = [c for c in _claims(nlp, text) if c.text.startswith("Reddish")]
+    assert said and said[0].claimant == "Reddish (managing director of Tarrant Quay)"
