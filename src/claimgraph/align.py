@@ -550,7 +550,9 @@ def describing_amount(c: Claim) -> bool:
     420-place primary school", "a 1,450-home scheme"): a claim without that detail ("to build a
     primary school") may still be the same claim."""
     q = c.quantity
-    return q is not None and bool(re.match(r"-[a-z]", c.text[q.end - c.start : q.end - c.start + 2]))
+    if q is None or not c.start <= q.end <= c.end:
+        return False
+    return bool(re.match(r"-[a-z]", c.text[q.end - c.start : q.end - c.start + 2]))
 
 
 def _opposite_outcomes(x: Claim, y: Claim) -> bool:
