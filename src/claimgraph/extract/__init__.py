@@ -1567,7 +1567,7 @@ def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
 
 
 def _joined(a: Any, b: Any) -> bool:
-    """Whether two clause heads are two clauses joined by "and" (one the other's conjunct)."""
+    """Whether two clause heads are two coordinated clauses (one the other's conjunct)."""
     if a is None or b is None or a.i == b.i:
         return False
     return bool((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
