@@ -229,6 +229,9 @@ def _cli(store: Path, *args: str) -> subprocess.Popen[str]:
         text=True,
         env=env,
         cwd=ROOT,
+        # Ctrl-C as at a terminal: a test run started in the background (as a non-interactive
+        # shell starts its '&' jobs) inherits SIGINT ignored, and the CLI would never see it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
