@@ -43,6 +43,7 @@ from .lexicon import (
     PEOPLE_WORDS,
     PREDICATE_CLASS,
     contradicts,
+    describes_a_thing,
     is_outcome_class,
     money_basis,
     word_class,
@@ -550,9 +551,7 @@ def describing_amount(c: Claim) -> bool:
     420-place primary school", "a 1,450-home scheme"): a claim without that detail ("to build a
     primary school") may still be the same claim."""
     q = c.quantity
-    if q is None or not c.start <= q.end <= c.end:
-        return False
-    return bool(re.match(r"-[a-z]", c.text[q.end - c.start : q.end - c.start + 2]))
+    return q is not None and c.start <= q.end <= c.end and describes_a_thing(c.text, q.end - c.start)
 
 
 def _opposite_outcomes(x: Claim, y: Claim) -> bool:

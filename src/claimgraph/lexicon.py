@@ -357,3 +357,9 @@ def money_basis(text: str) -> str:
     if _CASH_TERMS.search(text):
         return "cash"
     return ""
+
+
+def describes_a_thing(text: str, end: int) -> bool:
+    """Whether the amount ending at ``end`` runs into its noun by a hyphen, and so only describes
+    a thing ("a 420-place primary school", "a 1,450-home scheme")."""
+    return bool(re.match(r"-[a-z]", text[end : end + 2]))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, job_losses, synonym
+from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, describes_a_thing, job_losses, synonym
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
@@ -693,7 +693,7 @@ def _sentence_claims(
     if headline:
         # the figure a headline states, not one that only describes a thing ("... consent for
         # 1,450-home scheme with 40% affordable housing": the 40%)
-        amounts = [m for m in amounts if not re.match(r"-[a-z]", stext[m.end : m.end + 2])] or amounts
+        amounts = [m for m in amounts if not describes_a_thing(stext, m.end)] or amounts
     for says in says_who:
         if len(amounts) > 1:
             amounts = [m for m in amounts if not says(m)] or amounts
