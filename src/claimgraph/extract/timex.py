@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from ..model import TimeSpan
+from .numbers import words_to_number
 
 _MONTHS = (
     {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -466,7 +467,8 @@ def _normalize(
         if name == "day_rel":
             return _day_span(t, ref - timedelta(days=1) if low in ("yesterday", "last night") else ref)
         if name == "past_span" and ref:
-            n = _SMALL_NUMBERS.get((g[0] or "one").lower()) or int(g[0])
+            word = (g[0] or "one").lower()  # "the past two weeks", "the last few days", "the past year"
+            n = 3 if word == "few" else int(word) if word.isdigit() else int(words_to_number(word) or 1)
             unit = g[1].lower()
             if unit in ("day", "week"):
                 b = ref - timedelta(days=n * (7 if unit == "week" else 1))
@@ -509,9 +511,6 @@ _FUTURE = re.compile(
 
 
 _RANGES = frozenset({"month_range", "year_range", "day_pair", "weekday_pair"})
-_SMALL_NUMBERS = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"few": 3}
 
 
 def _to_come(text: str, s: int, e: int) -> bool:
