@@ -585,24 +585,26 @@ def modality(sent: Span, proposal: Token | None, attribution: Attribution | None
     return "asserted"
 
 
+# a verb, its preposition and the preposition's word, saying one thing together
+_PREP_IDIOMS = (
+    (("come", "enter"), "into", ("force", "effect"), "come into force"),  # "the ban will come into force"
+    (("come",), "to", ("light",), "come to light"),  # "the cracks came to light": they were found
+)
+
+
 def verb_lemma(verb: Token) -> str:
     """A verb's lemma, with its particle when the two say one thing of their own ("break out",
     "turn down": :data:`claimgraph.lexicon.PHRASAL_CLASSES`), or "say yes" / "say no"."""
     lem = lemma(verb)
-    # "the ban will come into force on 1 December", "the rules take effect in January"
-    if lem in ("come", "enter") and any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ in ("force", "effect") for g in c.children)
-        for c in verb.children
-    ):
-        return "come into force"
+    for verbs, prep, words, idiom in _PREP_IDIOMS:
+        if lem in verbs and any(
+            c.dep_ == "prep" and c.lower_ == prep and any(g.lower_ in words for g in c.children)
+            for c in verb.children
+        ):
+            return idiom
+    # "the rules take effect in January"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children):
         return "take effect"
-    # "the cracks came to light during an inspection": they were found
-    if lem == "come" and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "light" for g in c.children)
-        for c in verb.children
-    ):
-        return "come to light"
     for c in verb.children:
         if (
             c.dep_ == "prt" or (c.dep_ == "intj" and lem == "say")
