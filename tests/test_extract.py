@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract import CHUNK_CHARS, extract, iter_chunks
-from claimgraph.lexicon import PREDICATE_CLASS
+from claimgraph.lexicon import PREDICATE_CLASS, contradicts
 from claimgraph.load import load_article
 from claimgraph.model import Article, Claim
 
@@ -196,7 +196,6 @@ def test_outcome_sentences_are_event_claims_with_polarity(nlp: Any) -> None:
 
 
 def test_a_verb_and_its_particle_are_one_predicate(nlp: Any) -> None:
-    from claimgraph.lexicon import contradicts
 
     (fire,) = _claims(nlp, "The blaze broke out shortly before 6 p.m. on Monday at the substation.")
     assert (fire.kind, fire.predicate, fire.measure_key) == ("event", "break out", "fire")
@@ -863,7 +862,6 @@ def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     assert "evidence" not in c.measure_key.split()  # what is said is about the virus
     (seek,) = _claims(nlp, "Corvant said it would seek a buyer for the site.")
     (no,) = _claims(nlp, "A spokeswoman said the company was not looking for a buyer for the site.")
-    from claimgraph.lexicon import contradicts
 
     assert contradicts(seek.predicate, seek.negated, no.predicate, no.negated)
 
@@ -926,10 +924,13 @@ def test_a_dated_beginning_in_a_relative_clause(nlp: Any) -> None:
     assert (c.kind, c.measure, c.predicate) == ("event", "begin strike", "begin")
     assert c.time is not None and c.time.iso == "2026-11-23/2026-11-26"  # Monday to the day before
     assert "horn" not in c.keywords  # what the event is about, not the rest of the sentence
-    # a sentence that says something else to check keeps its own claim only
-    assert [x.kind for x in _claims(nlp, "The union, which began the strike on Monday, wants 9%.")] == [
-        "quantity"
-    ]
+    # beside an amount the sentence states, the event is a claim of its own, with its own words
+    wants, began = _claims(nlp, "The union, which began the strike on Monday, wants 9%.")
+    assert (wants.kind, began.kind, began.text) == (
+        "quantity",
+        "event",
+        "The union, which began the strike on Monday",
+    )
 
 
 def test_an_outcome_in_its_own_clause_beside_an_amount(nlp: Any) -> None:
@@ -996,7 +997,6 @@ def test_a_figure_it_was_down_from_measures_the_same_thing(nlp: Any) -> None:
 
 
 def test_counts_told_by_a_number_word_or_by_a_number_that_speaks(nlp: Any) -> None:
-    from claimgraph.lexicon import contradicts
 
     text = "In a poll of 22 economists published last week, 19 had forecast a reduction."
     poll = _claims(nlp, text, published=date(2026, 11, 6))
@@ -1036,7 +1036,6 @@ def test_jobs_lost_by_any_verb_are_one_measure(nlp: Any) -> None:
 
 
 def test_talks_due_to_resume_and_no_talks_arranged_contradict(nlp: Any) -> None:
-    from claimgraph.lexicon import contradicts
 
     due, none = _claims(
         nlp,
@@ -1292,3 +1291,24 @@ def test_a_title_of_an_organization_after_a_name_describes_the_person(nlp: Any) 
     )
     said = [c for c in _claims(nlp, text) if c.text.startswith("Reddish")]
     assert said and said[0].claimant == "Reddish (managing director of Tarrant Quay)"
+
+
+def test_a_dated_event_in_a_relative_clause_beside_an_amount_is_a_claim(nlp: Any) -> None:
+    text = "The bridge, which opened in 1968, carries more than 40,000 vehicles a day."
+    claims = _claims(nlp, text, date(2026, 11, 23))
+    (opened,) = [c for c in claims if c.kind == "event"]
+    assert opened.text == "The bridge, which opened in 1968" == text[opened.start : opened.end]
+    assert opened.time is not None and opened.time.iso == "1968"
+    assert PREDICATE_CLASS[opened.predicate] == "open" and "bridge" in opened.keywords
+    (carried,) = [c for c in claims if c.quantity]
+    assert carried.quantity is not None and carried.quantity.value == 40_000 and carried.time is None
+
+
+def test_containing_none_contradicts_including_some(nlp: Any) -> None:
+    none, some = _claims(
+        nlp,
+        "The Treasury confirmed that the settlement contains no new money for pupils with special needs. "
+        "The settlement does include an extra £400m of funding for pupils with special needs.",
+    )
+    assert none.negated and not some.negated
+    assert contradicts(none.predicate, none.negated, some.predicate, some.negated)

@@ -45,7 +45,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "miss": ("miss",),
     "improve": ("improve",),
     "worsen": ("worsen", "deteriorate"),
-    "include": ("include",),
+    "include": ("include", "contain"),
     "exclude": ("exclude", "omit"),
     "allow": ("allow", "permit"),
     "appeal": ("appeal", "contest"),  # "will appeal against the fine" / "will not contest it"

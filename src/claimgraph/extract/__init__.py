@@ -814,6 +814,11 @@ def _sentence_claims(
             out.append(
                 _event_claim(event, first_time, _own_clause(text, off, sent, predicate, attribution, common))
             )
+        # "The bridge, which opened in 1968, carries more than 40,000 vehicles a day": a dated
+        # event told in a relative clause beside the amount is a claim of its own
+        if not headline and (aside := _dated_event_aside(sent, times)) is not None:
+            if (told := _aside_claim(text, off, sent, aside, amounts, common)) is not None:
+                out.append(told)
         # "... schools are closed, and the education office has asked parents to keep children
         # at home": a call beside an amount is a claim of its own too
         if (
@@ -1110,6 +1115,29 @@ def _words_before(text: str, off: int, sent: Any, cut: int) -> tuple[list[Any], 
 def _subtree_chars(t: Any, sent: Any) -> tuple[int, int]:
     """Where a word's phrase (its subtree) starts and ends, in the characters of ``sent``."""
     return t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+
+
+def _aside_claim(
+    text: str,
+    off: int,
+    sent: Any,
+    aside: tuple[Any, Any, TimeSpan],
+    amounts: list[Mention],
+    common: dict[str, Any],
+) -> Claim | None:
+    """The claim of a dated event told in a relative clause (:func:`_dated_event_aside`) beside
+    what the sentence says: the noun phrase and its clause ("The bridge, which opened in 1968"),
+    unless an amount is told in them."""
+    verb, noun, when = aside
+    lo, hi = noun.left_edge.idx - sent.start_char, _subtree_chars(verb, sent)[1]
+    if any(lo <= m.start < hi for m in amounts):
+        return None
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    clause = {t.i for t in verb.subtree} - {verb.i}
+    keywords = tuple(dict.fromkeys(content_lemmas([t for t in noun.subtree if t.i not in clause])))
+    fields = {**common, "start": start, "end": end, "text": text[start:end]}
+    fields.update(predicate=verb_lemma(verb), keywords=keywords)
+    return _event_claim(event_phrase(verb, noun), when, fields)
 
 
 def _dated_event_aside(sent: Any, times: list[TimeMention]) -> tuple[Any, Any, TimeSpan] | None:
