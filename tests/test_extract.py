@@ -1312,3 +1312,13 @@ def test_containing_none_contradicts_including_some(nlp: Any) -> None:
     )
     assert none.negated and not some.negated
     assert contradicts(none.predicate, none.negated, some.predicate, some.negated)
+
+
+def test_what_an_inspection_turned_up_and_what_it_did_not_contradict(nlp: Any) -> None:
+    flagged, recorded = _claims(
+        nlp,
+        "She said the bridge's last full inspection, in 2023, had already flagged defects in the steel supports. "
+        "The previous principal inspection, in 2023, recorded no significant defects in the steelwork, the report notes.",
+    )
+    assert PREDICATE_CLASS[flagged.predicate] == PREDICATE_CLASS[recorded.predicate] == "find"
+    assert contradicts(flagged.predicate, flagged.negated, recorded.predicate, recorded.negated)

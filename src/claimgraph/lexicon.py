@@ -35,6 +35,8 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "announce": ("announce", "unveil"),
     "apologise": ("apologise", "apologize"),
     "detect": ("detect", "discover"),
+    # what an inspection or a test turned up ("flagged defects" / "recorded no defects")
+    "find": ("find", "flag", "identify", "record", "spot", "log", "uncover"),
     "seek": ("seek", "look"),  # "would seek a buyer" / "was not looking for a buyer"
     "schedule": ("due", "schedule", "arrange"),  # "the decision is due on 17 December"
     "open": ("open", "reopen"),
