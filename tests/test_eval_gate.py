@@ -47,7 +47,9 @@ def test_every_story_has_floors() -> None:
 # 0.58 / 0.65, food-recall 0.56 / 0.66, power-blackout 0.59 / 0.67; a fourth, in session 10:
 # drought-restrictions 0.69 / 0.64, privacy-fine 0.54 / 0.56, rail-derailment 0.52 / 0.54; a
 # fifth, in session 11: bridge-closure 0.52 / 0.55, school-funding 0.61 / 0.61, takeover-bid
-# 0.53 / 0.53) and then used, like the others, to find general fixes. They are below the bars: their tests below
+# 0.53 / 0.53; a sixth, in session 12: election-count 0.45 / 0.38, ferry-withdrawal 0.80 / 0.74,
+# oil-spill 0.76 / 0.59, tech-layoffs 0.50 / 0.50) and then used, like the others, to find
+# general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
@@ -68,6 +70,10 @@ WRITTEN_BLIND = {
     "bridge-closure",
     "school-funding",
     "takeover-bid",
+    "election-count",
+    "ferry-withdrawal",
+    "oil-spill",
+    "tech-layoffs",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -76,8 +82,9 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # "some €4.2m" / "4.2 million euros" (elsewhere the gold counts one figure with and without
 # "about" as a qualifier finding) and a union organiser against the union's name; takeover-bid's
 # "312 pence a share" / "£3.12 a share", left unmatched (the £3.12 is matched with the 221p closing
-# price of the other outlet's sentence, which shares more words) and so one sum for two things
-AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "takeover-bid"}
+# price of the other outlet's sentence, which shares more words) and so one sum for two things;
+# election-count's turnout, dated to the 2006 of "the lowest since ... 2006" on one side only
+AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "takeover-bid", "election-count"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:
