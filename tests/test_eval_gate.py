@@ -82,9 +82,9 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # "some €4.2m" / "4.2 million euros" (elsewhere the gold counts one figure with and without
 # "about" as a qualifier finding) and a union organiser against the union's name; takeover-bid's
 # "312 pence a share" / "£3.12 a share", left unmatched (the £3.12 is matched with the 221p closing
-# price of the other outlet's sentence, which shares more words) and so one sum for two things;
-# election-count's turnout, dated to the 2006 of "the lowest since ... 2006" on one side only
-AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "takeover-bid", "election-count"}
+# price of the other outlet's sentence, which shares more words) and so one sum for two things.
+# (election-count's, on arrival, was its turnout dated to the 2006 of "the lowest since ... 2006")
+AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "takeover-bid"}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:

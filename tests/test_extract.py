@@ -1322,3 +1322,18 @@ def test_what_an_inspection_turned_up_and_what_it_did_not_contradict(nlp: Any) -
     )
     assert PREDICATE_CLASS[flagged.predicate] == PREDICATE_CLASS[recorded.predicate] == "find"
     assert contradicts(flagged.predicate, flagged.negated, recorded.predicate, recorded.negated)
+
+
+def test_the_time_a_superlative_is_measured_against_does_not_date_the_figure(nlp: Any) -> None:
+    (turnout,) = _claims(
+        nlp,
+        "Turnout was 41.3 per cent, the lowest since the city's first mayoral election in 2006.",
+        date(2026, 11, 24),
+    )
+    assert turnout.quantity is not None and turnout.quantity.value == 41.3
+    assert turnout.time is None
+    # a time in another clause still dates the figure when it is no yardstick
+    (fare,) = _claims(nlp, "The adult fare, which now costs £2.40, has not gone up since 2023.")
+    assert fare.time is not None and fare.time.iso.startswith("2023")
+    (burned,) = _claims(nlp, "It is the worst fire in the hills since 2019, when 7,400 hectares burned.")
+    assert burned.time is not None and burned.time.iso == "2019"

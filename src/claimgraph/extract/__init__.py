@@ -1642,12 +1642,21 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         later_s = max(ts, seg_s)
         if ts != seg_s and (_NEW_CLAUSE.match(stext, later_s) or _RELATIVE_ASIDE.match(stext, ts)):
             continue  # (nor "The bridge, which opened in 1968, carries ..., a quarter of them lorries")
+        if ts >= seg_e and _SUPERLATIVE_SINCE.search(stext, ts, t.start):
+            # "41.3 per cent, the lowest since the first mayoral election in 2006": a yardstick
+            # (not "the worst fire since 2019, when 7,400 hectares burned": that figure's time)
+            continue
         free.append(t)
     if not free:
         return None
     return min(free, key=lambda t: abs(t.start - m.start)).span
 
 
+# a superlative measured against a time ("the lowest since 2006", "the first ... since the
+# 1990s"): the time is the yardstick, not when the figure holds
+_SUPERLATIVE_SINCE = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(?:\w{2,}est|most|least|first|worst|best)\b[^,;]*?\bsince\b", re.I
+)
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s", re.I)
 _RELATIVE_ASIDE = re.compile(r"\s*(?:which|who|whose)\s", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
