@@ -84,6 +84,11 @@ def test_start_time_is_not_a_baseline() -> None:
     assert (t.span.iso, t.span.relation, t.baseline) == ("2027-04", "since", False)
     (t,) = find_times("orders were up from 2024", REF)
     assert t.baseline
+    # the change's amount between the verb and "from": "fell 6% from a year earlier"
+    q3, earlier = find_times("Third-quarter revenue fell 6% from a year earlier", date(2026, 11, 20))
+    assert (q3.baseline, earlier.baseline) == (False, True)
+    (t,) = find_times("sales rose by 12 per cent from 2024", REF)
+    assert t.baseline
 
 
 def test_anaphora_resolve_against_the_reporting_period() -> None:

@@ -161,7 +161,9 @@ _BASELINE = re.compile(
     r"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|strongest|weakest|sharpest|steepest|"
     r"deepest|worst|best|most|least)(?:\s+[a-z-]+){0,3}?\s+since|"
     r"\b(?:up|down|ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|(?:in|de)creas(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
-    r"jump(?:s|ed)?|climb(?:s|ed)?|drop(?:s|ped)?|higher|lower|change[ds]?)\s+from(?:\s+(?:in|at))?|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
+    r"jump(?:s|ed)?|climb(?:s|ed)?|drop(?:s|ped)?|higher|lower|change[ds]?)"
+    # ("fell 6% from a year earlier": the change, its amount, then what it is measured from)
+    r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|percentage\s+points?))?\s+from(?:\s+(?:in|at))?|\bon|\bas\s+(?:\w+\s+){0,3}(?:in|at|during))\s+(?:the\s+(?:same\s+(?:period|quarter|month)\s+(?:of|in)\s+)?)?\Z",
     re.I,
 )
 
