@@ -1337,3 +1337,12 @@ def test_the_time_a_superlative_is_measured_against_does_not_date_the_figure(nlp
     assert fare.time is not None and fare.time.iso.startswith("2023")
     (burned,) = _claims(nlp, "It is the worst fire in the hills since 2019, when 7,400 hectares burned.")
     assert burned.time is not None and burned.time.iso == "2019"
+
+
+def test_savings_are_what_is_saved(nlp: Any) -> None:
+    save, savings = _claims(
+        nlp,
+        "Corvane expects the restructuring to save about $600 million a year. "
+        "Management expects annualised savings of about $600m.",
+    )
+    assert "save" in save.measure_key.split() and "save" in savings.measure_key.split()

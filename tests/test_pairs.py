@@ -12,7 +12,7 @@ import pytest
 
 from claimgraph.align import Row, _idf, score
 from claimgraph.graph import read_claims
-from claimgraph.model import Claim, Quantity
+from claimgraph.model import Claim, Quantity, TimeSpan
 from claimgraph.pairs import FEATURES, pair_scores
 
 from .corpus_stores import story_store
@@ -338,3 +338,23 @@ def test_an_amount_that_describes_a_thing_does_not_keep_its_claim_apart() -> Non
     assert score(school, plain, idf)[0] > 0.3
     assert score(homes, plain, idf)[0] == 0.0
     _agree([school, plain, homes], [school, plain, homes])
+
+
+def test_the_reporting_period_an_earlier_sentence_set_does_not_keep_claims_apart() -> None:
+    """ "expects the restructuring to save about $600m a year" (in an article about the third
+    quarter) / "expects annualised savings of about $600m from mid-2027": the quarter is the
+    article's, not the claim's, and counts neither for nor against the match."""
+    from datetime import date
+
+    def claim(text: str, time: TimeSpan) -> Claim:
+        q = Quantity(text="about $600m", start=0, end=11, unit="USD", qualifier="about", value=6e8)
+        return _made(text, q, keywords=("expect", "save", "restructuring"), measure_key="save", time=time)
+
+    quarter = TimeSpan("third quarter", "2026-Q3", date(2026, 7, 1), date(2026, 9, 30), "quarter", "context")
+    mid = TimeSpan("mid-2027", "2027-05/2027-08", date(2027, 5, 1), date(2027, 8, 31), "interval", "since")
+    said = TimeSpan("third quarter", "2026-Q3", date(2026, 7, 1), date(2026, 9, 30), "quarter", "at")
+    inferred, stated, later = claim("inferred", quarter), claim("stated", said), claim("later", mid)
+    idf = _idf([Row(c, "", "", "") for c in (inferred, stated, later)])
+    assert score(inferred, later, idf)[0] > score(stated, later, idf)[0] + 0.2
+    assert "time" not in score(inferred, stated, idf)[1]
+    _agree([inferred, stated, later], [inferred, stated, later])

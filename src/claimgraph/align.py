@@ -48,7 +48,7 @@ from .lexicon import (
     money_basis,
     word_class,
 )
-from .model import Claim, ClaimMatch, Quantity
+from .model import Claim, ClaimMatch, Quantity, TimeSpan
 from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
@@ -449,12 +449,13 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         elif ux == uy:
             rel = abs(lx - ly) / max(abs(lx), abs(ly), 1e-9)
             s += 0.1 * max(0.0, 1 - rel)
-    if x.time and y.time:
-        if x.time.begin <= y.time.end and y.time.begin <= x.time.end:
+    tx, ty = _stated_time(x), _stated_time(y)
+    if tx and ty:
+        if tx.begin <= ty.end and ty.begin <= tx.end:
             s += 0.1
             feats.append("time")
-            lx_days = (x.time.end - x.time.begin).days + 1
-            ly_days = (y.time.end - y.time.begin).days + 1
+            lx_days = (tx.end - tx.begin).days + 1
+            ly_days = (ty.end - ty.begin).days + 1
             if max(lx_days, ly_days) > 25 * min(lx_days, ly_days):
                 s -= 0.2  # a day's move is not a change over months
         else:
@@ -473,6 +474,12 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
     feats.extend(differences(x, y, idf))
     return s, feats
+
+
+def _stated_time(c: Claim) -> TimeSpan | None:
+    """The time a claim's own sentence states: not the reporting period an earlier sentence
+    set (relation "context"), which says little of whether two claims are one."""
+    return c.time if c.time is not None and c.time.relation != "context" else None
 
 
 def _far_apart(lx: float, hx: float, ly: float, hy: float) -> bool:

@@ -240,6 +240,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "investigation": ("investigation", "inquiry", "enquiry", "probe"),
     "appeal": ("appeal", "contest"),
     "fix": ("fix", "patch"),
+    "save": ("save", "saving"),  # "to save about $600m a year" / "annualised savings of about $600m"
     "cause": ("cause", "trigger"),
     "outage": ("outage", "crash", "breakdown", "blackout"),
     "vaccinate": (
@@ -272,7 +273,7 @@ _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
     "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
-    "cause trigger crash appeal contest fix patch".split()
+    "cause trigger crash appeal contest fix patch save".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",

@@ -99,7 +99,7 @@ class TimeSpan:
     begin: date
     end: date  # inclusive
     granularity: str  # year|quarter|month|day|interval
-    relation: str = "at"  # at|by|since|as_of
+    relation: str = "at"  # at|by|since|as_of; "context": the reporting period an earlier sentence set
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ class Profile:
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
     ) -> None:
-        from .align import _SAID, comparable, describing_amount, unit_family
+        from .align import _SAID, _stated_time, comparable, describing_amount, unit_family
 
         n = len(claims)
         self.n = n
@@ -78,7 +78,7 @@ class Profile:
                 u = units.setdefault(unit, len(units))
                 f = units.setdefault("family " + unit_family(q.unit), len(units))
                 q_vals.append((u, f, q.baseline, lo, hi))
-            if (t := c.time) is not None:
+            if (t := _stated_time(c)) is not None:
                 t_rows.append(i)
                 t_vals.append((t.begin.toordinal(), t.end.toordinal()))
         self.kw = _incidence(n, len(vocab), kw)
