@@ -1346,3 +1346,12 @@ def test_savings_are_what_is_saved(nlp: Any) -> None:
         "Management expects annualised savings of about $600m.",
     )
     assert "save" in save.measure_key.split() and "save" in savings.measure_key.split()
+
+
+def test_what_is_due_is_the_act_not_who_is_to_do_it(nlp: Any) -> None:
+    first, second = _claims(
+        nlp, "She is due to take office on 4 December. Ms Quennell is due to take office on 7 December."
+    )
+    assert first.kind == second.kind == "event"
+    assert first.measure_key == second.measure_key == "office take"
+    assert first.time is not None and second.time is not None and first.time.iso != second.time.iso

@@ -717,6 +717,12 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     )
     if verb is None:
         return ""
+    if cls == "schedule":
+        # "She is due to take office on 4 December": what is due is taking office, not "she"
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        obj = next((c for c in act.children if c.dep_ == "dobj"), None) if act is not None else None
+        if act is not None and obj is not None:
+            return f"{predicate} {event_phrase(act, obj)}"
     args = [
         c
         for c in verb.children
