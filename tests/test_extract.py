@@ -1065,6 +1065,8 @@ def test_what_a_source_would_not_say_is_the_claim(nlp: Any) -> None:
         assert {"pay", "ransom"} <= set(c.measure_key.split())
         assert "police" not in c.measure_key.split()  # what it said instead, or why, is beside it
     assert (declined.claimant, would_not.claimant) == ("She", "Wendmoor")
+    # what was left unsaid is no outcome: "declined" here is no fall, to contradict a rise
+    assert PREDICATE_CLASS.get(declined.predicate) is None
     # a source that says whether something is so says it
     (said,) = _claims(nlp, "Wendmoor confirmed that a ransom had been paid.")
     assert said.modality != "hypothetical"

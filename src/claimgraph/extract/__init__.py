@@ -845,7 +845,7 @@ def _sentence_claims(
             **common,
             "claimant": who or common["claimant"],
             "modality": "hypothetical",
-            "predicate": "decline",
+            "predicate": "withhold",
         }
         fields["negated"] = False
         out.append(_statement_claim("attribution", words, first_time, fields))
