@@ -1357,3 +1357,12 @@ def test_what_is_due_is_the_act_not_who_is_to_do_it(nlp: Any) -> None:
     assert first.kind == second.kind == "event"
     assert first.measure_key == second.measure_key == "office take"
     assert first.time is not None and second.time is not None and first.time.iso != second.time.iso
+
+
+def test_on_a_route_is_where_an_amount_holds(nlp: Any) -> None:
+    (route,) = _claims(nlp, "Northsound said about 1,900 bookings on the route had been affected.")
+    assert route.scope == "on the route"
+    (network,) = _claims(nlp, "Northsound says about 1,900 bookings across its network have been affected.")
+    assert network.scope == "across its network"
+    (debt,) = _claims(nlp, "He said the buyers would load £1.9bn of debt on to the chain to pay for it.")
+    assert "chain" not in debt.scope  # where the debt goes, not where it holds

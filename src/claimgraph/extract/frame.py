@@ -960,7 +960,7 @@ def _scope_after(noun: Token) -> str:
     if last + 1 >= len(doc):
         return ""
     prep = doc[last + 1]
-    if prep.dep_ != "prep" or prep.lower_ not in _SCOPE_PREPS:
+    if not _scope_prep(prep):
         return ""
     sub = sorted(t.i for t in prep.subtree)
     if any(doc[i].ent_type_ in ("DATE", "TIME") for i in sub):
@@ -968,16 +968,24 @@ def _scope_after(noun: Token) -> str:
     return doc[sub[0] : sub[-1] + 1].text
 
 
-_SCOPE_PREPS = {"in", "into", "at", "across", "among", "within", "inside", "from"}
+_SCOPE_PREPS = {"in", "into", "at", "across", "among", "within", "inside", "from", "on"}
+
+
+def _scope_prep(t: Token) -> bool:
+    """A preposition that can say where or among whom an amount holds ("1,900 bookings on the
+    route"; not "£1.9bn of debt on to the chain", which says where the debt goes)."""
+    return (
+        t.dep_ == "prep"
+        and t.lower_ in _SCOPE_PREPS
+        and not (t.lower_ == "on" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to")
+    )
 
 
 def _scope_of(noun: Token) -> str:
     preps = [
         c
         for c in noun.children
-        if c.dep_ == "prep"
-        and c.lower_ in _SCOPE_PREPS
-        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        if _scope_prep(c) and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
     ]
     if not preps:
         return ""
