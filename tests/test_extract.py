@@ -1366,3 +1366,9 @@ def test_on_a_route_is_where_an_amount_holds(nlp: Any) -> None:
     assert network.scope == "across its network"
     (debt,) = _claims(nlp, "He said the buyers would load £1.9bn of debt on to the chain to pay for it.")
     assert "chain" not in debt.scope  # where the debt goes, not where it holds
+
+
+def test_weeks_pay_measures_pay(nlp: Any) -> None:
+    (offered,) = _claims(nlp, "Departing staff will be offered 12 weeks' pay.")
+    assert offered.quantity is not None and (offered.quantity.value, offered.quantity.unit) == (12, "week")
+    assert "pay" in offered.measure_key.split()

@@ -813,7 +813,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         head = noun
     if (
         not measure_toks
-        and head.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and head.dep_ in ("nummod", "quantmod", "compound", "amod", "poss")
         and head.head.pos_ in ("NOUN", "PROPN")
     ):
         noun = head.head
