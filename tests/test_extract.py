@@ -1372,3 +1372,12 @@ def test_weeks_pay_measures_pay(nlp: Any) -> None:
     (offered,) = _claims(nlp, "Departing staff will be offered 12 weeks' pay.")
     assert offered.quantity is not None and (offered.quantity.value, offered.quantity.unit) == (12, "week")
     assert "pay" in offered.measure_key.split()
+
+
+def test_a_ships_master_is_its_captain(nlp: Any) -> None:
+    union, report = _claims(
+        nlp,
+        "The union says the captain had been on duty for 17 hours when the ship struck the ledges. "
+        "The report records that the master had been on duty for 17 hours at the time.",
+    )
+    assert union.measure_key == report.measure_key == "captain"

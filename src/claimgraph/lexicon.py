@@ -221,6 +221,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "protest": ("protest", "demonstration"),
     "protester": ("protester", "protestor", "demonstrator"),
     "soldier": ("soldier", "troop"),
+    "captain": ("captain", "master", "skipper"),  # of a ship: "the master had been on duty"
     "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
     "chief executive": ("ceo",),
     "lawmaker": ("lawmaker", "legislator"),
