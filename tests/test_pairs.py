@@ -286,6 +286,37 @@ def test_a_headline_is_not_linked_by_a_light_verb() -> None:
     )
     (link,) = headline_links([head, budget, repairs])
     assert (link.a, link.b) == ("h", "b1")
+    # "leaves 300 boats stuck in port" is no leaving: not "never left the shipping lane"
+    stuck = row(
+        "Oil spill leaves 300 fishing boats stuck in port",
+        "title",
+        "h",
+        "leave",
+        ("oil", "spill", "fishing", "boat", "port", "leave"),
+        300,
+    )
+    idle = row(
+        "Some 200 boats sit idle in harbours along the peninsula.",
+        "body",
+        "b1",
+        "sit",
+        ("boat", "sit", "idle", "harbour", "peninsula"),
+        200,
+    )
+    lane = replace(
+        idle,
+        claim=replace(
+            _made(
+                "The tanker never left the shipping lane.",
+                predicate="leave",
+                keywords=("tanker", "leave", "shipping", "lane"),
+            ),
+            field="body",
+        ),
+        iri="b2",
+    )
+    (link,) = headline_links([stuck, idle, lane])
+    assert (link.a, link.b) == ("h", "b1")
 
 
 def test_a_quote_and_an_event_share_more_than_a_word() -> None:

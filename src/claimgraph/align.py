@@ -894,7 +894,9 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
     return out
 
 
-_LIGHT_VERBS = frozenset({"be", "have", "put", "make", "take", "give", "get", "do", "go", "come", "say"})
+_LIGHT_VERBS = frozenset(
+    {"be", "have", "put", "make", "take", "give", "get", "do", "go", "come", "say", "leave"}
+)
 
 
 def _headline_differences(head: Claim, body: Claim) -> list[str]:
