@@ -571,3 +571,14 @@ def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, floa
 def test_pence_and_a_scale_word_run_into_the_figure(text: str, amount: tuple[str, float, str]) -> None:
     (m,) = find_amounts(text)
     assert (m.text, m.value, m.unit) == amount
+
+
+def test_a_change_verb_in_its_plain_form_is_a_multiple_and_as_an_adjective_is_none() -> None:
+    def multiples(text: str) -> list[tuple[str, float | None]]:
+        return [(m.text, m.value) for m in find_amounts(text)]
+
+    assert multiples("Rejected ballots triple in Kestrelford") == [("triple", 3)]
+    assert multiples("The plan would halve the median wait") == [("halve", 0.5)]
+    assert multiples("Fares treble overnight") == [("treble", 3)]
+    assert multiples("Police are investigating a triple murder") == []
+    assert multiples("the double act returns") == []

@@ -92,12 +92,17 @@ _CHANGE_VERBS = {
     "doubles": 2,
     "doubling": 2,
     "double": 2,
+    "triple": 3,
     "tripled": 3,
     "triples": 3,
+    "treble": 3,
     "trebled": 3,
+    "trebles": 3,
     "tripling": 3,
+    "quadruple": 4,
     "quadrupled": 4,
     "quadruples": 4,
+    "halve": 0.5,
     "halved": 0.5,
     "halves": 0.5,
 }
@@ -957,6 +962,8 @@ def _is_not_an_amount(
         # or "double-deckers"
         if re.match(r"\A(?:\s+(?:digits?|check|standard|down|up)\b|-[a-z])", after, re.I):
             return True
+        if re.search(r"\b(?:a|an|the)\s+\Z", before, re.I):
+            return True  # an adjective: "a triple murder", "the double act"
     return False
 
 
