@@ -1381,3 +1381,13 @@ def test_a_ships_master_is_its_captain(nlp: Any) -> None:
         "The report records that the master had been on duty for 17 hours at the time.",
     )
     assert union.measure_key == report.measure_key == "captain"
+
+
+def test_looking_into_a_complaint_is_investigating_it(nlp: Any) -> None:
+    no, yes = _claims(
+        nlp,
+        "Police said on Friday they were not investigating any complaint connected with the election. "
+        "Police confirmed on Friday that officers were looking into a complaint about the count.",
+    )
+    assert PREDICATE_CLASS[no.predicate] == PREDICATE_CLASS[yes.predicate] == "investigate"
+    assert contradicts(no.predicate, no.negated, yes.predicate, yes.negated)

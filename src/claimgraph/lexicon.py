@@ -55,6 +55,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "restore": ("restore", "reconnect"),  # "power was restored" / "the last homes were reconnected"
     "apply": ("apply", "file"),  # "applied for a drought permit", "filed for an injunction"
     "order": ("order", "commission"),  # "will order an independent review" / "will commission" one
+    "investigate": ("investigate", "probe"),  # "were not investigating" / "were looking into"
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then
@@ -68,6 +69,7 @@ PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "reject": ("turn down", "say no"),
     "exclude": ("rule out",),
     "defer": ("put off",),
+    "investigate": ("look into",),
 }
 PREDICATE_CLASS = {
     lemma: cls

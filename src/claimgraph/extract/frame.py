@@ -607,7 +607,9 @@ def verb_lemma(verb: Token) -> str:
         return "take effect"
     for c in verb.children:
         if (
-            c.dep_ == "prt" or (c.dep_ == "intj" and lem == "say")
+            c.dep_ == "prt"
+            or (c.dep_ == "intj" and lem == "say")
+            or (c.dep_ == "prep" and c.lower_ == "into")  # "looking into a complaint"
         ) and f"{lem} {c.lower_}" in PREDICATE_CLASS:
             return f"{lem} {c.lower_}"
     return lem
