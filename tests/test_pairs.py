@@ -389,3 +389,23 @@ def test_the_reporting_period_an_earlier_sentence_set_does_not_keep_claims_apart
     assert score(inferred, later, idf)[0] > score(stated, later, idf)[0] + 0.2
     assert "time" not in score(inferred, stated, idf)[1]
     _agree([inferred, stated, later], [inferred, stated, later])
+
+
+def test_what_a_source_would_not_say_neither_supports_nor_contradicts_a_claim() -> None:
+    from claimgraph.lexicon import WITHHELD
+
+    words = {"keywords": ("halvard", "service", "northsound"), "measure_key": "halvard service"}
+    unsaid = _made(
+        "Northsound did not say whether the Halvard would stay in service.", predicate=WITHHELD, **words
+    )
+    also_unsaid = _made(
+        "Northsound would not say whether the Halvard stays in service.", predicate=WITHHELD, **words
+    )
+    said = _made("Northsound expects the Halvard back in service by January.", predicate="restore", **words)
+    idf = _idf([Row(c, "", "", "") for c in (unsaid, also_unsaid, said)])
+    assert score(unsaid, said, idf)[0] == 0.0
+    assert score(unsaid, also_unsaid, idf)[0] > 0.3  # two sources keeping the same thing back
+    _agree([unsaid, also_unsaid, said], [unsaid, also_unsaid, said])
+    # a headline that states as fact what the body would not say is still linked to it
+    s, _ = pair_scores([said], [unsaid], idf, amounts_must_match=False)
+    assert s[0, 0] > 0

@@ -42,6 +42,7 @@ from .lexicon import (
     OPPOSITE_CLASSES,
     PEOPLE_WORDS,
     PREDICATE_CLASS,
+    WITHHELD,
     contradicts,
     describes_a_thing,
     is_outcome_class,
@@ -407,6 +408,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         return 0.0, feats
     if (bx := money_basis(x.text)) and (by := money_basis(y.text)) and bx != by:
         return 0.0, feats  # after inflation / in cash terms: two measures
+    if (x.predicate == WITHHELD) != (y.predicate == WITHHELD):
+        return 0.0, feats  # what a source would not say neither supports nor contradicts a claim
     if x.kind in _SAID and y.kind in _SAID and x.measure_key and y.measure_key:
         # what is said, not who says it, nor the bare verb ("came" / "has come")
         verbs = {x.predicate, y.predicate}

@@ -71,6 +71,9 @@ PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "defer": ("put off",),
     "investigate": ("look into",),
 }
+# the predicate of what a source would not say ("declined to say whether a ransom was paid"):
+# in no class, so it neither agrees with nor contradicts an outcome
+WITHHELD = "withhold"
 PREDICATE_CLASS = {
     lemma: cls
     for classes in (PREDICATE_CLASSES, PHRASAL_CLASSES)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, is_outcome_class, money_basis, word_class
+from .lexicon import OPPOSITE_CLASSES, PREDICATE_CLASS, WITHHELD, is_outcome_class, money_basis, word_class
 from .model import Claim
 
 _DAY = 1  # times are compared as day ordinals
@@ -93,6 +93,7 @@ class Profile:
         self.quote = cols[9].astype(bool)
         self.basis = cols[10]  # 1 after inflation, 2 in cash terms, 0 not said
         self.describes = cols[11].astype(bool)  # an amount that only describes a thing
+        self.withheld = np.array([c.predicate == WITHHELD for c in claims], dtype=bool)
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)
@@ -309,6 +310,10 @@ def pair_scores(
     bases = (x.basis[:, None] > 0) & (y.basis[None, :] > 0) & (x.basis[:, None] != y.basis[None, :])
     zero = (both_q & ~fam_ok) | few_shared | far | bases
     if amounts_must_match:
+        # what a source would not say ("declined to say whether ...") is about what another
+        # says, but neither supports nor contradicts it (a headline that states it as fact is
+        # still linked to it: headline_links asks for amounts that need not match)
+        zero |= x.withheld[:, None] != y.withheld[None, :]
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
         # (an amount that only describes a thing, "a 420-place school", does not count here)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, describes_a_thing, job_losses, synonym
+from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, WITHHELD, describes_a_thing, job_losses, synonym
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
@@ -845,7 +845,7 @@ def _sentence_claims(
             **common,
             "claimant": who or common["claimant"],
             "modality": "hypothetical",
-            "predicate": "withhold",
+            "predicate": WITHHELD,
         }
         fields["negated"] = False
         out.append(_statement_claim("attribution", words, first_time, fields))
