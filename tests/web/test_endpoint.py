@@ -24,8 +24,12 @@ EX = "http://example.org/"
 COUNT_TYPES = (
     "SELECT ?type (COUNT(*) AS ?n) WHERE { ?d cg:discrepancyType ?type } GROUP BY ?type ORDER BY ?type"
 )
-SLOW = (  # one row early, then seconds of work with no further row: only the time limit stops it
-    "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . FILTER(?x + ?y + ?z = 447) }"
+# over _numbers(SLOW_N): one row early, then seconds of work with no further row, so that only
+# the time limit stops it (about 3 s on a fast machine here; with 150 numbers it had been 0.65 s,
+# too close to a 0.5 s limit)
+SLOW_N = 250
+SLOW = (
+    f"SELECT ?a ?b ?c WHERE {{ ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . FILTER(?x + ?y + ?z = {3 * (SLOW_N - 1)}) }}"
 )
 
 
@@ -247,7 +251,7 @@ def test_updates_when_allowed() -> None:
 
 def test_result_size_and_time_limits() -> None:
     store = Store()
-    store.update(_numbers(150))
+    store.update(_numbers(SLOW_N))
     settings = ServerSettings(limits=Limits(timeout=0.5, max_rows=20), workers=2)
     with app_in_thread(create_app(store, settings)) as c:
         r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
