@@ -215,13 +215,14 @@ def test_updates_through_sparqlwrapper_when_allowed(writable: tuple[Served, Path
     served, _ = writable
     sw = SPARQLWrapper(served.sparql)
     sw.setMethod(POST)
-    sw.setQuery("INSERT DATA { " + " ".join(f"<{EX}s{i}> <{EX}v> {i} ." for i in range(150)) + " }")
+    # (250 numbers: the slow query below must take well over the 0.5 s limit on a fast day)
+    sw.setQuery("INSERT DATA { " + " ".join(f"<{EX}s{i}> <{EX}v> {i} ." for i in range(250)) + " }")
     assert sw.query().response.status == 204
     doc = _wrapper(served.sparql, f"SELECT (COUNT(*) AS ?n) {{ ?s <{EX}v> ?o }}", JSON).query().convert()
-    assert doc["results"]["bindings"][0]["n"]["value"] == "150"
+    assert doc["results"]["bindings"][0]["n"]["value"] == "250"
     r = httpx.get(served.sparql, params={"query": "SELECT * { ?s ?p ?o }"}, timeout=10)
     assert len(r.json()["results"]["bindings"]) == 50 and r.headers["x-result-truncated"] == "true"
-    slow = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . FILTER(?x + ?y + ?z = 447) }"
+    slow = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . FILTER(?x + ?y + ?z = 747) }"
     t = time.monotonic()
     r = httpx.get(served.sparql, params={"query": slow}, timeout=30)
     assert r.status_code == 503 and "time limit of 0.5 s" in r.text
