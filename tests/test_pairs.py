@@ -252,70 +252,59 @@ def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:
     assert "!time" in differences(undated, quarter)
 
 
-def test_a_headline_is_not_linked_by_a_light_verb() -> None:
+# (text, predicate, keywords, € millions) of a headline and of its article's body claims; the
+# body claim the headline restates comes first
+_LIGHT_VERB_CASES = [
+    (  # "puts ... under scrutiny" is not "puts the repair bill at"
+        (
+            "Derailment puts Permway's €18m maintenance cut under scrutiny",
+            "put",
+            ("derailment", "permway", "maintenance", "cut", "scrutiny", "put"),
+            18,
+        ),
+        (
+            "The owner's maintenance budget for the route has fallen to €18m.",
+            "fall",
+            ("owner", "maintenance", "budget", "route", "fall"),
+            18,
+        ),
+        ("Permway puts the repair bill at some €4.2m.", "put", ("permway", "repair", "bill", "put"), 4.2),
+    ),
+    (  # "leaves 300 boats stuck in port" is no leaving: not "never left the shipping lane"
+        (
+            "Oil spill leaves 300 fishing boats stuck in port",
+            "leave",
+            ("oil", "spill", "fishing", "boat", "port", "leave"),
+            300,
+        ),
+        (
+            "Some 200 boats sit idle in harbours along the peninsula.",
+            "sit",
+            ("boat", "sit", "idle", "harbour", "peninsula"),
+            200,
+        ),
+        ("The tanker never left the shipping lane.", "leave", ("tanker", "leave", "shipping", "lane"), None),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", _LIGHT_VERB_CASES)
+def test_a_headline_is_not_linked_by_a_light_verb(case: tuple[Any, ...]) -> None:
     from claimgraph.align import headline_links
 
-    def row(text: str, field: str, iri: str, predicate: str, keywords: tuple[str, ...], value: float) -> Row:
-        q = Quantity(text=f"€{value}m", start=0, end=4, unit="EUR", value=value * 1e6)
+    def row(fields: tuple[Any, ...], field: str, iri: str) -> Row:
+        text, predicate, keywords, value = fields
+        q = (
+            None
+            if value is None
+            else Quantity(text=f"€{value}m", start=0, end=4, unit="EUR", value=value * 1e6)
+        )
         c = replace(_made(text, q, predicate=predicate, keywords=keywords), field=field)
         return Row(c, iri, "https://example.org/x", "Outlet")
 
-    head = row(
-        "Derailment puts Permway's €18m maintenance cut under scrutiny",
-        "title",
-        "h",
-        "put",
-        ("derailment", "permway", "maintenance", "cut", "scrutiny", "put"),
-        18,
-    )
-    budget = row(
-        "The owner's maintenance budget for the route has fallen to €18m.",
-        "body",
-        "b1",
-        "fall",
-        ("owner", "maintenance", "budget", "route", "fall"),
-        18,
-    )
-    repairs = row(
-        "Permway puts the repair bill at some €4.2m.",
-        "body",
-        "b2",
-        "put",
-        ("permway", "repair", "bill", "put"),
-        4.2,
-    )
-    (link,) = headline_links([head, budget, repairs])
-    assert (link.a, link.b) == ("h", "b1")
-    # "leaves 300 boats stuck in port" is no leaving: not "never left the shipping lane"
-    stuck = row(
-        "Oil spill leaves 300 fishing boats stuck in port",
-        "title",
-        "h",
-        "leave",
-        ("oil", "spill", "fishing", "boat", "port", "leave"),
-        300,
-    )
-    idle = row(
-        "Some 200 boats sit idle in harbours along the peninsula.",
-        "body",
-        "b1",
-        "sit",
-        ("boat", "sit", "idle", "harbour", "peninsula"),
-        200,
-    )
-    lane = replace(
-        idle,
-        claim=replace(
-            _made(
-                "The tanker never left the shipping lane.",
-                predicate="leave",
-                keywords=("tanker", "leave", "shipping", "lane"),
-            ),
-            field="body",
-        ),
-        iri="b2",
-    )
-    (link,) = headline_links([stuck, idle, lane])
+    head, *bodies = case
+    rows = [row(head, "title", "h"), *(row(b, "body", f"b{i}") for i, b in enumerate(bodies, 1))]
+    (link,) = headline_links(rows)
     assert (link.a, link.b) == ("h", "b1")
 
 
