@@ -120,6 +120,18 @@ def _num_eq(a: Any, b: Any) -> bool:
     return abs(x - y) <= 0.011 * max(abs(x), abs(y), 1e-9) or abs(x - y) < 0.051
 
 
+def _same_amount(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Whether a predicted claim states the gold claim's amount (its value, or its low and high)."""
+    if gold.get("value") is not None:
+        value = pred.get("value")
+        if value is None and pred.get("low") is not None and pred.get("low") == pred.get("high"):
+            value = pred["low"]
+        return _num_eq(value, gold["value"])
+    if gold.get("low") is not None or gold.get("high") is not None:
+        return _num_eq(pred.get("low"), gold.get("low")) and _num_eq(pred.get("high"), gold.get("high"))
+    return False
+
+
 def _norm_type(t: str) -> str:
     return t[: -len("_mismatch")] if t.endswith("_mismatch") else t
 
@@ -159,8 +171,12 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
             inside = (
                 p.get("quantity_start") is not None and gs <= p["quantity_start"] and p["quantity_end"] <= ge
             )
-            cands.append(((1 if inside else 0, ov / max(p["end"] - p["start"], 1)), gi, pi))
-    cands.sort(key=lambda t: (-t[0][0], -t[0][1], t[1], t[2]))
+            # of two gold claims whose quotes hold the predicted number, the one whose value it is
+            same_value = inside and _same_amount(p, g)
+            cands.append(
+                ((1 if inside else 0, 1 if same_value else 0, ov / max(p["end"] - p["start"], 1)), gi, pi)
+            )
+    cands.sort(key=lambda t: (-t[0][0], -t[0][1], -t[0][2], t[1], t[2]))
     g2p: dict[int, int] = {}
     p2g: dict[int, int] = {}
     for _, gi, pi in cands:
