@@ -1392,3 +1392,11 @@ def test_one_outcome_said_and_denied_in_other_words_contradicts(nlp: Any, text: 
     assert denied.negated and not said.negated
     assert PREDICATE_CLASS[denied.predicate] == PREDICATE_CLASS[said.predicate] == outcome
     assert contradicts(denied.predicate, denied.negated, said.predicate, said.negated)
+
+
+def test_a_companys_sales_are_its_revenue(nlp: Any) -> None:
+    revenue, sales = _claims(
+        nlp,
+        "Third-quarter revenue fell 6% from a year earlier. Sales fell by 9 per cent in the third quarter.",
+    )
+    assert "revenue" in revenue.measure_key.split() and "revenue" in sales.measure_key.split()

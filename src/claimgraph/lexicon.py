@@ -221,6 +221,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
     "merge": ("merge", "merger"),
     "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
+    "revenue": ("revenue", "sale", "turnover"),  # a company's "sales fell 9%" / "revenue fell 6%"
     # ("joble" is what the lemmatizer makes of "jobless")
     "unemployment": ("unemployment", "joblessness", "jobless", "joble"),
     "protest": ("protest", "demonstration"),
