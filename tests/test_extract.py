@@ -1400,3 +1400,13 @@ def test_a_companys_sales_are_its_revenue(nlp: Any) -> None:
         "Third-quarter revenue fell 6% from a year earlier. Sales fell by 9 per cent in the third quarter.",
     )
     assert "revenue" in revenue.measure_key.split() and "revenue" in sales.measure_key.split()
+
+
+def test_a_condition_said_in_a_quotation_ends_with_it(nlp: Any) -> None:
+    (said,) = _claims(
+        nlp,
+        '"We will not put a ship to sea unless we are certain it is safe," chief executive Maren Tolland '
+        "said in a statement.",
+    )
+    assert said.condition == "unless we are certain it is safe"
+    assert said.claimant.startswith("chief executive Maren Tolland")

@@ -405,6 +405,10 @@ def speaker_text(speaker: Token) -> str:
     sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
     while len(sub) > 1 and sub[-1].is_punct and not (sub[-1].text == ")" and any(t.text == "(" for t in sub)):
         sub.pop()  # (but not the bracket that closes "... Workers (FRTW)")
+    while len(sub) > 1 and sub[0].is_punct:
+        sub.pop(
+            0
+        )  # the quotation mark that closes what was said: '..., " chief executive Maren Tolland said'
     who = str(speaker.doc[sub[0].i : sub[-1].i + 1].text)
     return who if len(who) <= 120 else str(speaker.text)
 
@@ -488,8 +492,11 @@ def find_condition(sent: Span) -> str:
         if marker.strip() == "if" and re.match(r"\s*(?:you|your)\b", text[m.end() :], re.I):
             continue  # "if you deleted your account", "if you complained": advice to the reader
         tail = text[m.start() :]
+        # (a quotation that closes ends the condition said inside it: "unless we are certain it
+        # is safe," chief executive Maren Tolland said)
         end = re.search(
-            r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s", tail
+            r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s|[,.?!]?[\"”]",
+            tail,
         )
         if not text[: m.start()].strip(" \"“'"):  # "If the talks fail, the union will strike"
             end = re.search(r",|[;:—–]|\.(?:\s|$)", tail)
