@@ -70,6 +70,7 @@ class Profile:
                     c.kind == "quote",
                     {"real": 1, "cash": 2}.get(money_basis(c.text), 0),
                     describing_amount(c),
+                    p == WITHHELD,
                 )
             )
             if (q := c.quantity) is not None:
@@ -85,7 +86,7 @@ class Profile:
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
         self.mn = _incidence(n, len(classes), mn)
-        cols = np.array(ints, dtype=np.int64).reshape(n, 12).T
+        cols = np.array(ints, dtype=np.int64).reshape(n, 13).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
@@ -93,7 +94,7 @@ class Profile:
         self.quote = cols[9].astype(bool)
         self.basis = cols[10]  # 1 after inflation, 2 in cash terms, 0 not said
         self.describes = cols[11].astype(bool)  # an amount that only describes a thing
-        self.withheld = np.array([c.predicate == WITHHELD for c in claims], dtype=bool)
+        self.withheld = cols[12].astype(bool)  # what a source would not say
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)

@@ -405,10 +405,9 @@ def speaker_text(speaker: Token) -> str:
     sub = [t for t in speaker.subtree if not aside or t.i < min(x.left_edge.i for x in aside)]
     while len(sub) > 1 and sub[-1].is_punct and not (sub[-1].text == ")" and any(t.text == "(" for t in sub)):
         sub.pop()  # (but not the bracket that closes "... Workers (FRTW)")
+    # nor the quotation mark that closes what was said ('..., " chief executive Maren Tolland said')
     while len(sub) > 1 and sub[0].is_punct:
-        sub.pop(
-            0
-        )  # the quotation mark that closes what was said: '..., " chief executive Maren Tolland said'
+        sub.pop(0)
     who = str(speaker.doc[sub[0].i : sub[-1].i + 1].text)
     return who if len(who) <= 120 else str(speaker.text)
 
