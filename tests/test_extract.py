@@ -1385,6 +1385,12 @@ def test_a_ships_master_is_its_captain(nlp: Any) -> None:
             "Police confirmed on Friday that officers were looking into a complaint about the count.",
             "investigate",
         ),
+        # a deal struck is an agreement reached
+        (
+            "Quennell said that no agreement had been reached with the Green League. "
+            "Ms Quennell has already struck a deal with the Green League, the two parties confirmed.",
+            "agree",
+        ),
     ],
 )
 def test_one_outcome_said_and_denied_in_other_words_contradicts(nlp: Any, text: str, outcome: str) -> None:

@@ -70,6 +70,7 @@ PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "exclude": ("rule out",),
     "defer": ("put off",),
     "investigate": ("look into",),
+    "agree": ("reach agreement",),  # "struck a deal with" / "no agreement had been reached"
 }
 # the predicate of what a source would not say ("declined to say whether a ransom was paid"):
 # in no class, so it neither agrees with nor contradicts an outcome
@@ -220,6 +221,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "close": ("close", "closure", "shut", "shutdown"),
     "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
     "merge": ("merge", "merger"),
+    "agreement": ("agreement", "deal", "accord"),
     "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
     "revenue": ("revenue", "sale", "turnover"),  # a company's "sales fell 9%" / "revenue fell 6%"
     # ("joble" is what the lemmatizer makes of "jobless")

@@ -598,6 +598,13 @@ _PREP_IDIOMS = (
 )
 
 
+# a verb and its object saying one thing together (the object may be the subject of a passive)
+_OBJECT_IDIOMS = (
+    (("take",), ("effect",), "take effect"),
+    (("strike", "reach", "seal", "sign"), ("deal", "agreement", "accord"), "reach agreement"),
+)
+
+
 def verb_lemma(verb: Token) -> str:
     """A verb's lemma, with its particle when the two say one thing of their own ("break out",
     "turn down": :data:`claimgraph.lexicon.PHRASAL_CLASSES`), or "say yes" / "say no"."""
@@ -608,9 +615,12 @@ def verb_lemma(verb: Token) -> str:
             for c in verb.children
         ):
             return idiom
-    # "the rules take effect in January"
-    if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children):
-        return "take effect"
+    # "the rules take effect in January"; "struck a deal", "no agreement had been reached"
+    for verbs, objects, idiom in _OBJECT_IDIOMS:
+        if lem in verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in verb.children
+        ):
+            return idiom
     for c in verb.children:
         if (
             c.dep_ == "prt"
