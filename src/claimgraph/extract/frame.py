@@ -592,14 +592,14 @@ def modality(sent: Span, proposal: Token | None, attribution: Attribution | None
 
 
 # a verb, its preposition and the preposition's word, saying one thing together
-_PREP_IDIOMS = (
+_PREP_IDIOMS: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
     (("come", "enter"), "into", ("force", "effect"), "come into force"),  # "the ban will come into force"
     (("come",), "to", ("light",), "come to light"),  # "the cracks came to light": they were found
 )
 
 
 # a verb and its object saying one thing together (the object may be the subject of a passive)
-_OBJECT_IDIOMS = (
+_OBJECT_IDIOMS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("take",), ("effect",), "take effect"),
     (("strike", "reach", "seal", "sign"), ("deal", "agreement", "accord"), "reach agreement"),
 )
