@@ -120,13 +120,17 @@ def _num_eq(a: Any, b: Any) -> bool:
     return abs(x - y) <= 0.011 * max(abs(x), abs(y), 1e-9) or abs(x - y) < 0.051
 
 
+def _predicted_value(pred: dict[str, Any]) -> Any:
+    """A predicted claim's value, or the one number of a range whose ends are the same."""
+    if pred.get("value") is None and pred.get("low") is not None and pred.get("low") == pred.get("high"):
+        return pred["low"]
+    return pred.get("value")
+
+
 def _same_amount(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Whether a predicted claim states the gold claim's amount (its value, or its low and high)."""
     if gold.get("value") is not None:
-        value = pred.get("value")
-        if value is None and pred.get("low") is not None and pred.get("low") == pred.get("high"):
-            value = pred["low"]
-        return _num_eq(value, gold["value"])
+        return _num_eq(_predicted_value(pred), gold["value"])
     if gold.get("low") is not None or gold.get("high") is not None:
         return _num_eq(pred.get("low"), gold.get("low")) and _num_eq(pred.get("high"), gold.get("high"))
     return False
@@ -200,10 +204,7 @@ def score_report(gold: Gold, articles: dict[str, Article], report: dict[str, Any
             if f == "kind" and g[f] == "headline" and p["field"] == "title":
                 ok = True
             elif f in NUM_FIELDS:
-                pv = p.get(f)
-                if f == "value" and pv is None and p.get("low") is not None and p.get("low") == p.get("high"):
-                    pv = p["low"]
-                ok = _num_eq(pv, g[f])
+                ok = _num_eq(_predicted_value(p) if f == "value" else p.get(f), g[f])
             elif f in EXACT_FIELDS:
                 ok = str(p.get(f) or "") == str(g[f])
             else:
