@@ -306,6 +306,22 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert (found.kind, PREDICATE_CLASS[found.predicate], found.time is not None) == ("event", "detect", True)
     assert all(c.time is not None for c in events)
     assert "permit" in events[2].measure_key.split()  # what was applied for, not "it"
+    # who applied, when named, and what for: "Caddon Water" alone says nothing of the permit
+    (named,) = _claims(nlp, "On 16 November Caddon Water applied for a drought permit.", date(2026, 11, 26))
+    assert {"caddon", "permit"} <= set(named.measure_key.split())
+
+
+def test_when_something_first_happened_is_an_event(nlp: Any) -> None:
+    text = "Oil first reached the shore on Tuesday. Oil first reached Merrow Sands on 16 November."
+    shore, sands = _claims(nlp, text, published=date(2026, 11, 20))
+    assert (shore.kind, sands.kind) == ("event", "event")
+    # one event by its subject, wherever it reached
+    assert "oil" in set(shore.measure_key.split()) & set(sands.measure_key.split())
+    assert [c.time.iso for c in (shore, sands) if c.time] == ["2026-11-17", "2026-11-16"]
+    # without "first", reaching a place is no event to check
+    assert not [
+        c for c in _claims(nlp, "Oil reached the shore on Tuesday.", date(2026, 11, 20)) if c.kind == "event"
+    ]
 
 
 def test_a_time_in_a_relative_clause_does_not_date_the_amount(nlp: Any) -> None:

@@ -552,6 +552,10 @@ def test_over_a_duration_after_spending_is_the_time_it_takes() -> None:
         ("One day, he left.", []),
         ("Groundwater at half its normal level", [("half", 50, "exact")]),
         ("closed the bridge at six o'clock after finding seven cracks", [("seven", 7, "exact")]),
+        # "that" before "two" is the conjunction, before "one" the determiner
+        ("reported that two ballot boxes reached the count", [("two", 2, "exact")]),
+        ("the two sides met on Friday", []),
+        ("that one company said it would appeal", []),
     ],
 )
 def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:

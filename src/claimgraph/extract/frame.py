@@ -723,16 +723,28 @@ _EVENT_EXCLUDED = frozenset(
 )
 
 
+# the prepositions that say what an act is about, not to whom ("applied for a permit", "voted
+# on the plan", "ruled against the merger")
+_ABOUT_PREPS = frozenset({"for", "on", "against", "into", "over", "about"})
+
+
 def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     """The event's words (verb and its object or subject) when the predicate is an outcome
     (or, in a sentence that says when, a beginning, an opening or a closing), else ""."""
     cls = PREDICATE_CLASS.get(predicate)
-    if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES)):
-        return ""
     verb = next(
         (t for t in sent if verb_lemma(t) == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")),
         None,
     )
+    # when something first happened is a date to check, whatever happened ("oil first reached
+    # the shore on Tuesday")
+    first = (
+        dated and verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
+    )
+    if predicate in _EVENT_EXCLUDED or not (
+        cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES) or first
+    ):
+        return ""
     if verb is None:
         return ""
     if cls == "schedule":
@@ -754,6 +766,19 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     if not args:
         return ""
     obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
+    pobj = next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ),
+        None,
+    )
+    if obj.dep_ == "nsubj" and obj.pos_ == "PROPN" and pobj is not None:
+        # "Caddon Water applied for a drought permit": who acted, and what for
+        return f"{event_phrase(verb, obj)} {' '.join(event_phrase(verb, pobj).split()[1:])}"
     if obj.pos_ == "PRON":
         # "It applied on 9 November for a drought permit": what the event is about, not "it"
         obj = next(
@@ -766,6 +791,11 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
             ),
             obj,
         )
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if first and subj is not None and obj is not subj:
+        # what first happened is the subject's doing: "oil first reached the shore" and "oil
+        # first reached Merrow Sands" are one event
+        return f"{event_phrase(verb, subj)} {' '.join(event_phrase(verb, obj).split()[1:])}"
     return event_phrase(verb, obj)
 
 

@@ -911,9 +911,13 @@ def _is_not_an_amount(
                 return True
         if lw in ("zero",):
             return True
+        # "the two sides", "that one"; but "that" before a plural is the conjunction ("reported
+        # that two ballot boxes ...")
         if (
-            re.search(r"\b(?:no|every|any|each|the|this|that)\s\Z", before, re.I)
-            and lw in ("one", "two")
+            lw in ("one", "two")
+            and re.search(
+                rf"\b(?:no|every|any|each|the{'|this|that' if lw == 'one' else ''})\s\Z", before, re.I
+            )
             and kind != "range"
         ):
             return True
