@@ -340,6 +340,17 @@ def test_its_officer_speaks_for_the_organization_named_last(nlp: Any) -> None:
     assert said.claimant == "Its director, Dr Ruth Amankwah (the Halberd Institute)"
 
 
+def test_the_unions_organiser_speaks_for_the_union(nlp: Any) -> None:
+    # a union is named as one ("the Federation of Rail and Transport Workers"), not "X Union"
+    text = (
+        "The driver was recovering in hospital, according to the Federation of Rail and Transport Workers. "
+        "Siobhan Treleaven, the union's regional organiser, said 67 per cent of inspections were now "
+        "carried out by a camera-fitted train."
+    )
+    said = next(c for c in _claims(nlp, text) if "Treleaven" in c.claimant)
+    assert said.claimant.endswith("(the Federation of Rail and Transport Workers)")
+
+
 def test_who_speaks_and_what_document_is_cited(nlp: Any) -> None:
     # a verb is no document: "will review the deal" cites no review
     (ftc,) = _claims(nlp, "The Fair Trading Commission has not said whether it will review the deal.")

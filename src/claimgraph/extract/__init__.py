@@ -309,7 +309,7 @@ def _introduced(text: str, at: int) -> bool:
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog)"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union)"
 )
 # a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
 # investigation in March, it said")
@@ -341,7 +341,7 @@ _TITLED = re.compile(
 # a title that makes its holder speak for their organization
 _OFFICER = re.compile(
     r"\b(?:chief\s+executive|chief\s+operating\s+officer|ceo|spokes(?:man|woman|person)|chair(?:man|woman)?|"
-    r"president|managing\s+director|general\s+secretary|director|head\s+of)\b",
+    r"president|managing\s+director|general\s+secretary|director|head\s+of|organi[sz]er)\b",
     re.I,
 )
 # a first name and a surname, after a title or not ("Councillor Priya Castellan"): a person
@@ -476,13 +476,19 @@ def _place_mentions(name: str, text: str) -> int:
     return len(re.findall(rf"\b(?:in|at|from|near)\s+(?:the\s+)?{n}\b|\b{n}(?:'s)?\s+{_SITE_NOUNS}\b", text))
 
 
+# the words that name an organization of a kind, beside the kind's own noun ("the union": "the
+# Federation of Rail and Transport Workers")
+_ORG_KIND_NAMES = {"union": r"union|workers|federation|guild|confederation"}
+
+
 def _described_org(description: str, mentions: dict[str, int]) -> str:
     """The organization a description stands for: the most named one whose name has the
     description's noun ("the council" -> "Marbury City Council"), else, for a company-like
     noun, the most named one that is not a union, a ministry, a council ... ("the company")."""
     noun = description.split()[-1].lower()
     ranked = sorted(mentions, key=lambda o: (-mentions[o], o))
-    same = [o for o in ranked if re.search(rf"\b{re.escape(noun)}\b", o, re.I)]
+    kind = _ORG_KIND_NAMES.get(noun, re.escape(noun))
+    same = [o for o in ranked if re.search(rf"\b(?:{kind})\b", o, re.I)]
     if same:
         return same[0]
     if _NOT_A_COMPANY.search(noun):
