@@ -16,7 +16,7 @@ from claimgraph.errors import QueryError
 from claimgraph.graph import article_triples, claim_iri
 from claimgraph.model import Article, Claim, Quantity, TimeSpan
 from claimgraph.store import open_store, write_article
-from claimgraph.vocab import MATCHES_GRAPH
+from claimgraph.vocab import CG, MATCHES_GRAPH
 
 KW = ("dam", "reservoir", "toll", "flood", "province", "river", "water", "level")
 
@@ -544,6 +544,45 @@ def test_time_one_event_told_with_two_dates() -> None:
     assert frozenset(pairs[0]) in hits
     assert frozenset(pairs[1]) not in hits
     assert frozenset(pairs[2]) not in hits
+
+
+def test_time_one_act_said_to_happen_at_two_times() -> None:
+    """Two statements without a figure that say one act will happen ("will close its centre in
+    the second quarter of 2027" / "will close by the end of March") are one act with two dates;
+    two statements about different acts ("will review the closure on 4 December" / "the closure
+    lasts until 31 December") are not."""
+    q2 = _t("2027-Q2", date(2027, 4, 1), date(2027, 6, 30), "quarter")
+    march = _t("2027-03", date(2027, 3, 1), date(2027, 3, 31), "month")
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "The centre will close in the second quarter of 2027.",
+                    "predicate": "close",
+                    "time": q2,
+                },
+                {"text": "The centre will close by the end of March.", "predicate": "close", "time": march},
+            ),
+            (
+                {
+                    "text": "It will review the closure on 4 December.",
+                    "predicate": "review",
+                    "time": _t("2026-12-04", date(2026, 12, 4), date(2026, 12, 4), "day"),
+                },
+                {
+                    "text": "The closure lasts until 31 December.",
+                    "predicate": "last",
+                    "time": _t("2026-12-31", date(2026, 12, 31), date(2026, 12, 31), "day"),
+                },
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) in hits
+    a, b = pairs[1]
+    ask = f"ASK {{ GRAPH <{MATCHES_GRAPH}> {{ ?m <{CG}claimA>|<{CG}claimB> <{a}>, <{b}> ; <{CG}differsOn> 'time' }} }}"
+    assert store.query(ask)  # matched, dated apart, and still no finding
+    assert frozenset(pairs[1]) not in hits
 
 
 def test_qualifier_two_estimates_that_agree() -> None:
