@@ -311,6 +311,24 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert {"caddon", "permit"} <= set(named.measure_key.split())
 
 
+def test_groundings_walkouts_arrests_and_what_takes_place_are_dated_events(nlp: Any) -> None:
+    text = (
+        "The ship ran aground on the Skerrow Ledges late on Saturday 14 November. "
+        "Dockers walked off the job on Tuesday in a dispute over pay. "
+        "The recount is expected to take place next week. "
+        "Police arrested the captain on Wednesday."
+    )
+    events = [c for c in _claims(nlp, text, published=date(2026, 11, 20)) if c.kind == "event"]
+    assert [c.predicate for c in events] == ["run aground", "walk out", "take place", "arrest"]
+    assert all(c.time is not None for c in events)
+    # what takes place, not "place"
+    assert events[2].measure_key == "recount"
+    # undated, a walk is no event
+    assert not [
+        c for c in _claims(nlp, "Dockers walked off the job in a dispute over pay.") if c.kind == "event"
+    ]
+
+
 def test_when_something_first_happened_is_an_event(nlp: Any) -> None:
     text = "Oil first reached the shore on Tuesday. Oil first reached Merrow Sands on 16 November."
     shore, sands = _claims(nlp, text, published=date(2026, 11, 20))

@@ -136,6 +136,10 @@ def test_a_weekday_to_come_is_the_next_one() -> None:
     assert iso("it began on Monday and will end on Friday") == ["2026-11-23", "2026-11-27"]
     assert iso("the flights it had scheduled for Thursday") == ["2026-11-26"]
     assert iso("he said on Monday that talks will resume") == ["2026-11-23"]
+    # the present of a thing scheduled looks ahead; the past does not
+    assert iso("that review takes place on Tuesday") == ["2026-12-01"]
+    assert iso("the consultation closes on Wednesday") == ["2026-12-02"]
+    assert iso("the consultation closed on Wednesday") == ["2026-11-25"]
     # a quarter likewise: "the first quarter" gone by, or the next one when it is to come
     assert iso("revenue rose 4% in the first quarter") == ["2026-Q1"]
     assert iso("wage settlements due in the first quarter") == ["2027-Q1"]

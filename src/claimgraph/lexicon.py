@@ -56,6 +56,10 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "apply": ("apply", "file"),  # "applied for a drought permit", "filed for an injunction"
     "order": ("order", "commission"),  # "will order an independent review" / "will commission" one
     "investigate": ("investigate", "probe"),  # "were not investigating" / "were looking into"
+    "occur": ("occur", "happen"),
+    "arrest": ("arrest", "detain"),
+    "withdraw": ("withdraw",),
+    "declare": ("declare",),
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then
@@ -71,6 +75,9 @@ PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "defer": ("put off",),
     "investigate": ("look into",),
     "agree": ("reach agreement",),  # "struck a deal with" / "no agreement had been reached"
+    "occur": ("take place",),
+    "run aground": ("run aground",),
+    "strike": ("walk out",),  # "dockers walked off the job"
 }
 # the predicate of what a source would not say ("declined to say whether a ransom was paid"):
 # in no class, so it neither agrees with nor contradicts an outcome

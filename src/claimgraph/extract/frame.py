@@ -595,12 +595,14 @@ def modality(sent: Span, proposal: Token | None, attribution: Attribution | None
 _PREP_IDIOMS: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
     (("come", "enter"), "into", ("force", "effect"), "come into force"),  # "the ban will come into force"
     (("come",), "to", ("light",), "come to light"),  # "the cracks came to light": they were found
+    (("walk",), "off", ("job",), "walk out"),  # "dockers walked off the job on Tuesday"
 )
 
 
 # a verb and its object saying one thing together (the object may be the subject of a passive)
 _OBJECT_IDIOMS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("take",), ("effect",), "take effect"),
+    (("take",), ("place",), "take place"),
     (("strike", "reach", "seal", "sign"), ("deal", "agreement", "accord"), "reach agreement"),
 )
 
@@ -625,6 +627,7 @@ def verb_lemma(verb: Token) -> str:
         if (
             c.dep_ == "prt"
             or (c.dep_ == "intj" and lem == "say")
+            or (c.dep_ == "advmod" and c.lower_ == "aground")  # "the ship ran aground"
             or (c.dep_ == "prep" and c.lower_ == "into")  # "looking into a complaint"
         ) and f"{lem} {c.lower_}" in PREDICATE_CLASS:
             return f"{lem} {c.lower_}"
@@ -716,7 +719,23 @@ EVENT_CLASSES = frozenset(
 # outcomes that are a claim when the sentence says when ("the clinics opened last Monday",
 # "workers began a strike on Tuesday"), and not otherwise ("the school is closed")
 DATED_EVENT_CLASSES = frozenset(
-    {"begin", "open", "close", "announce", "apologise", "detect", "schedule", "restore", "apply"}
+    {
+        "begin",
+        "open",
+        "close",
+        "announce",
+        "apologise",
+        "detect",
+        "schedule",
+        "restore",
+        "apply",
+        "occur",
+        "arrest",
+        "withdraw",
+        "declare",
+        "run aground",
+        "strike",
+    }
 )
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause", "slow"}
@@ -757,7 +776,8 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
         c
         for c in verb.children
         if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "acomp")
-        and not (predicate == "take effect" and c.lower_ == "effect")  # the rules take effect
+        # the rules take effect, the recount takes place: the idiom's own noun is no argument
+        and not (predicate.startswith("take ") and c.lower_ == predicate.split()[1])
     ]
     if not args and verb.dep_ in ("xcomp", "acomp") and cls in DATED_EVENT_CLASSES:
         # "Tarrant Quay expects to start on site", "the decision is due": whose it is, is the

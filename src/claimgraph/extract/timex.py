@@ -506,7 +506,10 @@ def _normalize(
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+(?:\w+\s+){0,3}?to|plans?\s+to|"
-    r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting)\b"
+    r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting|"
+    # the present of a thing scheduled ("that review takes place on Friday", "the consultation
+    # closes on Monday")
+    r"takes\s+place|begins|starts|opens|reopens|resumes|closes|ends|meets)\b"
     r"[^,;:—]*\Z",
     re.I,
 )
