@@ -329,6 +329,22 @@ def test_groundings_walkouts_arrests_and_what_takes_place_are_dated_events(nlp: 
     ]
 
 
+def test_a_count_since_a_dated_event_holds_from_then_on(nlp: Any) -> None:
+    text = (
+        "More than 160,000 birds have now been culled since the virus was first confirmed at Holloway, "
+        "just outside Kettleby, on Tuesday 17 November. "
+        "Inflation has fallen a long way since it peaked at 6.8% in early 2025. "
+        "Sales have risen 5% since the shop opened on 3 May."
+    )
+    got = {c.text[:12]: c for c in _claims(nlp, text, published=date(2026, 11, 25))}
+    culled, peak, sales, opened = got["More than 16"], got["Inflation ha"], got["Sales have r"], got["since the sh"]
+    assert culled.time is not None and (culled.time.iso, culled.time.relation) == ("2026-11-17/2026-11-25", "since")
+    # the figure inside the clause is of its own time; the event said on the side keeps its day
+    assert peak.time is not None and peak.time.relation == "at"
+    assert sales.time is not None and sales.time.relation == "since"
+    assert opened.time is not None and opened.time.iso == "2026-05-03"
+
+
 def test_when_something_first_happened_is_an_event(nlp: Any) -> None:
     text = "Oil first reached the shore on Tuesday. Oil first reached Merrow Sands on 16 November."
     shore, sands = _claims(nlp, text, published=date(2026, 11, 20))

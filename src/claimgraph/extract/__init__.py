@@ -716,10 +716,12 @@ def _sentence_claims(
             times = [
                 TimeMention(same.start(), same.end(), replace(day, text=same.group(0)), False, "that_day")
             ]
+    # a count since a dated event holds from then on (an event said on the side keeps its day)
+    event_times, times = times, _since_clause(sent, times, article.published, amounts)
     # "... said it would investigate the outage and expected to publish its findings by the end
     # of January": a second verb with a time of its own is a claim of its own, and its time is
     # not the first one's
-    second = None if headline else _dated_second_verb(sent, times, amounts, article.published)
+    second = None if headline else _dated_second_verb(sent, event_times, amounts, article.published)
     if second is not None:
         times = [t for t in times if t is not second[1]]
     condition = find_condition(sent)
@@ -822,7 +824,7 @@ def _sentence_claims(
             )
         # "The bridge, which opened in 1968, carries more than 40,000 vehicles a day": a dated
         # event told in a relative clause beside the amount is a claim of its own
-        if not headline and (aside := _dated_event_aside(sent, times)) is not None:
+        if not headline and (aside := _dated_event_aside(sent, event_times)) is not None:
             if (told := _aside_claim(text, off, sent, aside, amounts, common)) is not None:
                 out.append(told)
         # "... schools are closed, and the education office has asked parents to keep children
@@ -872,7 +874,7 @@ def _sentence_claims(
         out.append(_event_claim(to_do, replace(first_time, relation="by"), fields))
     elif _QUOTED.search(stext) and re.search(r"\b(?:said|says|told|added|wrote)\b", stext):
         out.append(_statement_claim("quote", list(keywords), first_time, common))
-    elif not headline and (aside := _dated_event_aside(sent, times)) is not None:
+    elif not headline and (aside := _dated_event_aside(sent, event_times)) is not None:
         # (what the event is about is its noun phrase, not the rest of the sentence)
         verb, noun, when = aside
         keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
@@ -1488,6 +1490,50 @@ def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:
             continue
         keep.append(t)
     return keep or times
+
+
+def _since_clause(
+    sent: Any, times: list[TimeMention], published: date | None, amounts: list[Mention]
+) -> list[TimeMention]:
+    """A time inside a clause that "since" opens on the sentence's own verb ("160,000 birds have
+    been culled since the virus was first confirmed at Holloway on Tuesday 17 November") is
+    where a count began: from then up to the day of writing, not the day the count holds. (Not
+    when the figure is inside that clause: "since it peaked at 6.8% in early 2025".)"""
+    if published is None:
+        return times
+    out = []
+    for t in times:
+        span = t.span
+        clause = _since_clause_chars(sent, t) if span.relation == "at" and span.end < published else None
+        if clause is not None and not any(clause[0] <= m.start < clause[1] for m in amounts):
+            span = replace(
+                span,
+                iso=f"{span.begin.isoformat()}/{published.isoformat()}",
+                end=published,
+                granularity="interval",
+                relation="since",
+            )
+            t = replace(t, span=span)
+        out.append(t)
+    return out
+
+
+def _since_clause_chars(sent: Any, t: TimeMention) -> tuple[int, int] | None:
+    """The span (in the sentence's characters) of the "since" clause on the main verb that a
+    time is in, or None."""
+    span = sent.doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok, hops = span.root, 0
+    while tok.head.i != tok.i and hops < 8:
+        if (
+            tok.dep_ == "advcl"
+            and tok.head.dep_ in ("ROOT", "conj")
+            and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
+        ):
+            return _subtree_chars(tok, sent)
+        tok, hops = tok.head, hops + 1
+    return None
 
 
 def _attached_to_reporting_verb(sent: Any, t: TimeMention) -> bool:
