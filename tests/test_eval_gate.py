@@ -48,7 +48,9 @@ def test_every_story_has_floors() -> None:
 # drought-restrictions 0.69 / 0.64, privacy-fine 0.54 / 0.56, rail-derailment 0.52 / 0.54; a
 # fifth, in session 11: bridge-closure 0.52 / 0.55, school-funding 0.61 / 0.61, takeover-bid
 # 0.53 / 0.53; a sixth, in session 12: election-count 0.45 / 0.38, ferry-withdrawal 0.80 / 0.74,
-# oil-spill 0.76 / 0.59, tech-layoffs 0.50 / 0.50) and then used, like the others, to find
+# oil-spill 0.76 / 0.59, tech-layoffs 0.50 / 0.50; a seventh, in session 13: bird-flu-cull
+# 0.47 / 0.56, chemical-fire 0.55 / 0.51, stadium-plan 0.38 / 0.47, university-cuts 0.63 / 0.59)
+# and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
@@ -74,6 +76,10 @@ WRITTEN_BLIND = {
     "ferry-withdrawal",
     "oil-spill",
     "tech-layoffs",
+    "bird-flu-cull",
+    "chemical-fire",
+    "stadium-plan",
+    "university-cuts",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -85,7 +91,16 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # "312 pence a share" / "£3.12 a share", left unmatched (the £3.12 is matched with the 221p closing
 # price of the other outlet's sentence, which shares more words) and so one sum for two things.
 # (election-count's, on arrival, was its turnout dated to the 2006 of "the lowest since ... 2006")
-AGREEMENTS_REPORTED: set[str] = {"rail-derailment", "takeover-bid"}
+# The seventh set's, on arrival: bird-flu-cull's hens of one farm "around 112,000" / "about
+# 112,000" and its culled birds, stadium-plan's £18m clean-up and £90m loan, each left unmatched
+# and so one sum for two things, and university-cuts' one figure said with and without "about".
+AGREEMENTS_REPORTED: set[str] = {
+    "rail-derailment",
+    "takeover-bid",
+    "bird-flu-cull",
+    "stadium-plan",
+    "university-cuts",
+}
 
 
 def _stories(expected_to_fail: set[str], reason: str) -> list[Any]:

@@ -337,8 +337,16 @@ def test_a_count_since_a_dated_event_holds_from_then_on(nlp: Any) -> None:
         "Sales have risen 5% since the shop opened on 3 May."
     )
     got = {c.text[:12]: c for c in _claims(nlp, text, published=date(2026, 11, 25))}
-    culled, peak, sales, opened = got["More than 16"], got["Inflation ha"], got["Sales have r"], got["since the sh"]
-    assert culled.time is not None and (culled.time.iso, culled.time.relation) == ("2026-11-17/2026-11-25", "since")
+    culled, peak, sales, opened = (
+        got["More than 16"],
+        got["Inflation ha"],
+        got["Sales have r"],
+        got["since the sh"],
+    )
+    assert culled.time is not None and (culled.time.iso, culled.time.relation) == (
+        "2026-11-17/2026-11-25",
+        "since",
+    )
     # the figure inside the clause is of its own time; the event said on the side keeps its day
     assert peak.time is not None and peak.time.relation == "at"
     assert sales.time is not None and sales.time.relation == "since"
@@ -383,6 +391,13 @@ def test_the_unions_organiser_speaks_for_the_union(nlp: Any) -> None:
     )
     said = next(c for c in _claims(nlp, text) if "Treleaven" in c.claimant)
     assert said.claimant.endswith("(the Federation of Rail and Transport Workers)")
+    # "the club" is the club the article names
+    text = (
+        "Calderport Rovers Football Club has applied to build a new stadium on the Ashworth site. "
+        "The club says about 450 permanent jobs would be created at the ground."
+    )
+    (jobs,) = _claims(nlp, text)
+    assert jobs.claimant == "The club (Calderport Rovers Football Club)"
 
 
 def test_who_speaks_and_what_document_is_cited(nlp: Any) -> None:
@@ -684,6 +699,16 @@ def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
 def test_the_event_a_count_takes_part_in_is_no_scope(nlp: Any) -> None:
     (c,) = _claims(nlp, "About 1,800 dockers are taking part in the action, the union said.")
     assert c.scope == ""
+
+
+def test_what_changed_and_words_quoted_are_no_scope(nlp: Any) -> None:
+    text = (
+        "The university will close a £34 million budget deficit caused largely by a slump in overseas "
+        'recruitment. Lecturers say they are "in shock" after bosses confirmed that around 400 jobs will go.'
+    )
+    assert [c.scope for c in _claims(nlp, text)] == ["", ""]
+    (c,) = _claims(nlp, "The ban covers 1.3 million customers in the three eastern districts.")
+    assert c.scope == "in the three eastern districts"
 
 
 def test_an_officer_speaks_for_their_organization(nlp: Any) -> None:

@@ -309,7 +309,7 @@ def _introduced(text: str, at: int) -> bool:
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union)"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club)"
 )
 # a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
 # investigation in March, it said")
@@ -1250,6 +1250,13 @@ _NOT_SCOPE = re.compile(
 )
 
 
+# a change, a gap: the phrase after it says what changed, not where a figure holds ("a slump in
+# overseas recruitment", "a £34m hole in its budget")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:slump|rise|fall|drop|increase|decrease|decline|cut|growth|surge|jump|hole|gap|shortfall|"
+    r"downturn|boom|squeeze)\s*\Z",
+    re.I,
+)
 _AGE_GROUP_SCOPE = re.compile(
     r"\b(?:patients|people|adults|children|residents|men|women|users|participants)\s+(?:aged\s+)?"
     r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\d+",
@@ -1286,6 +1293,8 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
         if (
             _NOT_SCOPE.match(phrase)
             or _SOURCE_NOUN.search(phrase)
+            or _CHANGE_BEFORE.search(stext, 0, a)  # "a slump in overseas recruitment": what changed
+            or stext[max(0, a - 1) : a] in ('"', "“", "'", "‘")  # "they are "in shock"": words quoted
             or any(t.start < b and t.end > a for t in times)
         ):
             continue
