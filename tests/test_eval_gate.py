@@ -91,15 +91,16 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # "312 pence a share" / "£3.12 a share", left unmatched (the £3.12 is matched with the 221p closing
 # price of the other outlet's sentence, which shares more words) and so one sum for two things.
 # (election-count's, on arrival, was its turnout dated to the 2006 of "the lowest since ... 2006")
-# The seventh set's, on arrival: bird-flu-cull's hens of one farm "around 112,000" / "about
-# 112,000" and its culled birds, stadium-plan's £18m clean-up and £90m loan, each left unmatched
-# and so one sum for two things, and university-cuts' one figure said with and without "about".
+# The seventh set's: bird-flu-cull's "The unit held 38,000 broiler chickens" / "kept 38,000
+# broilers" left unmatched and so one sum for two things; stadium-plan's "£240m" cost likewise,
+# and "jobs would follow at the stadium once it opens" read as a condition. (On arrival also
+# university-cuts' "£34m in shock" taken for a scope and bird-flu-cull's branch chair against
+# his organization: mended in session 13.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "takeover-bid",
     "bird-flu-cull",
     "stadium-plan",
-    "university-cuts",
 }
 
 

@@ -382,6 +382,16 @@ def test_its_officer_speaks_for_the_organization_named_last(nlp: Any) -> None:
     assert said.claimant == "Its director, Dr Ruth Amankwah (the Halberd Institute)"
 
 
+def test_who_chairs_a_branch_is_described_by_it(nlp: Any) -> None:
+    text = (
+        "Tom Wheddon, who chairs the Brennard Vale branch of the National Farmers' Alliance, called the "
+        'outbreak "a hammer blow". He estimated the restrictions could cost producers £3 million.'
+    )
+    blow, cost = _claims(nlp, text)
+    assert blow.claimant.endswith("(who chairs the Brennard Vale branch of the National Farmers' Alliance)")
+    assert "National Farmers' Alliance" in cost.claimant  # "he" is Wheddon, as described
+
+
 def test_the_unions_organiser_speaks_for_the_union(nlp: Any) -> None:
     # a union is named as one ("the Federation of Rail and Transport Workers"), not "X Union"
     text = (

@@ -293,7 +293,9 @@ _LATER_CONDITION = re.compile(
 _APPOSITION = re.compile(
     r"\b((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+),\s+((?:a|an|the|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*['’]s|"
     # "Callum Reddish, managing director of Tarrant Quay,"
-    r"(?:managing\s+director|chief\s+executive|director|chair(?:man|woman)?|president|head|general\s+secretary)\s+of)\s+"
+    r"(?:managing\s+director|chief\s+executive|director|chair(?:man|woman)?|president|head|general\s+secretary)\s+of|"
+    # "Tom Wheddon, who chairs the Brennard Vale branch of the National Farmers' Alliance,"
+    r"who\s+(?:chairs|heads|leads|runs|directs))\s+"
     r"[^,.;:()\"“”]{3,90}?)(?=[,.;])"
 )
 # "According to Caddon Water, the months from June to October were the driest", "In Tarrowby,
