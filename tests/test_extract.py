@@ -1425,6 +1425,13 @@ def test_savings_are_what_is_saved(nlp: Any) -> None:
         "Management expects annualised savings of about $600m.",
     )
     assert "save" in save.measure_key.split() and "save" in savings.measure_key.split()
+    # finishing a degree is completing it
+    done, finished = _claims(
+        nlp,
+        "Students already enrolled will be able to complete their degrees, the university said. "
+        "The university says students on the affected courses will be able to finish their degrees.",
+    )
+    assert "complete" in set(done.measure_key.split()) & set(finished.measure_key.split())
 
 
 def test_what_is_due_is_the_act_not_who_is_to_do_it(nlp: Any) -> None:

@@ -256,6 +256,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "investigation": ("investigation", "inquiry", "enquiry", "probe"),
     "appeal": ("appeal", "contest"),
     "fix": ("fix", "patch"),
+    "complete": ("complete", "completion", "finish"),  # "complete their degrees" / "finish"
     "save": ("save", "saving"),  # "to save about $600m a year" / "annualised savings of about $600m"
     "cause": ("cause", "trigger"),
     "outage": ("outage", "crash", "breakdown", "blackout"),
