@@ -556,6 +556,7 @@ def test_over_a_duration_after_spending_is_the_time_it_takes() -> None:
         ("reported that two ballot boxes reached the count", [("two", 2, "exact")]),
         ("the two sides met on Friday", []),
         ("that one company said it would appeal", []),
+        ("Crews set up a one-kilometre exclusion zone", [("one-kilometre", 1, "exact")]),
     ],
 )
 def test_one_and_other_words_that_count(text: str, amounts: list[tuple[str, float, str]]) -> None:

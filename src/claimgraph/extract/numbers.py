@@ -566,6 +566,7 @@ _AREA = re.compile(
     r"|(?P<acre>acres?\b)|(?P<ha>hectares?\b|ha\b))",
     re.I,
 )
+_LENGTHS = frozenset({"mm", "cm", "m", "km", "mile"})
 _AREA_FACTOR = {"km2": 100.0, "mi2": 258.998811, "m2": 1e-4, "acre": 0.40468564, "ha": 1.0}
 
 
@@ -906,8 +907,11 @@ def _is_not_an_amount(
         # ("within one month") are amounts
         if lw == "one" and kind != "range":  # "one or two days" is a range
             casualty = _ONE_CASUALTY.match(after) and _CASUALTY.search(text, max(0, start - 80), end + 80)
-            allowed = _unit_after(text, end)[0] in _DURATION.values() and _DURATION_BEFORE.search(before)
-            if not re.match(r"\A\s+(?:in|out of)\b", after) and not casualty and not allowed:
+            unit_next = _unit_after(text, end)[0]
+            allowed = unit_next in _DURATION.values() and _DURATION_BEFORE.search(before)
+            # "a one-kilometre exclusion zone": a length, as "a 1km zone" is
+            measured = unit_next in _LENGTHS and after.startswith("-")
+            if not re.match(r"\A\s+(?:in|out of)\b", after) and not casualty and not allowed and not measured:
                 return True
         if lw in ("zero",):
             return True
