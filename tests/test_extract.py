@@ -311,6 +311,13 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert {"caddon", "permit"} <= set(named.measure_key.split())
 
 
+def test_a_particle_right_after_its_verb_is_the_verbs(nlp: Any) -> None:
+    # the parser hangs "out" on "there"; it is still the fire breaking out, a beginning
+    text = "Some 1,200 people were evacuated after fire broke out there in the early hours of Thursday."
+    event = next(c for c in _claims(nlp, text, published=date(2026, 11, 25)) if c.kind == "event")
+    assert (event.predicate, event.time is not None) == ("break out", True)
+
+
 def test_groundings_walkouts_arrests_and_what_takes_place_are_dated_events(nlp: Any) -> None:
     text = (
         "The ship ran aground on the Skerrow Ledges late on Saturday 14 November. "

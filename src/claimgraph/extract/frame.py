@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import PEOPLE_WORDS, PREDICATE_CLASS, job_losses, synonym
+from ..lexicon import PEOPLE_WORDS, PHRASAL_CLASSES, PREDICATE_CLASS, job_losses, synonym
 
 REPORTING_VERBS = {
     "say",
@@ -599,6 +599,7 @@ _PREP_IDIOMS: tuple[tuple[tuple[str, ...], str, tuple[str, ...], str], ...] = (
 )
 
 
+PHRASAL_PREDICATES = frozenset(p for ps in PHRASAL_CLASSES.values() for p in ps if len(p.split()) == 2)
 # a verb and its object saying one thing together (the object may be the subject of a passive)
 _OBJECT_IDIOMS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("take",), ("effect",), "take effect"),
@@ -631,6 +632,11 @@ def verb_lemma(verb: Token) -> str:
             or (c.dep_ == "prep" and c.lower_ == "into")  # "looking into a complaint"
         ) and f"{lem} {c.lower_}" in PREDICATE_CLASS:
             return f"{lem} {c.lower_}"
+    # the particle right after the verb, whatever the parse made of it ("fire broke out there":
+    # "out" hung on "there")
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.pos_ in ("ADP", "ADV", "PART") and f"{lem} {nxt.lower_}" in PHRASAL_PREDICATES:
+        return f"{lem} {nxt.lower_}"
     return lem
 
 
