@@ -234,6 +234,7 @@ def test_a_time_to_come_after_from_is_when_it_starts_not_a_baseline() -> None:
 
 def test_christmas_as_a_word_of_a_thing_is_no_time() -> None:
     assert find_times("Christmas shopping fell by 3%", date(2026, 11, 24)) == []
+    assert find_times("12,000 birds were being reared for the Christmas trade", date(2026, 11, 24)) == []
 
 
 def test_a_weekday_before_its_date_is_that_date() -> None:

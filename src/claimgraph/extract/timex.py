@@ -112,10 +112,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     ("day_rel", r"\b(yesterday|today|tonight|last\s+night)\b"),
-    # "by Christmas", "(just) before Christmas": the next one (not "Christmas shopping")
+    # "by Christmas", "(just) before Christmas": the next one (not "Christmas shopping", nor
+    # "reared for the Christmas trade": after an article it describes a thing)
     (
         "christmas",
-        r"\b(?:(?:just|shortly)\s+)?(before\s+)?Christmas\b(?!\s+(?:[Dd]ay|[Ee]ve|shopping|trading|sales|"
+        r"\b(?:(?:just|shortly)\s+)?(before\s+)?(?<![Tt]he\s)(?<!\ba\s)Christmas\b(?!\s+(?:[Dd]ay|[Ee]ve|shopping|trading|trade|sales|"
         r"tree|market|party|parties|cards?|presents?|dinner|lights|holidays?|season|period|break|rush|getaway)\b)",
     ),
     ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
