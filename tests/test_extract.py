@@ -311,6 +311,13 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert {"caddon", "permit"} <= set(named.measure_key.split())
 
 
+def test_what_an_act_costs_is_measured_by_the_act(nlp: Any) -> None:
+    (clean,) = _claims(
+        nlp, "Council officers estimate that cleaning up the contaminated land will cost £18m."
+    )
+    assert {"cleaning", "land", "cost"} <= set(clean.measure_key.split())
+
+
 def test_a_particle_right_after_its_verb_is_the_verbs(nlp: Any) -> None:
     # the parser hangs "out" on "there"; it is still the fire breaking out, a beginning
     text = "Some 1,200 people were evacuated after fire broke out there in the early hours of Thursday."

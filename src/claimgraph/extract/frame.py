@@ -933,6 +933,10 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
                 measure_toks = [*own, *measure_toks]
                 if not scope and subj.pos_ in ("NOUN", "PROPN"):
                     scope = _scope_of(subj)
+        csubj = next((c for c in verb.children if c.dep_ == "csubj"), None)
+        if subj is None and csubj is not None and not measure_toks:
+            # "cleaning up the contaminated land will cost £18m": what costs it is the act
+            measure_toks = [csubj, *_object_words(csubj)]
         if verb.lemma_.lower() not in ("be", "have") and verb.pos_ == "VERB":
             measure_toks = [*measure_toks, verb]
         if subj is not None and (subj.i in span_ids or set(t.i for t in subj.subtree) & span_ids):
