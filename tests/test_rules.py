@@ -339,6 +339,20 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
                 {**_q("€9m", 9e6, "EUR"), "text": "Refunds of €9m."},
                 {**_q("€9m", 9e6, "EUR"), "text": "Refunds €9m."},
             ),
+            (  # two counts of people: one figure said in other words
+                {
+                    **_q("about 1,200", 1200, qualifier="about"),
+                    "text": "Forcing about 1,200 residents out.",
+                    "keywords": ("forcing",),
+                    "measure_key": "forcing resident",
+                },
+                {
+                    **_q("some 1,200", 1200, qualifier="about"),
+                    "text": "Crews evacuated some 1,200 people.",
+                    "keywords": ("zone",),
+                    "measure_key": "evacuated people",
+                },
+            ),
         ]
     )
     hits = found(store, "measure")

@@ -1214,7 +1214,9 @@ def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, s
     """Pairs of body claims of one story, from two outlets that do not copy each other, that
     state the same figure in the same unit and that alignment did not match: one figure given
     for two things, or one thing said in words alignment could not link. The measure rule
-    tells the two apart (it takes sums of money, which seldom recur by chance)."""
+    tells the two apart (it takes sums of money, which seldom recur by chance). Two counts
+    of people ("about 1,200 residents" / "some 1,200 people") are one figure said in other
+    words, and no pair."""
     linked = {frozenset((m.a, m.b)) for m in matches}
     by_figure: dict[tuple[str, tuple[float, float]], list[Row]] = defaultdict(list)
     for r in rows:
@@ -1225,6 +1227,8 @@ def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, s
         for i, x in enumerate(group):
             for y in group[i + 1 :]:
                 if x.outlet == y.outlet or _same_source(x.article, y.article, copies):
+                    continue
+                if _measure_words(x.claim) & PEOPLE_WORDS and _measure_words(y.claim) & PEOPLE_WORDS:
                     continue
                 if frozenset((x.iri, y.iri)) not in linked:
                     out.add((min(x.iri, y.iri), max(x.iri, y.iri)))
