@@ -311,6 +311,13 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
     assert {"caddon", "permit"} <= set(named.measure_key.split())
 
 
+def test_declining_to_comment_is_a_claim_only_when_it_says_on_what(nlp: Any) -> None:
+    assert _claims(nlp, "The retailer declined to comment.") == []
+    assert _claims(nlp, "Greyling Eggs did not respond to a request for comment on Monday.") == []
+    (on_what,) = _claims(nlp, "A company spokesperson declined to comment on when such a pause might begin.")
+    assert on_what.kind == "attribution"
+
+
 def test_what_an_act_costs_is_measured_by_the_act(nlp: Any) -> None:
     (clean,) = _claims(
         nlp, "Council officers estimate that cleaning up the contaminated land will cost £18m."

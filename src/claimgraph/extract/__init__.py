@@ -678,6 +678,8 @@ def _sentence_claims(
     if s_end - s_start < 8 or not any(c.isalpha() for c in text[s_start:s_end]):
         return []
     stext = sent.text
+    if _SILENCE.search(stext) and not _NO_COMMENT.search(stext):
+        return []  # "did not respond to a request for comment on Monday": nothing to check
     attribution = find_attribution(sent) or inherited
     amounts = [
         m
@@ -1484,9 +1486,21 @@ def _withheld(sent: Any) -> tuple[str, list[str]] | None:
     return None
 
 
+# someone who would not comment, on nothing in particular, and nothing else ("The retailer
+# declined to comment.")
+_SILENCE = re.compile(
+    r"\A[^,;:]*?\b(?:declined|refused|declines|refuses)\s+to\s+comment\b\W*\Z|"
+    r"\bdid\s+not\s+(?:respond|reply)\s+to\s+(?:a\s+|several\s+)?requests?\s+for\s+comment\b"
+    r"(?:\s+on\s+\w+)?\W*\Z",
+    re.I,
+)
+# (on something: "declined to comment on when such a pause might begin"; a bare "declined to
+# comment" or "did not respond to a request for comment" says nothing to check)
 _NO_COMMENT = re.compile(
-    r"\b(?:declined|refused|declines|refuses)\s+to\s+comment\b|\bdid\s+not\s+(?:respond|reply)\s+to\s+"
-    r"(?:a\s+|several\s+)?requests?\s+for\s+comment\b|\bdid\s+not\s+return\s+(?:a\s+)?(?:calls?|requests?)",
+    r"(?:\b(?:declined|refused|declines|refuses)\s+to\s+comment|\bdid\s+not\s+(?:respond|reply)\s+to\s+"
+    r"(?:a\s+|several\s+)?requests?\s+for\s+comment|\bdid\s+not\s+return\s+(?:a\s+)?(?:calls?|requests?)"
+    r"(?:\s+for\s+comment)?)\s+(?:on|about|whether)\b"
+    r"(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|(?:the\s+)?(?:day|morning|evening)\b))",
     re.I,
 )
 
