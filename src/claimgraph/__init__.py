@@ -6,7 +6,7 @@
 ['attribution', 'headline_body', 'measure']
 """
 
-__version__ = "0.10.0"
+__version__ = "0.11.0"
 
 from .align import align
 from .detect import RULE_TYPES, detect, load_rules
