@@ -320,6 +320,7 @@ _SUBJECT_ORG = re.compile(rf"^((?:[Tt]he|[Ii]ts)\s+(?:[a-z-]+\s+){{0,2}}{_ORG_NO
 _ORG_DESCRIPTION = re.compile(rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}{_ORG_NOUNS}$")
 # "the authority's chief executive", "chief executive of the council": the title's organization
 _ORG_IN_TITLE = re.compile(rf"\b(?:the|its)\s+{_ORG_NOUNS}\b", re.I)
+_ORG_NOUN_IN = re.compile(rf"\b{_ORG_NOUNS}\b", re.I)
 
 
 def _name_of(t: Any) -> str:
@@ -381,9 +382,7 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     mentions = {
         o: n
         for o, n in mentions.items()
-        if 2 * _place_mentions(o, text) < n
-        or _NOT_A_COMPANY.search(o)
-        or re.search(rf"\b{_ORG_NOUNS}\b", o, re.I)
+        if _NOT_A_COMPANY.search(o) or _ORG_NOUN_IN.search(o) or 2 * _place_mentions(o, text) < n
     }
     acronyms = {o for o in orgs if o.isupper() and len(o) > 1}
     company = _described_org("the company", {o: n for o, n in mentions.items() if o not in people})
