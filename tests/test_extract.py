@@ -696,6 +696,10 @@ def test_a_dateline_is_no_part_of_the_first_claim(nlp: Any) -> None:
     assert c.text.startswith("Larkspur Airways cancelled 412 flights")
     assert "tarrowby" not in c.keywords and "TARROWBY" not in c.subject
     assert c.time is not None and c.time.iso == "2026-11-19/2026-11-20"  # both days
+    # a country and a date after the place
+    text = "BRACKWATER, England, Nov 20 (MPA) - The University of Brackwater will cut about 400 jobs."
+    (c,) = _claims(nlp, text, date(2026, 11, 20))
+    assert c.text.startswith("The University of Brackwater") and c.time is None
 
 
 def test_the_first_of_two_days_is_not_a_count(nlp: Any) -> None:

@@ -63,7 +63,10 @@ _NAMED_DOCUMENT = re.compile(r"\b(?:titled|entitled|called|named)\b|[\"“]")
 _HEADLINE_CONDITION = re.compile(
     r"\b(?:hinges?\s+on|depends?\s+on|subject\s+to|if|unless|conditional\s+on)\b", re.I
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z0-9 .]+)?\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+")
+# "TAVRIN (Meridian Wire) — ", "BRACKWATER, England, Nov 20 (MPA) - ": where, when, who; no claim
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z0-9 .]+){0,2}\s*(?:\([^()]{2,40}\))?\s*[-–—]+\s+"
+)
 _FORECAST_AFTER = re.compile(
     r"\A[^,.;]{0,30}?\b(?:expected|forecast|predicted|estimated|projected|consensus|analysts?|polls?)\b", re.I
 )
