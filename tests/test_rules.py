@@ -801,6 +801,36 @@ def test_headline_body_one_figure_for_the_bodys_range(
     assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
 
 
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [(("more than 1,200", 1200, "over"), True), (("about 4,500", 4500, "about"), False)],
+)
+def test_headline_body_a_vague_amount_the_bodys_figure_falls_outside(
+    body: tuple[str, float, str], reported: bool
+) -> None:
+    """ "Thousands evacuated" (2,000 to 9,999) for "more than 1,200 people" says more than the
+    body; for "about 4,500" it does not."""
+    words = ("evacuate", "people", "fire", "warehouse")
+    b = {
+        "text": f"{body[0]} people were evacuated from their homes.",
+        "predicate": "evacuate",
+        "keywords": words,
+        **_q(body[0], body[1], qualifier=body[2]),
+    }
+    thousands = Quantity(
+        text="Thousands", start=0, end=0, unit="count", qualifier="range", low=2000, high=9999
+    )
+    title = {
+        "text": "Thousands evacuated as fire tears through warehouse",
+        "predicate": "evacuate",
+        "keywords": words,
+        "quantity": thousands,
+    }
+    store, pairs = build([(b, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
 def test_a_rule_that_is_not_a_select_gets_a_clear_error(tmp_path: Any) -> None:
     (tmp_path / "mine.rq").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
     with pytest.raises(QueryError, match="'mine' is not a SELECT query"):
