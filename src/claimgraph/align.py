@@ -594,6 +594,12 @@ _PLACE_LEVELS = frozenset(
 )
 
 
+def _both_people(mx: set[str], my: set[str]) -> bool:
+    """Whether two measures both count people ("nine councillors" / "nine committee members",
+    "about 1,200 residents" / "some 1,200 people"): one figure said in other words."""
+    return bool(mx & PEOPLE_WORDS and my & PEOPLE_WORDS)
+
+
 def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list[str]:
     """Frame fields on which two matched claims differ, as '!field' features.
 
@@ -611,7 +617,7 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     # numbers rose" measure different things); two counts of people described differently
     # count the same thing ("nine councillors" / "nine committee members")
     mx, my = _not_outcomes(_measure_words(x)), _not_outcomes(_measure_words(y))
-    if mx and my and not (mx & my) and not (mx & PEOPLE_WORDS and my & PEOPLE_WORDS):
+    if mx and my and not (mx & my) and not _both_people(mx, my):
         out.append("!measure")
     if x.cited_document and y.cited_document:
         cx, cy = _words(x.cited_document), _words(y.cited_document)
@@ -1228,7 +1234,7 @@ def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, s
             for y in group[i + 1 :]:
                 if x.outlet == y.outlet or _same_source(x.article, y.article, copies):
                     continue
-                if _measure_words(x.claim) & PEOPLE_WORDS and _measure_words(y.claim) & PEOPLE_WORDS:
+                if _both_people(_measure_words(x.claim), _measure_words(y.claim)):
                     continue
                 if frozenset((x.iri, y.iri)) not in linked:
                     out.add((min(x.iri, y.iri), max(x.iri, y.iri)))

@@ -1324,8 +1324,8 @@ def _locative_count(sent: Any, m: Mention) -> bool:
         return False
     if not re.search(r"\bthe\s+\Z", sent.text[: m.start], re.I):
         return False
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _words_at(sent, m.start, m.end)
+    if span is None:
         return False
     noun = span.root.head if span.root.dep_ == "nummod" else span.root
     return noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE
@@ -1490,17 +1490,13 @@ def _withheld(sent: Any) -> tuple[str, list[str]] | None:
 
 # someone who would not comment, on nothing in particular, and nothing else ("The retailer
 # declined to comment.")
-_SILENCE = re.compile(
-    r"\A[^,;:]*?\b(?:declined|refused|declines|refuses)\s+to\s+comment\b\W*\Z|"
-    r"\bdid\s+not\s+(?:respond|reply)\s+to\s+(?:a\s+|several\s+)?requests?\s+for\s+comment\b"
-    r"(?:\s+on\s+\w+)?\W*\Z",
-    re.I,
-)
+_DECLINED = r"\b(?:declined|refused|declines|refuses)\s+to\s+comment"
+_UNANSWERED = r"\bdid\s+not\s+(?:respond|reply)\s+to\s+(?:a\s+|several\s+)?requests?\s+for\s+comment"
+_SILENCE = re.compile(rf"\A[^,;:]*?{_DECLINED}\b\W*\Z|{_UNANSWERED}\b(?:\s+on\s+\w+)?\W*\Z", re.I)
 # (on something: "declined to comment on when such a pause might begin"; a bare "declined to
 # comment" or "did not respond to a request for comment" says nothing to check)
 _NO_COMMENT = re.compile(
-    r"(?:\b(?:declined|refused|declines|refuses)\s+to\s+comment|\bdid\s+not\s+(?:respond|reply)\s+to\s+"
-    r"(?:a\s+|several\s+)?requests?\s+for\s+comment|\bdid\s+not\s+return\s+(?:a\s+)?(?:calls?|requests?)"
+    rf"(?:{_DECLINED}|{_UNANSWERED}|\bdid\s+not\s+return\s+(?:a\s+)?(?:calls?|requests?)"
     r"(?:\s+for\s+comment)?)\s+(?:on|about|whether)\b"
     r"(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|(?:the\s+)?(?:day|morning|evening)\b))",
     re.I,
@@ -1548,8 +1544,8 @@ def _since_clause(
 def _since_clause_chars(sent: Any, t: TimeMention) -> tuple[int, int] | None:
     """The span (in the sentence's characters) of the "since" clause on the main verb that a
     time is in, or None."""
-    span = sent.doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _words_at(sent, t.start, t.end)
+    if span is None:
         return None
     tok, hops = span.root, 0
     while tok.head.i != tok.i and hops < 8:
@@ -1563,9 +1559,15 @@ def _since_clause_chars(sent: Any, t: TimeMention) -> tuple[int, int] | None:
     return None
 
 
+def _words_at(sent: Any, start: int, end: int) -> Any:
+    """The words at these characters of the sentence (widened to whole words), or None."""
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _attached_to_reporting_verb(sent: Any, t: TimeMention) -> bool:
-    span = sent.doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _words_at(sent, t.start, t.end)
+    if span is None:
         return False
     # "said on Tuesday it would ...", "announced Monday": right after the verb, whatever the parse
     i = span[0].i - 1
