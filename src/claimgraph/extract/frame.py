@@ -804,7 +804,7 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     )
     if obj.dep_ == "nsubj" and obj.pos_ == "PROPN" and pobj is not None:
         # "Caddon Water applied for a drought permit": who acted, and what for
-        return f"{event_phrase(verb, obj)} {' '.join(event_phrase(verb, pobj).split()[1:])}"
+        return event_phrase(verb, obj, pobj)
     if obj.pos_ == "PRON":
         # "It applied on 9 November for a drought permit": what the event is about, not "it"
         obj = next(
@@ -821,13 +821,19 @@ def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
     if first and subj is not None and obj is not subj:
         # what first happened is the subject's doing: "oil first reached the shore" and "oil
         # first reached Merrow Sands" are one event
-        return f"{event_phrase(verb, subj)} {' '.join(event_phrase(verb, obj).split()[1:])}"
+        return event_phrase(verb, subj, obj)
     return event_phrase(verb, obj)
 
 
-def event_phrase(verb: Token, noun: Token) -> str:
-    """An event's words: its verb, then what it is about ("cut guidance", "begin strike")."""
-    words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct")]
+def event_phrase(verb: Token, *nouns: Token) -> str:
+    """An event's words: its verb, then what it is about ("cut guidance", "begin strike"; "apply
+    Caddon Water drought permit" for who acted and what for)."""
+    words = [
+        t.text
+        for noun in nouns
+        for t in noun.subtree
+        if t.i <= noun.i and t.dep_ not in ("det", "poss", "case", "punct")
+    ]
     return " ".join([verb_lemma(verb), *words])
 
 
