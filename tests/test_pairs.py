@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from claimgraph.align import Row, _idf, score
+from claimgraph.align import COUNTED_BONUS, COUNTED_IDF, Row, _idf, counted, score
 from claimgraph.graph import read_claims
 from claimgraph.model import Claim, Quantity, TimeSpan
 from claimgraph.pairs import FEATURES, pair_scores
@@ -398,3 +398,37 @@ def test_what_a_source_would_not_say_neither_supports_nor_contradicts_a_claim() 
     # a headline that states as fact what the body would not say is still linked to it
     s, _ = pair_scores([said], [unsaid], idf, amounts_must_match=False)
     assert s[0, 0] > 0
+
+
+def test_two_amounts_of_the_same_distinctive_thing_count_for_more() -> None:
+    """ "more than 2,100 objections" / "1,650 objections" count the same thing, a word few other
+    claims of the story have; two counts of people, or of what every claim counts, do not."""
+
+    def count(text: str, number: str, value: float, *keywords: str) -> Claim:
+        at = text.index(number)
+        q = Quantity(text=number, start=at, end=at + len(number), unit="count", value=value)
+        return _made(text, q, keywords=keywords, measure_key=" ".join(keywords))
+
+    drawn = count(
+        "The plans have drawn more than 2,100 objections.", "more than 2,100", 2100, "plan", "objection"
+    )
+    lodged = count(
+        "Council figures show 1,650 objections had been lodged.", "1,650", 1650, "council", "objection"
+    )
+    fillers = [count(f"Item {k} counts 12 things{k}.", "12", 12, f"thing{k}") for k in range(25)]
+    assert (counted(drawn), counted(lodged)) == ("objection", "objection")
+    assert counted(count("It holds 180 tonnes of chemicals.", "180 tonnes", 180, "chemical")) == "chemical"
+    assert counted(count("About 1,200 people were evacuated.", "About 1,200", 1200, "evacuate")) == ""
+    assert counted(count("It would add £38m a year.", "£38m", 38e6, "add")) == ""
+
+    idf = _idf([Row(c, "", "", "") for c in (drawn, lodged, *fillers)])
+    assert idf["objection"] >= COUNTED_IDF
+    with_noun = score(drawn, lodged, idf)[0]
+    plain = replace(
+        drawn, text="The plans have drawn more than 2,100.", end=len("The plans have drawn more than 2,100.")
+    )
+    assert with_noun == pytest.approx(score(plain, lodged, idf)[0] + COUNTED_BONUS)
+    # in a story where most claims count objections, the word tells nothing
+    common = _idf([Row(c, "", "", "") for c in (drawn, lodged, drawn, lodged)])
+    assert score(drawn, lodged, common)[0] == pytest.approx(score(plain, lodged, common)[0])
+    _agree([drawn, lodged, *fillers[:3]], [drawn, lodged, *fillers[:3]])

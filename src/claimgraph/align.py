@@ -47,6 +47,7 @@ from .lexicon import (
     describes_a_thing,
     is_outcome_class,
     money_basis,
+    synonym,
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity, TimeSpan
@@ -446,6 +447,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         uy, ly, hy = comparable(qy)
         if ux == uy and _far_apart(lx, hx, ly, hy):
             return 0.0, feats
+        if (cx := counted(x)) and cx == counted(y) and idf.get(cx, 0.0) >= COUNTED_IDF:
+            s += COUNTED_BONUS
         if ux == uy and (lx <= hy and ly <= hx):
             s += 0.2
             feats.append("value")
@@ -494,6 +497,31 @@ def _far_apart(lx: float, hx: float, ly: float, hy: float) -> bool:
 def _not_outcomes(words: set[str]) -> set[str]:
     """A measure's words without its outcome verbs: what is measured, not how it moved."""
     return {w for w in words if not is_outcome_class(w)}
+
+
+# the word right after an amount: what it counts or measures ("2,100 objections", "180 tonnes
+# of chemicals")
+_COUNTED = re.compile(r"\s*(?:of\s+(?:the\s+)?)?([A-Za-z][A-Za-z-]+)")
+
+
+def counted(c: Claim) -> str:
+    """The word an amount counts, as keywords give it ("objection" for "more than 2,100
+    objections"), or "" when a function word or nothing follows the amount."""
+    q = c.quantity
+    if q is None or not c.start <= q.end <= c.end:
+        return ""
+    m = _COUNTED.match(c.text, q.end - c.start)
+    if m is None:
+        return ""
+    w = m.group(1).lower()
+    if w in FUNCTION_WORDS:
+        return ""
+    out = " ".join(synonym(w.rstrip("s") if len(w) > 3 else w))
+    return "" if out in PEOPLE_WORDS or out == "people" else out
+
+
+COUNTED_BONUS = 0.1
+COUNTED_IDF = 2.5
 
 
 def _measure_words(c: Claim) -> set[str]:

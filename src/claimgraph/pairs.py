@@ -12,7 +12,7 @@ two on every corpus story and on synthetic ones); ``score`` itself stays the ref
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -32,18 +32,20 @@ class Profile:
         classes: dict[str, int],
         units: dict[str, int],
         spaces: Sequence[str] | None = None,
+        idf: Mapping[str, float] | None = None,
     ) -> None:
-        from .align import _SAID, _stated_time, comparable, describing_amount, unit_family
+        from .align import _SAID, _stated_time, comparable, counted, describing_amount, unit_family
 
         n = len(claims)
         self.n = n
+        self.counted_idf = np.zeros(n)
         kw: list[tuple[int, int]] = []
         mk: list[tuple[int, int]] = []
         mw: list[tuple[int, int]] = []
         mn: list[tuple[int, int]] = []  # the measure-word classes that are not outcome verbs
         ints: list[tuple[int, ...]] = []
         q_rows: list[int] = []
-        q_vals: list[tuple[int, int, bool, float, float]] = []
+        q_vals: list[tuple[int, int, bool, float, float, int]] = []
         t_rows: list[int] = []
         t_vals: list[tuple[int, int]] = []
         for i, c in enumerate(claims):
@@ -78,7 +80,18 @@ class Profile:
                 unit, lo, hi = comparable(q)  # durations in days
                 u = units.setdefault(unit, len(units))
                 f = units.setdefault("family " + unit_family(q.unit), len(units))
-                q_vals.append((u, f, q.baseline, lo, hi))
+                noun = counted(c)
+                q_vals.append(
+                    (
+                        u,
+                        f,
+                        q.baseline,
+                        lo,
+                        hi,
+                        units.setdefault("noun " + ns + noun, len(units)) if noun else -1,
+                    )
+                )
+                self.counted_idf[i] = idf.get(ns + noun, 0.0) if noun and idf else 0.0
             if (t := _stated_time(c)) is not None:
                 t_rows.append(i)
                 t_vals.append((t.begin.toordinal(), t.end.toordinal()))
@@ -101,11 +114,13 @@ class Profile:
         self.baseline = np.zeros(n, dtype=bool)
         self.lo = np.zeros(n)
         self.hi = np.zeros(n)
+        self.counted = np.full(n, -1, dtype=np.int64)  # the word the amount counts
         if q_rows:
             qv = list(zip(*q_vals, strict=True))
             self.has_q[q_rows] = True
             self.unit[q_rows], self.family[q_rows], self.baseline[q_rows] = qv[0], qv[1], qv[2]
             self.lo[q_rows], self.hi[q_rows] = qv[3], qv[4]
+            self.counted[q_rows] = qv[5]
         self.has_t = np.zeros(n, dtype=bool)
         self.tb = np.zeros(n, dtype=np.int64)
         self.te = np.zeros(n, dtype=np.int64)
@@ -201,6 +216,8 @@ def pair_scores(
     their claim's space: ``idf`` is then keyed by space + word, so claims of different
     articles, each weighed by its own article's words, are scored in one call.
     """
+    from .align import COUNTED_BONUS, COUNTED_IDF
+
     sx, sy = spaces if spaces else (None, None)
     if ys is xs:
         vocab, classes = vocabularies(xs, sx)
@@ -210,8 +227,8 @@ def pair_scores(
     for word, i in vocab.items():
         w[i] = idf.get(word, 1.0)
     units: dict[str, int] = {}
-    x = Profile(xs, vocab, classes, units, sx)
-    y = x if ys is xs else Profile(ys, vocab, classes, units, sy)
+    x = Profile(xs, vocab, classes, units, sx, idf)
+    y = x if ys is xs else Profile(ys, vocab, classes, units, sy, idf)
     nx, ny = x.n, y.n
     if not nx or not ny:
         return np.zeros((nx, ny)), {f: np.zeros((nx, ny), dtype=bool) for f in FEATURES}
@@ -271,6 +288,9 @@ def pair_scores(
     lx, ly = x.lo[:, None], y.lo[None, :]
     rel = np.abs(lx - ly) / np.maximum(np.maximum(np.abs(lx), np.abs(ly)), 1e-9)
     s = s + np.where(same_unit & ~overlap, 0.1 * np.maximum(0.0, 1 - rel), 0.0)
+    same_noun = both_q & (x.counted[:, None] >= 0) & (x.counted[:, None] == y.counted[None, :])
+    same_noun &= x.counted_idf[:, None] >= COUNTED_IDF
+    s = s + np.where(same_noun, COUNTED_BONUS, 0.0)
 
     # times
     both_t = np.outer(x.has_t, y.has_t)
