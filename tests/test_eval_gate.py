@@ -49,7 +49,9 @@ def test_every_story_has_floors() -> None:
 # fifth, in session 11: bridge-closure 0.52 / 0.55, school-funding 0.61 / 0.61, takeover-bid
 # 0.53 / 0.53; a sixth, in session 12: election-count 0.45 / 0.38, ferry-withdrawal 0.80 / 0.74,
 # oil-spill 0.76 / 0.59, tech-layoffs 0.50 / 0.50; a seventh, in session 13: bird-flu-cull
-# 0.47 / 0.56, chemical-fire 0.55 / 0.51, stadium-plan 0.38 / 0.47, university-cuts 0.63 / 0.59)
+# 0.47 / 0.56, chemical-fire 0.55 / 0.51, stadium-plan 0.38 / 0.47, university-cuts 0.63 / 0.59;
+# an eighth, in session 14: coach-crash 0.64 / 0.58, launch-failure 0.51 / 0.51, minimum-wage
+# 0.52 / 0.55, museum-theft 0.38 / 0.36)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -80,6 +82,10 @@ WRITTEN_BLIND = {
     "chemical-fire",
     "stadium-plan",
     "university-cuts",
+    "coach-crash",
+    "launch-failure",
+    "minimum-wage",
+    "museum-theft",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -91,16 +97,23 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # "312 pence a share" / "£3.12 a share", left unmatched (the £3.12 is matched with the 221p closing
 # price of the other outlet's sentence, which shares more words) and so one sum for two things.
 # (election-count's, on arrival, was its turnout dated to the 2006 of "the lowest since ... 2006")
-# The seventh set's: bird-flu-cull's "The unit held 38,000 broiler chickens" / "kept 38,000
-# broilers" left unmatched and so one sum for two things; stadium-plan's "£240m" cost likewise,
+# The seventh set's: stadium-plan's "£240m" cost left unmatched and so one sum for two things,
 # and "jobs would follow at the stadium once it opens" read as a condition. (On arrival also
 # university-cuts' "£34m in shock" taken for a scope and bird-flu-cull's branch chair against
-# his organization: mended in session 13.)
+# his organization, mended in session 13; bird-flu-cull's "held 38,000 broiler chickens" /
+# "kept 38,000 broilers" left unmatched, mended in session 14.)
+# The eighth set's: launch-failure's "some 30 fishing boats in port" / "around 30 fishing boats
+# tied up in the harbour" as two scopes, and the first given the condition of the compensation
+# its sentence goes on to; minimum-wage's "£1,070 ... on the adult rate, the Treasury said" /
+# "on the minimum wage ... better off" (the government's) as two scopes and two sources. (On
+# arrival also minimum-wage's "aged 21" read as an amount, and museum-theft's detectives
+# against their police force: mended in session 14.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "takeover-bid",
-    "bird-flu-cull",
     "stadium-plan",
+    "launch-failure",
+    "minimum-wage",
 }
 
 

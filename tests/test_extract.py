@@ -244,6 +244,18 @@ def test_amounts_that_are_not_claims(nlp: Any) -> None:
     assert amounts == ["1.5 times", "5.1%"]
 
 
+def test_an_age_group_after_aged_is_who_a_figure_covers(nlp: Any) -> None:
+    """ "workers aged 21 and over" says who the rate is for: no amount of its own, and the
+    figures' scope; a man "aged 44" is a man's age, an amount."""
+    text = (
+        "The adult rate, which covers workers aged 21 and over, rises to £13.15 an hour. "
+        "Employees aged 18 to 20 will get £10.60. Dean Fairlie, aged 44, was charged."
+    )
+    claims = _claims(nlp, text)
+    assert [c.quantity.text for c in claims if c.quantity] == ["£13.15", "£10.60", "44"]
+    assert [c.scope for c in claims[:2]] == ["workers aged 21 and over", "Employees aged 18 to 20"]
+
+
 def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
     text = (
         "Oren Vasko, a hydrologist at the University of Tavrin, studied the river. "
@@ -323,6 +335,15 @@ def test_what_an_act_costs_is_measured_by_the_act(nlp: Any) -> None:
         nlp, "Council officers estimate that cleaning up the contaminated land will cost £18m."
     )
     assert {"cleaning", "land", "cost"} <= set(clean.measure_key.split())
+
+
+def test_what_a_by_figure_changes_is_the_verbs_object_wherever_the_by_hangs(nlp: Any) -> None:
+    # the parser hangs "by 4.4%" on the "over" of "aged 21 and over"; what rises is the wage
+    (rise, _) = _claims(
+        nlp,
+        "The government will raise the national minimum wage for workers aged 21 and over by 4.4% to £13.15.",
+    )
+    assert {"minimum", "wage"} <= set(rise.measure_key.split())
 
 
 def test_a_particle_right_after_its_verb_is_the_verbs(nlp: Any) -> None:
@@ -1388,6 +1409,11 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
     )
     assert call.condition == "until leakage targets are met"
     assert closed.condition == ""
+    # a past until-clause that says when it ended is history, not a condition
+    (kept,) = _claims(
+        nlp, "The zone kept around 30 fishing boats in the harbour until it was lifted on Saturday afternoon."
+    )
+    assert kept.condition == ""
 
 
 def test_a_condition_of_the_clause_joined_by_and_is_not_the_figures(nlp: Any) -> None:

@@ -179,6 +179,8 @@ CASES = [
     ("a £2.80 single fare", "£2.80", 2.8, None, None, "GBP", "exact"),
     ("trains every 10 minutes", "10 minutes", 10, None, None, "minute", "exact"),
     ("delays of up to 90 minutes", "up to 90 minutes", 90, None, None, "minute", "at_most"),
+    # "go up to" is the verb's particle and "to": rising to the figure, not at most it
+    ("the wage will go up to £13.15 an hour", "£13.15", 13.15, None, None, "GBP", "exact"),
     ("speeds of 300 km/h", "300 km/h", 300, None, None, "km/h", "exact"),
     ("10-15 minutes late", "10-15 minutes", None, 10, 15, "minute", "range"),
     ("3,000 buses", "3,000", 3000, None, None, "count", "exact"),

@@ -220,6 +220,11 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     again = _made("Eleven hospitals in the Tarn region switched to generators.", scope="in the Tarn region")
     assert "!scope" in differences(region, city)
     assert "!scope" not in differences(region, again)
+    # the same words with other numbers
+    older = _made("The rate is £13.15 for workers aged 23 and over.", scope="workers aged 23 and over")
+    adult = _made("The rate is £13.15 for workers aged 21 and over.", scope="workers aged 21 and over")
+    assert "!scope" in differences(older, adult)
+    assert "!scope" not in differences(adult, adult)
 
 
 def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:

@@ -882,6 +882,8 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     same = differences(said("a Larkspur spokesman"), said("Chief executive Ilse Varga (Larkspur)"), idf)
     assert "!source" not in same  # both speak for Larkspur
     assert "!source" in differences(said("the ministry"), said("a Red Cross official"), idf)
+    # a force's detectives speak for the force
+    assert "!source" not in differences(said("Detectives"), said("Fellshire Police"), idf)
 
 
 def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:

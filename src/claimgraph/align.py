@@ -622,6 +622,9 @@ _PLACE_LEVELS = frozenset(
 )
 
 
+_SCOPE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _both_people(mx: set[str], my: set[str]) -> bool:
     """Whether two measures both count people ("nine councillors" / "nine committee members",
     "about 1,200 residents" / "some 1,200 people"): one figure said in other words."""
@@ -639,7 +642,9 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     lx, ly = sx & _PLACE_LEVELS, sy & _PLACE_LEVELS
     # no word in common, or the same place at another level ("across the Tarnholm region" /
     # "in the city of Tarnholm")
-    if sx and sy and (not (sx & sy) or (lx and ly and not (lx & ly))):
+    # or the same words with other numbers ("workers aged 21 and over" / "aged 23 and over")
+    nx, ny = _SCOPE_NUMBER.findall(x.scope), _SCOPE_NUMBER.findall(y.scope)
+    if sx and sy and (not (sx & sy) or (lx and ly and not (lx & ly)) or (nx and ny and nx != ny)):
         out.append("!scope")
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
     # numbers rose" measure different things); two counts of people described differently
@@ -651,11 +656,9 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         cx, cy = _words(x.cited_document), _words(y.cited_document)
         bx, by = cx, cy
     else:
-        drop = _PRONOUNS | _ROLE_WORDS
-        cx, cy = _words(_source_of(x.claimant)) - drop, _words(_source_of(y.claimant)) - drop
+        cx, cy = _source_words(x.claimant), _source_words(y.claimant)
         # words in brackets resolve who the claimant is; they match, but do not distinguish
-        bx = _words(_source_of(_BRACKETED.sub("", x.claimant))) - drop
-        by = _words(_source_of(_BRACKETED.sub("", y.claimant))) - drop
+        bx, by = _source_words(_BRACKETED.sub("", x.claimant)), _source_words(_BRACKETED.sub("", y.claimant))
     if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf, bx, by):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
@@ -716,6 +719,16 @@ _RELEASED_BY = re.compile(
 def _source_of(claimant: str) -> str:
     """Who stands behind a claimant phrase: "internal figures released by X" -> "X"."""
     return _RELEASED_BY.sub("", claimant)
+
+
+# a police force's people speak for it: "Detectives believe ..." is the police
+_FORCE_WORDS = {"detective": "police", "constable": "police", "constabulary": "police"}
+
+
+def _source_words(claimant: str) -> set[str]:
+    """The words that say who a claimant is, without what they are ("spokesman")."""
+    words = _words(_source_of(claimant)) - _PRONOUNS - _ROLE_WORDS
+    return {_FORCE_WORDS.get(w, w) for w in words}
 
 
 def _different_sources(

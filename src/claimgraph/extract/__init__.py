@@ -44,10 +44,13 @@ from .timex import TimeMention, find_times
 __all__ = ["build_nlp", "extract", "extract_many", "iter_chunks", "model_name"]
 
 CHUNK_CHARS = 5_000
-# "patients over 65", "children under five": an age group, not a claim about an amount
+# "patients over 65", "children under five", "workers aged 21 and over", "employees aged 18 to
+# 20": an age group, not a claim about an amount ("Dean Fairlie, aged 44," says how old he is)
+_AGED = r"(?:[a-z]+s|people|men|women|children|anyone|those)\s+aged\s+(?:between\s+)?"
 _AGE_GROUP = re.compile(
     r"\b(?:patients|people|adults|children|residents|those|men|women|users|participants|anyone|aged|ages?)\s+"
-    r"(?:aged\s+)?(?:over|under|above|below|older\s+than|younger\s+than)\s+[\w-]+\Z",
+    r"(?:aged\s+)?(?:over|under|above|below|older\s+than|younger\s+than)\s+[\w-]+\Z"
+    r"|\b" + _AGED + r"\d+(?:\s*(?:to|and|or|-|–)\s*\d+)?\Z",
     re.I,
 )
 # "at 1105 GMT": a clock time; "five-year-olds": a group, who is counted, not an amount ("her
@@ -1265,7 +1268,8 @@ _CHANGE_BEFORE = re.compile(
 )
 _AGE_GROUP_SCOPE = re.compile(
     r"\b(?:patients|people|adults|children|residents|men|women|users|participants)\s+(?:aged\s+)?"
-    r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\d+",
+    r"(?:over|under|above|below|older\s+than|younger\s+than)\s+\d+"
+    r"|\b" + _AGED + r"\d+(?:\s+(?:and|or)\s+(?:over|under|above|older|younger)|\s*(?:to|and|-|–)\s*\d+)",
     re.I,
 )
 _SOURCE_NOUN = re.compile(

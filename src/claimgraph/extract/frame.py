@@ -186,8 +186,11 @@ _CONDITION_RE = re.compile(
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
-    # "block bonuses until leakage targets are met": until a clause, not a time ("until March")
-    r"\buntil\b(?=(?:\s+[\w'-]+){1,5}?\s+(?:is|are|was|were|has|have|had)\b)|"
+    # "block bonuses until leakage targets are met": until a clause, not a time ("until March"),
+    # nor a past one that says when ("kept boats in port until it was lifted on Saturday")
+    r"\buntil\b(?!(?:\s+[\w'-]+){1,5}?\s+(?:was|were|had)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:on|at|last|yesterday|earlier|later)\b)"
+    r"(?=(?:\s+[\w'-]+){1,5}?\s+(?:is|are|was|were|has|have|had)\b)|"
     # "a free year, but only to those who sign up by 31 March": a restriction on who gets it
     r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents)\s+"
     r"(?:who|that|whose)\b|"
@@ -866,8 +869,10 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         not measure_toks
         and head.dep_ == "pobj"
         and head.head.lower_ in ("by", "at", "to")
-        and head.head.head.pos_ == "VERB"
-        and (obj := _changed_object(head.head.head)) is not None
+        # (the verb above, through what the parser hung the "by" on: "raise the wage for workers
+        # aged 21 and over by 4.4%")
+        and (changed := _clause_verb(head.head.head)).pos_ == "VERB"
+        and (obj := _changed_object(changed)) is not None
     ):
         # "lowered the combined risk of death by 23 per cent", "put its share of merged code in
         # the main codebase at over 80%": what is measured is the object, where it holds its scope

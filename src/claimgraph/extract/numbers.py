@@ -369,6 +369,8 @@ _QUAL_RE = re.compile(
     + r")\s*(?:than\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
+# "up to" after a verb of rising is the verb's particle and "to": "will go up to £13.15"
+_WENT_UP = re.compile(r"\b(?:go|goes|went|gone|going|move[sd]?|moving|shot|shoot(?:s|ing)?)\s+up\Z", re.I)
 _CAP_BEFORE = re.compile(r"\b(?:a|the|its|their)\s+maximum\s+(?:[a-z-]+\s+){1,2}of\s+\Z", re.I)
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
@@ -744,6 +746,8 @@ def find_amounts(text: str) -> list[Mention]:
         qm = _QUAL_RE.search(text[max(0, start - 40) : start])
         if qm and unit in _DURATION.values() and _OVER_DURING.search(text, max(0, start - 40), start):
             qm = None  # "to be spent over three years": during them, not more than three
+        if qm and _WENT_UP.search(text, max(0, start - 60), max(0, start - 40) + qm.start("q") + 2):
+            qm = None  # "will go up to £13.15": rise to it, not at most it
         if qm:
             qualifier = _QUALIFIER_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             if qualifier == "exact" and qm.group("q").lower() in ("just", "only") and kind == "range":
