@@ -1409,6 +1409,9 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
     )
     assert call.condition == "until leakage targets are met"
     assert closed.condition == ""
+    # how a source spoke is no condition of what it says
+    (staff,) = _claims(nlp, "Staff who spoke on condition of anonymity insist the alarm never sounded.")
+    assert staff.condition == ""
     # a past until-clause that says when it ended is history, not a condition
     (kept,) = _claims(
         nlp, "The zone kept around 30 fishing boats in the harbour until it was lifted on Saturday afternoon."

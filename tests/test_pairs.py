@@ -92,6 +92,25 @@ def test_durations_are_compared_in_days() -> None:
     _agree([days, weeks, three], [days, weeks, three])
 
 
+def test_a_bare_verb_is_what_a_statement_says() -> None:
+    """ "None of the stolen objects has been recovered, police said" / "Nothing has yet been
+    recovered, police said": with nothing but the verb on one side, the verb is compared."""
+
+    def said(text: str, key: str) -> Claim:
+        return replace(
+            _made(text, keywords=tuple(key.split()), measure_key=key, predicate="recover", claimant="police"),
+            kind="attribution",
+        )
+
+    none = said("None of the stolen objects has been recovered, police said.", "object recover steal")
+    nothing = said("Nothing has yet been recovered, police said.", "recover")
+    other = replace(said("Two men were arrested, police said.", "arrest man"), predicate="arrest")
+    idf = _idf([Row(c, "", "", "") for c in (none, nothing, other)])
+    assert score(none, nothing, idf)[0] > score(none, other, idf)[0]
+    assert score(none, nothing, idf)[0] > 0.2  # (0 when the verb was taken out on both sides)
+    _agree([none, nothing, other], [none, nothing, other])
+
+
 def test_two_quotes_share_more_than_one_word() -> None:
     """Two things one person said ("we know people are waiting too long, often in pain" / "every
     number in these figures is a person, and many of them are in pain") are no match; one thing

@@ -422,6 +422,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
         ):
             return 0.0, feats  # two things one person said, or something said and an event
         kx, ky = mkx - verbs, mky - verbs
+        if not kx or not ky:
+            kx, ky = mkx, mky  # a bare verb ("nothing has yet been recovered") is what is said
     else:
         kx, ky = set(x.keywords), set(y.keywords)
     inter = sum(idf.get(w, 1.0) for w in kx & ky)

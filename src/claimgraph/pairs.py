@@ -254,8 +254,12 @@ def pair_scores(
         both_vx, any_vx = in_x_vx * in_y_vx, np.maximum(in_x_vx, in_y_vx)
         both_vy, any_vy = in_x_vy * in_y_vy, np.maximum(in_x_vy, in_y_vy)
         not_same = ~same_v
-        i_mk = i_mk - w_vx * both_vx - np.where(not_same, w_vy * both_vy, 0.0)
-        u_mk = u_mk - w_vx * any_vx - np.where(not_same, w_vy * any_vy, 0.0)
+        # a bare verb ("nothing has yet been recovered") is what is said: verbs are kept
+        rest_x = x.mk.sum(axis=1)[:, None] - in_x_vx - np.where(not_same, in_x_vy, 0.0)
+        rest_y = y.mk.sum(axis=1)[None, :] - in_y_vx - np.where(not_same, in_y_vy, 0.0)
+        bare = (rest_x <= 0) | (rest_y <= 0)
+        i_mk = np.where(bare, i_mk, i_mk - w_vx * both_vx - np.where(not_same, w_vy * both_vy, 0.0))
+        u_mk = np.where(bare, u_mk, u_mk - w_vx * any_vx - np.where(not_same, w_vy * any_vy, 0.0))
         inter = np.where(said, i_mk, inter)
         union = np.where(said, u_mk, union)
         # two quotes have more than one word in common, or they are two things said; so have a
