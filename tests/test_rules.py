@@ -493,6 +493,37 @@ def test_time_dated_by_one_outlet_only() -> None:
     assert frozenset(pairs[1]) not in hits and frozenset(pairs[2]) not in hits
 
 
+def test_time_one_act_each_outlet_reports_once_on_two_days() -> None:
+    """ "It reopened at around 4pm on Sunday" / "The motorway finally reopened at around 6am on
+    Monday": each outlet reports one reopening, so it is the same one, on two days. An outlet
+    that reports two reopenings leaves it open which one is meant."""
+    sunday = _t("2026-11-22", date(2026, 11, 22), date(2026, 11, 22), "day")
+    monday = _t("2026-11-23", date(2026, 11, 23), date(2026, 11, 23), "day")
+
+    def reopened(text: str, doer: str, when: TimeSpan) -> dict[str, Any]:
+        words = tuple(w for w in (doer, "reopen", when.iso) if w != "it")
+        return {
+            "text": text,
+            "kind": "event",
+            "predicate": "reopen",
+            "keywords": words,
+            "measure_key": doer,
+            "time": when,
+        }
+
+    once = [
+        (
+            reopened("It reopened at around 4pm on Sunday.", "it", sunday),
+            reopened("The motorway finally reopened at around 6am on Monday.", "motorway", monday),
+        ),
+    ]
+    store, pairs = build(once)
+    assert found(store, "time") == {frozenset(pairs[0])}
+    twice = [*once, (None, reopened("The slip road reopened on Monday.", "road", monday))]
+    store, pairs = build(twice)
+    assert found(store, "time") == set()
+
+
 def test_time_the_day_of_the_news_left_out_is_no_finding() -> None:
     """ "cut its rate to 3.5% on Thursday" / "cut its rate to 3.5%": the day the news happened,
     which a report may leave out; a period the figure is about ("in Q2") is what counts."""

@@ -815,8 +815,53 @@ def _match_story(arts: list[str], rows_of: dict[str, list[Row]], copies: dict[st
                 feats += differences(ra[ix].claim, rb[jy].claim, idf)
                 matches.append(ClaimMatch(lo, hi, round(min(-neg, 1.0), 4), tuple(feats)))
             matches += _siblings(pair, ra, rb, used_a, used_b, idf)
+            matches += _one_event_each(ra, rb, used_a, used_b, idf)
     all_rows = [r for a in arts for r in rows_of.get(a, ())]
     return matches + _closure(matches, all_rows, body, copies)
+
+
+def _event_verb(c: Claim) -> str:
+    """The class of the act an event claim reports ("" for a light verb: "was", "took")."""
+    if c.kind != "event" or not c.predicate or c.predicate in _LIGHT_VERBS:
+        return ""
+    return PREDICATE_CLASS.get(c.predicate, synonym(c.predicate)[0])
+
+
+def _one_event_each(
+    ra: list[Row], rb: list[Row], used_a: set[str], used_b: set[str], idf: dict[str, float]
+) -> list[ClaimMatch]:
+    """Two outlets that each report one act of a kind ("reopened", "ran aground") and nothing
+    else of it report the same act, whatever day each gives it: its words may differ ("It
+    reopened at around 4pm on Sunday" / "The motorway finally reopened at around 6am on
+    Monday") and the days are what the time rule compares. Both must be left unmatched, say
+    it the same way round (both done, or both denied), and share a word besides the act, or
+    one of them name no doer but a pronoun."""
+    by_a: dict[str, list[Row]] = defaultdict(list)
+    by_b: dict[str, list[Row]] = defaultdict(list)
+    for rows, by in ((ra, by_a), (rb, by_b)):
+        for r in rows:
+            if v := _event_verb(r.claim):
+                by[v].append(r)
+    out = []
+    for verb in sorted(by_a.keys() & by_b.keys()):
+        if len(by_a[verb]) != 1 or len(by_b[verb]) != 1:
+            continue
+        x, y = by_a[verb][0], by_b[verb][0]
+        if x.iri in used_a or y.iri in used_b or x.claim.negated != y.claim.negated:
+            continue
+        if x.claim.quantity is not None or y.claim.quantity is not None:
+            continue
+        acts = {x.claim.predicate, y.claim.predicate}
+        shared = (set(x.claim.keywords) & set(y.claim.keywords)) - acts
+        pronoun = {x.claim.measure_key, y.claim.measure_key} & _PRONOUNS
+        if not shared and not pronoun:
+            continue
+        used_a.add(x.iri)
+        used_b.add(y.iri)
+        sc, feats = score(x.claim, y.claim, idf)
+        lo, hi = sorted((x.iri, y.iri))
+        out.append(ClaimMatch(lo, hi, round(max(0.0, min(sc, 1.0)), 4), (*feats, "one_event")))
+    return out
 
 
 def _same_source(a: str, b: str, copies: dict[str, str]) -> bool:
