@@ -201,7 +201,8 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "talk": ("talk", "negotiation"),
     "factory": ("factory", "plant"),
     "company": ("company", "firm"),
-    "death": ("death", "fatality"),
+    "death": ("death", "fatality", "die", "kill"),  # "six people died" / "six killed" / "six deaths"
+    "injure": ("injure", "hurt", "wound"),  # "29 injured" / "34 were hurt"
     "ship": ("ship", "vessel"),
     "wage": ("wage", "salary"),
     "rise": ("rise", "increase", "hike", "growth"),
@@ -290,7 +291,7 @@ _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
     "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
-    "cause trigger crash appeal contest fix patch save".split()
+    "cause trigger crash appeal contest fix patch save die kill injure wound".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",
