@@ -197,6 +197,10 @@ CASES = [
     ("compute doubles every six months", "six months", 6, None, None, "month", "exact"),
     ("sales were 3.5 times higher", "3.5 times", 3.5, None, None, "times", "exact"),
     ("the model ran for 30 seconds", "30 seconds", 30, None, None, "second", "exact"),
+    # a duration in two units is one amount, in the smaller one
+    ("after two hours and 15 minutes", "two hours and 15 minutes", 135, None, None, "minute", "exact"),
+    ("a trip of 1 hour 20 minutes", "1 hour 20 minutes", 80, None, None, "minute", "exact"),
+    ("A minute and 34 seconds into its flight", "A minute and 34 seconds", 94, None, None, "second", "exact"),
     ("millions of users", "millions", None, 2e6, 9.99e6, "count", "range"),
     # -- crime and justice ----------------------------------------------------------------------
     ("1,245 burglaries", "1,245", 1245, None, None, "count", "exact"),
@@ -415,6 +419,9 @@ def test_two_amounts_in_one_sentence_keep_their_own_units() -> None:
     # "350 more nurses" counts nurses: it does not take the pounds of its neighbour
     found = find_amounts("The money includes £45m to recruit staff, and 350 more nurses will be hired.")
     assert [(m.text, m.unit, m.noun) for m in found] == [("£45m", "GBP", ""), ("350", "count", "nurses")]
+    # two durations a comma parts are two ("drove for 11 hours, 20 minutes later it crashed")
+    found = find_amounts("He drove for 11 hours, 20 minutes later it crashed.")
+    assert [(m.text, m.unit) for m in found] == [("11 hours", "hour"), ("20 minutes", "minute")]
 
 
 def test_baseline_range_inherits_the_unit_of_its_sentence() -> None:

@@ -767,7 +767,40 @@ def find_amounts(text: str) -> list[Mention]:
             qualifier = "range"
         out.append(Mention(start, end, text[start:end], unit, qualifier, value, low, high, noun, kind))
         skip_until = max(skip_until, end)
-    return _inherit_units(out, text)
+    return _inherit_units(_joined_durations(out, text), text)
+
+
+# a duration told in two units: "two hours and 15 minutes", "1 hour 20 minutes", "a minute and
+# 34 seconds" are one amount, in the smaller unit
+_NEXT_UNIT = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24), "year": ("month", 12)}
+_JOINED = re.compile(r"\A\s*(?:and\s+)?\Z")
+_ONE_UNIT_AND = re.compile(r"\b(?:an?|one)\s+(hour|minute|day|year)\s+and\s+\Z", re.I)
+
+
+def _joined_durations(ms: list[Mention], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in ms:
+        if m.kind != "amount" or m.value is None:
+            out.append(m)
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "amount"
+            and prev.value is not None
+            and _NEXT_UNIT.get(prev.unit, ("",))[0] == m.unit
+            and _JOINED.match(text[prev.end : m.start])
+        ):
+            value = prev.value * _NEXT_UNIT[prev.unit][1] + m.value
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], unit=m.unit, value=value)
+            continue
+        one = _ONE_UNIT_AND.search(text, max(0, m.start - 20), m.start)
+        if one and _NEXT_UNIT[one.group(1).lower()][0] == m.unit:
+            value = _NEXT_UNIT[one.group(1).lower()][1] + m.value
+            out.append(replace(m, start=one.start(), text=text[one.start() : m.end], value=value))
+            continue
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
