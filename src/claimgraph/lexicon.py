@@ -203,6 +203,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "company": ("company", "firm"),
     "death": ("death", "fatality", "die", "kill"),  # "six people died" / "six killed" / "six deaths"
     "injure": ("injure", "hurt", "wound"),  # "29 injured" / "34 were hurt"
+    "value": ("value", "worth", "valuation"),  # "was worth an estimated $210m" / "put its value at"
     "ship": ("ship", "vessel"),
     "wage": ("wage", "salary"),
     "rise": ("rise", "increase", "hike", "growth"),
@@ -291,7 +292,7 @@ _SYNONYM_VERBS = frozenset(
     "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
     "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
-    "cause trigger crash appeal contest fix patch save die kill injure wound".split()
+    "cause trigger crash appeal contest fix patch save die kill injure wound value".split()
 )
 _SYNONYM_IRREGULAR = {
     "spent": "spend",
