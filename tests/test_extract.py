@@ -1421,6 +1421,19 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
     assert kept.condition == ""
 
 
+def test_a_condition_past_a_semicolon_is_not_the_figures(nlp: Any) -> None:
+    (boats,) = [
+        c
+        for c in _claims(
+            nlp,
+            "The zone kept some 30 fishing boats in port; the company said it would compensate crews, "
+            "provided they can show landing records.",
+        )
+        if c.quantity
+    ]
+    assert boats.condition == ""
+
+
 def test_a_condition_of_the_clause_joined_by_and_is_not_the_figures(nlp: Any) -> None:
     (half,) = [
         c

@@ -1662,11 +1662,13 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "p
 
 def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
     """Whether the sentence's condition belongs to another clause than the amount, the two
-    joined by "and" ("Nearly half of the schools remain closed, and many will not reopen until
+    parted by a semicolon, or joined by "and" ("Nearly half of the schools remain closed, and many will not reopen until
     their buildings have been dried out": the half is no conditional figure)."""
     at = sent.text.find(condition) if condition else -1
     if at < 0:
         return False
+    if ";" in sent.text[min(m.end, at) : max(m.start, at)]:
+        return True  # "... kept some 30 boats in port; Altavan said it would pay crews, provided ..."
     a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, at, at + len(condition))
     if b is not None and b.dep_ == "advcl":
         b = _clause_head(sent, b.head.idx - sent.start_char, b.head.idx - sent.start_char + 1)
