@@ -102,16 +102,15 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # university-cuts' "£34m in shock" taken for a scope and bird-flu-cull's branch chair against
 # his organization, mended in session 13; bird-flu-cull's "held 38,000 broiler chickens" /
 # "kept 38,000 broilers" left unmatched, mended in session 14.)
-# The eighth set's: launch-failure's "some 30 fishing boats in port" / "around 30 fishing boats
-# tied up in the harbour" as two scopes, and the first given the condition of the compensation
-# its sentence goes on to; minimum-wage's "£1,070 ... on the adult rate, the Treasury said" /
+# The eighth set's: minimum-wage's "£1,070 ... on the adult rate, the Treasury said" /
 # "on the minimum wage ... better off" (the government's) as two scopes and two sources. (On
-# arrival also minimum-wage's "aged 21" read as an amount, and museum-theft's detectives
-# against their police force: mended in session 14.)
+# arrival also minimum-wage's "aged 21" read as an amount, museum-theft's detectives against
+# their police force, and launch-failure's "some 30 fishing boats in port" / "around 30 fishing
+# boats tied up in the harbour" as two scopes, the first given the condition of the compensation
+# its sentence goes on to: mended in session 14.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
-    "launch-failure",
     "minimum-wage",
 }
 

@@ -244,6 +244,10 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     adult = _made("The rate is £13.15 for workers aged 21 and over.", scope="workers aged 21 and over")
     assert "!scope" in differences(older, adult)
     assert "!scope" not in differences(adult, adult)
+    # words reports use interchangeably
+    port = _made("Some 30 boats were kept in port.", scope="in port")
+    harbour = _made("Around 30 boats were tied up in the harbour.", scope="in the harbour")
+    assert "!scope" not in differences(port, harbour)
 
 
 def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:

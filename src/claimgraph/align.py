@@ -617,6 +617,12 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in stop and len(w) > 1}
 
 
+def _scope_words(scope: str) -> set[str]:
+    """A scope's words, a word reports use interchangeably given as its class ("in port" / "in
+    the harbour")."""
+    return {w for word in _words(scope) for w in synonym(word)}
+
+
 # the words that say how wide an area is ("region", "city"), as _words leaves them
 _PLACE_LEVELS = frozenset(
     "city town village region regional province provincial country countrie national nationwide "
@@ -640,7 +646,7 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     claims mention ("Marbury") does not make two sources the same.
     """
     out = []
-    sx, sy = _words(x.scope), _words(y.scope)
+    sx, sy = _scope_words(x.scope), _scope_words(y.scope)
     lx, ly = sx & _PLACE_LEVELS, sy & _PLACE_LEVELS
     # no word in common, or the same place at another level ("across the Tarnholm region" /
     # "in the city of Tarnholm")

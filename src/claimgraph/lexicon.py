@@ -205,6 +205,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "injure": ("injure", "hurt", "wound"),  # "29 injured" / "34 were hurt"
     "value": ("value", "worth", "valuation"),  # "was worth an estimated $210m" / "put its value at"
     "ship": ("ship", "vessel"),
+    "port": ("port", "harbour", "harbor"),  # "kept in port" / "tied up in the harbour"
     "wage": ("wage", "salary"),
     "rise": ("rise", "increase", "hike", "growth"),
     "cut": ("cut", "slash", "axe", "shed", "eliminate", "elimination"),
