@@ -103,7 +103,8 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # his organization, mended in session 13; bird-flu-cull's "held 38,000 broiler chickens" /
 # "kept 38,000 broilers" left unmatched, mended in session 14.)
 # The eighth set's: minimum-wage's "£1,070 ... on the adult rate, the Treasury said" /
-# "on the minimum wage ... better off" (the government's) as two scopes and two sources. (On
+# "on the minimum wage ... better off" (the government's) as two scopes (and two sources until
+# the Treasury was made the government's, in session 14). (On
 # arrival also minimum-wage's "aged 21" read as an amount, museum-theft's detectives against
 # their police force, and launch-failure's "some 30 fishing boats in port" / "around 30 fishing
 # boats tied up in the harbour" as two scopes, the first given the condition of the compensation

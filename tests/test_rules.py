@@ -915,6 +915,7 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     assert "!source" in differences(said("the ministry"), said("a Red Cross official"), idf)
     # a force's detectives speak for the force
     assert "!source" not in differences(said("Detectives"), said("Fellshire Police"), idf)
+    assert "!source" not in differences(said("the Treasury"), said("the government"), idf)
 
 
 def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:

@@ -729,8 +729,15 @@ def _source_of(claimant: str) -> str:
     return _RELEASED_BY.sub("", claimant)
 
 
-# a police force's people speak for it: "Detectives believe ..." is the police
-_FORCE_WORDS = {"detective": "police", "constable": "police", "constabulary": "police"}
+# a police force's people speak for it ("Detectives believe ..." is the police), and a
+# government's departments for it ("the Treasury said" is the government)
+_FORCE_WORDS = {
+    "detective": "police",
+    "constable": "police",
+    "constabulary": "police",
+    "treasury": "government",
+    "ministry": "government",
+}
 
 
 def _source_words(claimant: str) -> set[str]:
