@@ -722,6 +722,37 @@ def test_headline_body_names_one_of_two_things_counted(headline: str, reported: 
     assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
 
 
+def test_headline_body_a_headline_figure_restates_the_nearest_body_figure() -> None:
+    """ "Blackout leaves 400,000 homes without power": the body's "About 310,000 households lost
+    electricity", not its "about 12,000 households were still without electricity", though that
+    one is more like it in words."""
+    lost = {
+        "text": "About 310,000 households in the region lost electricity on Monday evening.",
+        "measure": "households lost electricity",
+        "measure_key": "electricity household lost",
+        "predicate": "lose",
+        "keywords": ("household", "region", "lose", "electricity", "monday", "evening"),
+        **_q("About 310,000", 310_000, "count", "about"),
+    }
+    still = {
+        "text": "By Tuesday evening, about 12,000 households were still without electricity.",
+        "measure": "households",
+        "measure_key": "household",
+        "predicate": "be",
+        "keywords": ("household", "electricity", "tuesday", "evening"),
+        **_q("about 12,000", 12_000, "count", "about"),
+    }
+    title = {
+        "text": "Blackout leaves 400,000 homes without power",
+        "measure_key": "household leave outage",
+        "predicate": "leave",
+        "keywords": ("blackout", "leave", "household", "power"),
+        **_q("400,000", 400_000),
+    }
+    store, pairs = build([(lost, None), (still, None)], title_a=title)
+    assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",

@@ -988,6 +988,8 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
     # (not a verb that says little of its own: "puts ... under scrutiny" / "puts the bill at")
     hp = np.array([c.predicate if c.predicate not in _LIGHT_VERBS else "" for c in hc])[:, None]
     scores = scores + np.where((hp == np.array([c.predicate for c in bc])[None, :]) & (hp != ""), 0.1, 0.0)
+    # a headline's figure restates the body figure nearest it in the same unit
+    scores = scores + HEADLINE_FIGURE * _nearness([c.quantity for c in hc], [c.quantity for c in bc])
     own = np.array(spaces[0])[:, None] == np.array(spaces[1])[None, :]
     out = []
     for i, h in enumerate(heads):
@@ -1002,6 +1004,28 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
             feats += _headline_differences(h.claim, best.claim)
             out.append(ClaimMatch(h.iri, best.iri, round(min(sc, 1.0), 4), tuple(feats)))
     return out
+
+
+HEADLINE_FIGURE = 0.3
+
+
+def _nearness(xs: list[Quantity | None], ys: list[Quantity | None]) -> np.ndarray:
+    """For every two amounts in one unit, 1 - their relative difference (0 otherwise)."""
+    units: dict[str, int] = {}
+
+    def described(qs: list[Quantity | None]) -> tuple[np.ndarray, np.ndarray]:
+        unit, low = np.full(len(qs), -1), np.zeros(len(qs))
+        for i, q in enumerate(qs):
+            if q is not None:
+                u, lo, _ = comparable(q)
+                unit[i], low[i] = units.setdefault(u, len(units)), lo
+        return unit, low
+
+    (ux, lx), (uy, ly) = described(xs), described(ys)
+    lx, ly = lx[:, None], ly[None, :]
+    rel = np.abs(lx - ly) / np.maximum(np.maximum(np.abs(lx), np.abs(ly)), 1e-9)
+    same = (ux[:, None] == uy[None, :]) & (ux[:, None] >= 0)
+    return np.where(same, np.maximum(0.0, 1 - rel), 0.0)
 
 
 _LIGHT_VERBS = frozenset(
