@@ -253,6 +253,8 @@ def test_an_age_group_after_aged_is_who_a_figure_covers(nlp: Any) -> None:
     )
     claims = _claims(nlp, text)
     assert [c.quantity.text for c in claims if c.quantity] == ["£13.15", "£10.60", "44"]
+    rates = _claims(nlp, "The rate for 16- and 17-year-olds and apprentices rises to £8.10.")
+    assert [c.quantity.text for c in rates if c.quantity] == ["£8.10"]
     assert [c.scope for c in claims[:2]] == ["workers aged 21 and over", "Employees aged 18 to 20"]
 
 
@@ -1020,6 +1022,11 @@ def test_a_commitment_is_a_proposal_and_a_signal_is_said(nlp: Any) -> None:
     assert _claims(nlp, "Rivals that once promised groceries in minutes have since folded.") == []
     (signal,) = _claims(nlp, "Valstad signalled that the bank expected to reduce rates further in 2027.")
     assert (signal.kind, signal.claimant) == ("attribution", "Valstad")
+    # a pledge to do something, told as a noun, is one too; the ages it names are who, not amounts
+    (pledge,) = _claims(
+        nlp, "Ministers repeated a pledge to bring 18- to 20-year-olds onto the adult rate by 2029."
+    )
+    assert (pledge.kind, pledge.quantity) == ("proposal", None)
 
 
 def test_a_relative_clause_is_no_part_of_the_speaker(nlp: Any) -> None:

@@ -55,7 +55,10 @@ _AGE_GROUP = re.compile(
 )
 # "at 1105 GMT": a clock time; "five-year-olds": a group, who is counted, not an amount ("her
 # four-year-old son" says how old he is)
-_NOT_A_CLAIM_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b|-olds\b")
+_NOT_A_CLAIM_AFTER = re.compile(
+    r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b|-olds\b"
+    r"|-\s+(?:and|to|or)\s+\d+-year-olds\b"  # "16- and 17-year-olds", "18- to 20-year-olds"
+)
 _LOCATIVE = frozenset({"in", "across", "at", "within", "among", "throughout"})
 # a quotation of up to a few sentences, in curly or straight double quotes
 _QUOTATION = re.compile(r"“[^“”\n]{1,400}”|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w])")

@@ -122,6 +122,8 @@ PROPOSAL_VERBS = {
 # is what the sentence says (not "rivals that once promised groceries in minutes")
 COMMITMENT_VERBS = {"pledge", "promise", "vow"}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
+# "repeated a pledge to bring 18- to 20-year-olds onto the adult rate": a commitment
+COMMITMENT_NOUNS = {"pledge", "pledges", "promise", "promises", "vow", "vows"}
 VAGUE_SOURCES = {
     "netizen",
     "critic",
@@ -577,6 +579,14 @@ def is_proposal(sent: Span) -> Token | None:
             and t.pos_ == "NOUN"
             and t.i + 1 < len(t.doc)
             and t.doc[t.i + 1].lower_ in ("for", "to")
+        ):
+            return t
+        if (
+            t.lower_ in COMMITMENT_NOUNS
+            and t.pos_ == "NOUN"
+            and t.i + 2 < len(t.doc)
+            and t.doc[t.i + 1].lower_ == "to"
+            and t.doc[t.i + 2].tag_ == "VB"
         ):
             return t
     return None
