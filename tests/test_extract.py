@@ -373,6 +373,19 @@ def test_groundings_walkouts_arrests_and_what_takes_place_are_dated_events(nlp: 
     ]
 
 
+def test_what_an_organisation_did_to_something_on_a_day_is_a_dated_event(nlp: Any) -> None:
+    # any verb: what a regulator, a court or a company did, and when, is a fact to check
+    (grounded,) = _claims(
+        nlp,
+        "The Office for Space Flight Safety grounded the Corvid-2 on Thursday evening.",
+        published=date(2026, 11, 20),
+    )
+    assert (grounded.kind, grounded.predicate, grounded.time is not None) == ("event", "ground", True)
+    # a town waking, a man walking his fields: the colour of a day, no act to check
+    assert _claims(nlp, "Velka woke on Wednesday to a town it barely recognised.") == []
+    assert _claims(nlp, "Dusan Orel walked the edge of his drowned fields on Tuesday.") == []
+
+
 def test_a_count_since_a_dated_event_holds_from_then_on(nlp: Any) -> None:
     text = (
         "More than 160,000 birds have now been culled since the virus was first confirmed at Holloway, "

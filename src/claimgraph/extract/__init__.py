@@ -877,7 +877,7 @@ def _sentence_claims(
         # "a spokesperson declined to comment": what a source would not say is reported too
         fields = {**common, "claimant": who, "modality": "reported"}
         out.append(_statement_claim("attribution", list(keywords), first_time, fields))
-    elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None)):
+    elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None, any_act=True)):
         out.append(_event_claim(event, first_time, common))
     elif not headline and first_time is not None and (due := _deadline(sent)) is not None:
         # "Ardent Ridge has until 5 p.m. on Dec. 21 to announce a firm offer": what is due by when

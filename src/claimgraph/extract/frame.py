@@ -756,6 +756,28 @@ DATED_EVENT_CLASSES = frozenset(
         "strike",
     }
 )
+# verbs that say too little to be an act of their own
+_LIGHT_ACTS = frozenset(
+    {"be", "have", "do", "make", "take", "give", "get", "go", "come", "put", "see", "seem"}
+)
+_DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
+
+
+def _organisations_act(verb: Token, predicate: str) -> bool:
+    """Whether the sentence says what an organisation did to something, whatever the verb ("The
+    Office for Space Flight Safety grounded the Corvid-2 on Thursday"): the sentence's own
+    verb, in the past, with a named organisation its subject and a noun its object."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and predicate not in _LIGHT_ACTS
+        and predicate not in REPORTING_VERBS
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in verb.children)
+    )
+
+
 _EVENT_EXCLUDED = frozenset(
     {"stand", "break", "drop", "leave", "top", "lift", "back", "pass", "block", "pause", "slow"}
 )
@@ -766,22 +788,23 @@ _EVENT_EXCLUDED = frozenset(
 _ABOUT_PREPS = frozenset({"for", "on", "against", "into", "over", "about"})
 
 
-def event_frame(sent: Span, predicate: str, dated: bool = False) -> str:
+def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool = False) -> str:
     """The event's words (verb and its object or subject) when the predicate is an outcome
-    (or, in a sentence that says when, a beginning, an opening or a closing), else ""."""
+    (or, in a sentence that says when, a beginning, an opening or a closing, or with
+    ``any_act`` whatever the sentence's own verb did), else ""."""
     cls = PREDICATE_CLASS.get(predicate)
     verb = next(
         (t for t in sent if verb_lemma(t) == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")),
         None,
     )
+    if cls is None and any_act and dated and verb is not None and _organisations_act(verb, predicate):
+        cls = "act"
     # when something first happened is a date to check, whatever happened ("oil first reached
     # the shore on Tuesday")
     first = (
         dated and verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
     )
-    if predicate in _EVENT_EXCLUDED or not (
-        cls in EVENT_CLASSES or (dated and cls in DATED_EVENT_CLASSES) or first
-    ):
+    if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in _DATED_ACTS) or first):
         return ""
     if verb is None:
         return ""
