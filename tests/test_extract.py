@@ -1146,6 +1146,17 @@ def test_a_statement_beside_an_amount_given_as_its_reason(nlp: Any) -> None:
     assert [c.kind for c in _claims(nlp, text)] == ["quantity"]
 
 
+def test_a_part_of_them_measures_what_the_figure_before_counts(nlp: Any) -> None:
+    text = (
+        "KESTLEBY, Nov 22 (MPA) - Six people were killed and 29 injured, four of them seriously, when a "
+        "coach overturned on the M9. Eleven people fell ill, 27 of whom had been admitted to hospital."
+    )
+    by_amount = {c.quantity.text: c for c in _claims(nlp, text, published=date(2026, 11, 22)) if c.quantity}
+    assert by_amount["four"].measure == "injured seriously"
+    # (a part that did something is counted by what it did)
+    assert "hospital" in by_amount["27"].measure
+
+
 def test_a_figure_it_was_down_from_measures_the_same_thing(nlp: Any) -> None:
     text = (
         "The average two-year fixed rate was 4.62% on Friday, according to Ratewell, down from "

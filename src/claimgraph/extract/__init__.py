@@ -802,6 +802,10 @@ def _sentence_claims(
                 # before is the same measure
                 measure, subject = main[0], main[2]
                 scope = scope or main[1]
+            elif main is not None and main[0] and (part := _PART_OF_THEM.match(stext, m.end)):
+                # "29 injured, four of them seriously": a part of what the figure before counts
+                measure, subject = f"{main[0]} {part.group(1) or ''}".strip(), main[2]
+                scope = scope or main[1]
             elif not q.baseline:
                 main = (measure, scope, subject)
             if m.noun and m.noun.lower() not in measure.lower() and m.noun.lower() not in _NOT_NOUNS:
@@ -1397,6 +1401,8 @@ _WAITING = re.compile(r"\b(?:wait(?:s|ed|ing)?|delayed)\s+(?:for\s+)?(?:(?:longe
 # doses", "children with one dose" (its noun's "with"/"without" right before the amount)
 _NOT_DESCRIBING = r"(?i:compared|along|together|coupled|combined|level|even|ended|closed|finished|up|down)\b"
 # "..., down from", "up from about": the figure before the one just given
+# ("27 of whom had been admitted to hospital" is counted by what they did)
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)(?:\s+(\w+ly))?\s*(?=[,.;:)]|\Z)", re.I)
 _PREVIOUS_FIGURE = re.compile(
     r"\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+|its\s+|the\s+)?\Z", re.I
 )
