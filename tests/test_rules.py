@@ -437,6 +437,42 @@ def test_two_headcounts_of_people_described_differently_are_no_measure_finding()
     assert frozenset(pairs[0]) not in hits and frozenset(pairs[1]) in hits
 
 
+def test_attribution_two_figures_are_two_claims_not_one_credited_twice() -> None:
+    """ "£18m, the authority said" / "£24m, the consultants said": the numeric rule's finding;
+    "2.4 million, the commission said" / "up to 2.4 million, the government said" is one figure
+    credited to two sources."""
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "Repairs will cost £18m, the authority said.",
+                    "claimant": "the authority",
+                    **_q("£18m", 18e6, "GBP"),
+                },
+                {
+                    "text": "Repairs will cost £24m, the consultants said.",
+                    "claimant": "the consultants",
+                    **_q("£24m", 24e6, "GBP"),
+                },
+            ),
+            (
+                {
+                    "text": "Some 2.4 million workers get a rise, the commission said.",
+                    "claimant": "the commission",
+                    **_q("2.4 million", 2.4e6),
+                },
+                {
+                    "text": "Up to 2.4 million workers get a rise, the government said.",
+                    "claimant": "the government",
+                    **_q("Up to 2.4 million", 2.4e6, "count", "at_most"),
+                },
+            ),
+        ]
+    )
+    assert found(store, "attribution") == {frozenset(pairs[1])}
+    assert frozenset(pairs[0]) in found(store, "numeric")
+
+
 def test_attribution_with_a_cited_document_and_no_claimant() -> None:
     """A claim that cites a document but names nobody ("The figures appear in a report titled
     ...") is credited to the document, also when other claims of its article name a claimant."""
