@@ -51,7 +51,9 @@ def test_every_story_has_floors() -> None:
 # oil-spill 0.76 / 0.59, tech-layoffs 0.50 / 0.50; a seventh, in session 13: bird-flu-cull
 # 0.47 / 0.56, chemical-fire 0.55 / 0.51, stadium-plan 0.38 / 0.47, university-cuts 0.63 / 0.59;
 # an eighth, in session 14: coach-crash 0.64 / 0.58, launch-failure 0.51 / 0.51, minimum-wage
-# 0.52 / 0.55, museum-theft 0.38 / 0.36)
+# 0.52 / 0.55, museum-theft 0.38 / 0.36; a ninth, later in session 14, after the eighth's fixes:
+# doping-ban 0.45 / 0.53, earthquake 0.66 / 0.62, heatwave-deaths 0.64 / 0.57, lender-collapse
+# 0.40 / 0.36)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -86,6 +88,10 @@ WRITTEN_BLIND = {
     "launch-failure",
     "minimum-wage",
     "museum-theft",
+    "doping-ban",
+    "earthquake",
+    "heatwave-deaths",
+    "lender-collapse",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -109,10 +115,17 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # their police force, and launch-failure's "some 30 fishing boats in port" / "around 30 fishing
 # boats tied up in the harbour" as two scopes, the first given the condition of the compensation
 # its sentence goes on to: mended in session 14.)
+# The ninth set's: doping-ban's "has been banned ... for four years" / "has been banned from the
+# sport for four years", the same ban said of "Estravan distance runner Hanna Ravelle" and of
+# "the town's most famous athlete", read as two measures; lender-collapse's "£3.1bn in deposits"
+# / "£3.1 billion deposited" left unmatched and so one sum for two things. (On arrival also its
+# "212,000 savers" / "212,000 people": savers joined the words for people in session 14.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
     "minimum-wage",
+    "doping-ban",
+    "lender-collapse",
 }
 
 

@@ -353,6 +353,20 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
                     "measure_key": "evacuated people",
                 },
             ),
+            (  # savers are people too
+                {
+                    **_q("about 212,000", 212_000, qualifier="about"),
+                    "text": "The mutual has about 212,000 savers.",
+                    "keywords": ("mutual",),
+                    "measure_key": "mutual saver",
+                },
+                {
+                    **_q("Around 212,000", 212_000, qualifier="about"),
+                    "text": "Around 212,000 people have savings with it.",
+                    "keywords": ("savings",),
+                    "measure_key": "people save",
+                },
+            ),
         ]
     )
     hits = found(store, "measure")
