@@ -1026,6 +1026,21 @@ def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     assert contradicts(seek.predicate, seek.negated, no.predicate, no.negated)
 
 
+def test_what_someone_declined_to_do_is_their_statement(nlp: Any) -> None:
+    text = (
+        "Treasury minister Paul Faraday said the case was under review. "
+        "He declined to rule out a taxpayer-funded rescue. "
+        "Workers leaving the gates declined to speak to reporters. "
+        "Army trucks ferried water to families who had refused to leave."
+    )
+    claims = _claims(nlp, text)
+    (rescue,) = [c for c in claims if "rescue" in c.text]
+    assert (rescue.kind, rescue.predicate, rescue.negated) == ("attribution", "rule out", True)
+    assert rescue.claimant == "He (Treasury minister Paul Faraday)"
+    # declining to speak says nothing to check; a refusal inside a relative clause is no statement
+    assert [c for c in claims if "speak" in c.text or "refused" in c.text] == []
+
+
 def test_a_commitment_is_a_proposal_and_a_signal_is_said(nlp: Any) -> None:
     (school,) = _claims(
         nlp,

@@ -1061,6 +1061,27 @@ def test_polarity_opposites_at_two_moments_do_not_contradict() -> None:
     assert frozenset(pairs[1]) in hits
 
 
+def test_polarity_not_ruling_something_out_contradicts_saying_there_will_be_none() -> None:
+    store, pairs = build(
+        [
+            (
+                {"text": "The Treasury said there would be no rescue.", "predicate": "be", "negated": True},
+                {
+                    "text": "The minister declined to rule out a rescue.",
+                    "predicate": "rule out",
+                    "negated": True,
+                },
+            ),
+            (
+                {"text": "The council said there would be no new tax.", "predicate": "be", "negated": True},
+                {"text": "The council ruled out a new tax.", "predicate": "rule out"},
+            ),
+        ]
+    )
+    hits = found(store, "polarity")
+    assert frozenset(pairs[0]) in hits and frozenset(pairs[1]) not in hits
+
+
 def test_numeric_a_precise_figure_is_rounded_no_more_than_its_last_digit() -> None:
     """ "£7,610" / "£7,460" per pupil conflict (2% either side would let them meet); "£4.25m" /
     "£4.2m" is one figure rounded."""

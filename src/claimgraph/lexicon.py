@@ -161,6 +161,11 @@ OPPOSITE_CLASSES = {
 }
 
 
+# a verb that says something will not be: to rule out a rescue is to say there will be none, so
+# "declined to rule out a rescue" contradicts "there would be no rescue"
+_DENIAL = {"rule out": "be"}
+
+
 def contradicts(pred_a: str, negated_a: bool, pred_b: str, negated_b: bool) -> bool:
     """Whether two outcome predicates with their negation assert opposite things.
 
@@ -170,7 +175,11 @@ def contradicts(pred_a: str, negated_a: bool, pred_b: str, negated_b: bool) -> b
     False
     >>> contradicts("approve", False, "approve", True)
     True
+    >>> contradicts("be", True, "rule out", True), contradicts("be", True, "rule out", False)
+    (True, False)
     """
+    pred_a, negated_a = _DENIAL.get(pred_a, pred_a), negated_a != (pred_a in _DENIAL)
+    pred_b, negated_b = _DENIAL.get(pred_b, pred_b), negated_b != (pred_b in _DENIAL)
     ca, cb = PREDICATE_CLASS.get(pred_a, pred_a), PREDICATE_CLASS.get(pred_b, pred_b)
     if ca == cb:
         return negated_a != negated_b

@@ -896,6 +896,12 @@ def _sentence_claims(
         keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
         fields = {**common, "predicate": verb_lemma(verb), "keywords": keywords}
         out.append(_event_claim(event_phrase(verb, noun), when, fields))
+    elif not headline and (refusal := _declined_act(sent)) is not None:
+        # "He declined to rule out a taxpayer-funded rescue": what someone would not do is their
+        # statement, the act denied
+        who, act, words = refusal
+        fields = {**common, "claimant": common["claimant"] or who, "predicate": act, "negated": True}
+        out.append(_statement_claim("attribution", words, first_time, fields))
     return out
 
 
@@ -1498,6 +1504,28 @@ def _withheld(sent: Any) -> tuple[str, list[str]] | None:
         aside = {x.i for c in clause.children if c.dep_ in ("advcl", "punct") for x in c.subtree}
         words = list(dict.fromkeys(content_lemmas([x for x in clause.subtree if x.i not in aside])))
         return (who, words) if words else None
+    return None
+
+
+def _declined_act(sent: Any) -> tuple[str, str, list[str]] | None:
+    """Who declined or refused to do what, the act and its words ("declined to rule out a
+    taxpayer-funded rescue", "refused to pay fixed compensation"); not what a source would not
+    say (:func:`_withheld`, the no-comment patterns)."""
+    for t in sent:
+        if (
+            t.pos_ != "VERB"
+            or t.lemma_.lower() not in ("decline", "refuse")
+            or t.dep_ not in ("ROOT", "conj")
+        ):
+            continue  # (not "families who had refused to leave")
+        act = next((c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None or act.lemma_.lower() in _WITHHELD_VERBS | {"speak", "talk", "answer", "respond"}:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        # ("He declined ...": the pronoun, which the article's speakers resolve)
+        who = "" if subj is None else subj.text if subj.pos_ == "PRON" else speaker_text(subj)
+        words = list(dict.fromkeys(content_lemmas(list(act.subtree))))
+        return (who, verb_lemma(act), words) if words else None
     return None
 
 
