@@ -201,6 +201,9 @@ CASES = [
     ("after two hours and 15 minutes", "two hours and 15 minutes", 135, None, None, "minute", "exact"),
     ("a trip of 1 hour 20 minutes", "1 hour 20 minutes", 80, None, None, "minute", "exact"),
     ("A minute and 34 seconds into its flight", "A minute and 34 seconds", 94, None, None, "second", "exact"),
+    # a decimal run into a capital C is a temperature; a bare one where heat is the topic
+    ("the NMS recorded 47.3C on Saturday", "47.3C", 47.3, None, None, "celsius", "exact"),
+    ("Durrow Flats bakes at 48C", "48C", 48, None, None, "celsius", "exact"),
     ("millions of users", "millions", None, 2e6, 9.99e6, "count", "range"),
     # -- crime and justice ----------------------------------------------------------------------
     ("1,245 burglaries", "1,245", 1245, None, None, "count", "exact"),

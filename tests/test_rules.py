@@ -1090,6 +1090,15 @@ def test_numeric_a_precise_figure_is_rounded_no_more_than_its_last_digit() -> No
         "keywords": ("funding", "pupil", "average"),
         "measure": "average funding",
     }
+
+    def full(what: str) -> dict[str, Any]:
+        return {
+            "predicate": "fill",
+            "keywords": (what, "full"),
+            "measure": f"{what} full",
+            "measure_key": f"full {what}",
+        }
+
     store, pairs = build(
         [
             (
@@ -1100,8 +1109,17 @@ def test_numeric_a_precise_figure_is_rounded_no_more_than_its_last_digit() -> No
                 {"text": "Repairs will cost £4.25m.", **words, **_q("£4.25m", 4.25e6, "GBP")},
                 {"text": "Repairs will cost £4.2m.", **words, **_q("£4.2m", 4.2e6, "GBP")},
             ),
+            # two significant digits: 1% either side ("71%" / "73%" conflict, "71%" / "71.5%" not)
+            (
+                {"text": "Reservoirs are 71% full.", **full("reservoir"), **_q("71%", 71, "percent")},
+                {"text": "Reservoirs are at 73%.", **full("reservoir"), **_q("73%", 73, "percent")},
+            ),
+            (
+                {"text": "Grain stocks are 71% full.", **full("grain"), **_q("71%", 71, "percent")},
+                {"text": "Grain stocks are at 71.5%.", **full("grain"), **_q("71.5%", 71.5, "percent")},
+            ),
         ]
     )
     hits = found(store, "numeric")
-    assert frozenset(pairs[0]) in hits
-    assert frozenset(pairs[1]) not in hits
+    assert frozenset(pairs[0]) in hits and frozenset(pairs[2]) in hits
+    assert frozenset(pairs[1]) not in hits and frozenset(pairs[3]) not in hits

@@ -560,7 +560,8 @@ _PENCE = re.compile(r"\A(?:p\b|\s+(?i:pence)\b)")
 _LONE_CF = re.compile(r"\A[cf]\b", re.I)
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−])\Z", re.I)
 _HEAT = re.compile(
-    r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°)", re.I
+    r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°|highs?|lows?|peak(?:ed|s)?|bak(?:e|es|ed|ing)|scorch\w*|swelter\w*)",
+    re.I,
 )
 _AREA = re.compile(
     r"\A\s*(?:(?P<km2>square\s+kilomet(?:re|er)s?|sq\.?\s*km\b|km(?:2|²))"
@@ -697,7 +698,9 @@ def find_amounts(text: str) -> list[Mention]:
             end += pm.end()
         if not unit and not cur and g in ("num", "word") and (tm := _TEMPERATURE.match(text[end:])):
             # "41.3C", "41.3 degrees Celsius", "104°F"; a bare letter only where heat is the topic
-            if tm.group("letter") and not _HEAT.search(text[max(0, start - 80) : end + 60]):
+            # (a decimal figure run into a capital C is a temperature: "the NMS recorded 47.3C")
+            decimal_c = tm.group("letter") == "C" and "." in text[start:end]
+            if tm.group("letter") and not decimal_c and not _HEAT.search(text[max(0, start - 80) : end + 60]):
                 continue  # "99c", "5F": not a temperature, and no other amount either
             unit = "fahrenheit" if (tm.group("letter") or tm.group("word")).lower()[0] == "f" else "celsius"
             end += tm.end()
