@@ -914,6 +914,29 @@ def test_headline_body_one_figure_for_the_bodys_range(
 
 
 @pytest.mark.parametrize(
+    ("headline", "body", "reported"),
+    [
+        (("48C", 48, "celsius"), ("47.3 degrees", 47.3, "celsius"), True),  # 47.3 rounds to 47
+        (("£26m", 26e6, "GBP"), ("£25.8m", 25.8e6, "GBP"), False),
+    ],
+)
+def test_headline_body_a_figure_rounded_further_than_its_last_digit(
+    headline: tuple[str, float, str], body: tuple[str, float, str], reported: bool
+) -> None:
+    words = ("town", "peak", "reach")
+    b = {"text": f"The town's peak reached {body[0]}.", "predicate": "reach", "keywords": words, **_q(*body)}
+    title = {
+        "text": f"Town peak reaches {headline[0]}",
+        "predicate": "reach",
+        "keywords": words,
+        **_q(*headline),
+    }
+    store, pairs = build([(b, None)], title_a=title)
+    hits = found(store, "headline_body")
+    assert (frozenset([pairs[-1][0], pairs[0][0]]) in hits) == reported
+
+
+@pytest.mark.parametrize(
     ("body", "reported"),
     [(("more than 1,200", 1200, "over"), True), (("about 4,500", 4500, "about"), False)],
 )
