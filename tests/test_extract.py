@@ -258,6 +258,20 @@ def test_an_age_group_after_aged_is_who_a_figure_covers(nlp: Any) -> None:
     assert [c.scope for c in claims[:2]] == ["workers aged 21 and over", "Employees aged 18 to 20"]
 
 
+def test_a_scheme_named_by_its_kind_or_its_initials_is_the_scheme(nlp: Any) -> None:
+    text = (
+        "Deposits are protected by the Savings Guarantee Scheme (SGS), which will pay out from 30 November. "
+        "The cost of compensation will be met by a levy on other banks and building societies, the SGS said. "
+        "The scheme said it would recoup the money from a levy on the other banks."
+    )
+    claims = _claims(nlp, text, published=date(2026, 11, 23))
+    levy, recoup = claims[-2:]
+    assert levy.claimant.startswith("the SGS (") and "Savings Guarantee Scheme" in levy.claimant
+    assert recoup.claimant.startswith("The scheme (") and "Savings Guarantee Scheme" in recoup.claimant
+    # what the levy meets the cost by is part of what is said (a passive's doer)
+    assert {"tax", "bank"} <= set(levy.measure_key.split())  # (a levy is a tax)
+
+
 def test_anaphoric_claimants_are_resolved(nlp: Any) -> None:
     text = (
         "Oren Vasko, a hydrologist at the University of Tavrin, studied the river. "

@@ -320,7 +320,7 @@ def _introduced(text: str, at: int) -> bool:
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club)"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club|scheme|society|fund|institute|service)"
 )
 # a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
 # investigation in March, it said")
@@ -423,6 +423,8 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             and org.lower() not in who.lower()
         ):
             extra = org
+        elif (short := re.sub(r"^(?:the|its)\s+", "", who, flags=re.I)).isupper() and short in initials:
+            extra = initials[short]  # "the SGS said": the Savings Guarantee Scheme
         said_by = f"{who} {extra}"
         if _OFFICER.search(said_by):
             # an officer speaks for the organization the title names ("HPH chief executive":
@@ -1225,10 +1227,12 @@ def _said(attribution: Any) -> list[str]:
     # "there was no evidence that the virus had spread": what is said is that clause
     verb = without_evidence(verb) or verb
     # the core of the clause: who or what, the verb, its object; not the adjuncts that follow
+    # (a passive's agent is its doer: "will be met by a levy on other banks")
     core = [verb] + [
         t
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp")
+        if c.dep_
+        in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "neg", "prt", "xcomp", "ccomp", "agent")
         for t in c.subtree
     ]
     # "a hosepipe ban, which Caddon Water says will start in early December": what "which"
