@@ -367,6 +367,18 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
                     "measure_key": "people save",
                 },
             ),
+            (  # one sum a head
+                {
+                    **_q("£85,000", 85_000, "GBP"),
+                    "text": "Deposits of £85,000 per saver are safe.",
+                    "keywords": ("deposit",),
+                },
+                {
+                    **_q("£85,000", 85_000, "GBP"),
+                    "text": "Cover is capped at £85,000 per person.",
+                    "keywords": ("cover",),
+                },
+            ),
         ]
     )
     hits = found(store, "measure")

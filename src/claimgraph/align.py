@@ -633,6 +633,26 @@ _PLACE_LEVELS = frozenset(
 _SCOPE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+_PER_HEAD = re.compile(
+    r"\s*(?:each\b|a\s+head\b|per\s+(?:head|capita)\b|(?:per|for\s+(?:each|every))\s+([a-z]+))", re.I
+)
+
+
+def _per_head(c: Claim) -> bool:
+    """Whether a claim's amount is a sum each person (or household) gets or pays ("up to
+    £85,000 each", "£85,000 per saver", "€15,000 for every family")."""
+    q = c.quantity
+    if q is None or not c.start <= q.end <= c.end:
+        return False
+    m = _PER_HEAD.match(c.text, q.end - c.start)
+    if m is None:
+        return False
+    word = (m.group(1) or "").lower()
+    return not word or synonym(word.rstrip("s") if len(word) > 3 else word)[-1] in PEOPLE_WORDS | {
+        "household"
+    }
+
+
 def _both_people(mx: set[str], my: set[str]) -> bool:
     """Whether two measures both count people ("nine councillors" / "nine committee members",
     "about 1,200 residents" / "some 1,200 people"): one figure said in other words."""
@@ -1361,6 +1381,8 @@ def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, s
                     continue
                 if _both_people(_measure_words(x.claim), _measure_words(y.claim)):
                     continue
+                if _per_head(x.claim) and _per_head(y.claim):
+                    continue  # "£85,000 per saver" / "£85,000 per person": one sum a head
                 if frozenset((x.iri, y.iri)) not in linked:
                     out.add((min(x.iri, y.iri), max(x.iri, y.iri)))
     return sorted(out)

@@ -423,7 +423,9 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             and org.lower() not in who.lower()
         ):
             extra = org
-        elif (initialism := re.sub(r"^(?:the|its)\s+", "", who, flags=re.I)).isupper() and initialism in initials:
+        elif (
+            initialism := re.sub(r"^(?:the|its)\s+", "", who, flags=re.I)
+        ).isupper() and initialism in initials:
             extra = initials[initialism]  # "the SGS said": the Savings Guarantee Scheme
         said_by = f"{who} {extra}"
         if _OFFICER.search(said_by):
