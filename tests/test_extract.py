@@ -342,6 +342,13 @@ def test_derailments_reconnections_and_applications_are_events(nlp: Any) -> None
 def test_declining_to_comment_is_a_claim_only_when_it_says_on_what(nlp: Any) -> None:
     assert _claims(nlp, "The retailer declined to comment.") == []
     assert _claims(nlp, "Greyling Eggs did not respond to a request for comment on Monday.") == []
+    assert (
+        _claims(
+            nlp,
+            "Ravelle did not respond to a request for comment sent to her management company on Monday evening.",
+        )
+        == []
+    )
     (on_what,) = _claims(nlp, "A company spokesperson declined to comment on when such a pause might begin.")
     assert on_what.kind == "attribution"
 

@@ -1539,7 +1539,12 @@ def _declined_act(sent: Any) -> tuple[str, str, list[str]] | None:
 # declined to comment.")
 _DECLINED = r"\b(?:declined|refused|declines|refuses)\s+to\s+comment"
 _UNANSWERED = r"\bdid\s+not\s+(?:respond|reply)\s+to\s+(?:a\s+|several\s+)?requests?\s+for\s+comment"
-_SILENCE = re.compile(rf"\A[^,;:]*?{_DECLINED}\b\W*\Z|{_UNANSWERED}\b(?:\s+on\s+\w+)?\W*\Z", re.I)
+_SILENCE = re.compile(
+    rf"\A[^,;:]*?{_DECLINED}\b\W*\Z"
+    # ("... to a request for comment sent to her management company on Monday evening")
+    rf"|{_UNANSWERED}\b(?:\s+(?:sent|made|put|emailed)\s+to\s+[^.;:,]*?)?(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?\W*\Z",
+    re.I,
+)
 # (on something: "declined to comment on when such a pause might begin"; a bare "declined to
 # comment" or "did not respond to a request for comment" says nothing to check)
 _NO_COMMENT = re.compile(
