@@ -115,16 +115,14 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # their police force, and launch-failure's "some 30 fishing boats in port" / "around 30 fishing
 # boats tied up in the harbour" as two scopes, the first given the condition of the compensation
 # its sentence goes on to: mended in session 14.)
-# The ninth set's: doping-ban's "has been banned ... for four years" / "has been banned from the
-# sport for four years", the same ban said of "Estravan distance runner Hanna Ravelle" and of
-# "the town's most famous athlete", read as two measures; lender-collapse's "£3.1bn in deposits"
-# / "£3.1 billion deposited" left unmatched and so one sum for two things. (On arrival also its
-# "212,000 savers" / "212,000 people": savers joined the words for people in session 14.)
+# The ninth set's: lender-collapse's "£3.1bn in deposits" / "£3.1 billion deposited" left
+# unmatched and so one sum for two things. (On arrival also its "212,000 savers" / "212,000
+# people", and doping-ban's one ban said of "Estravan distance runner Hanna Ravelle" and of "the
+# town's most famous athlete", read as two measures: both mended in session 14.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
     "minimum-wage",
-    "doping-ban",
     "lender-collapse",
 }
 

@@ -972,8 +972,12 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             sub = [t for t in subj.subtree if t.dep_ != "det" and t.pos_ != "PUNCT"]
             subj_text = " ".join(t.text for t in sub)
             if not measure_toks or head.dep_ in ("dobj", "attr") or head.pos_ not in ("NOUN", "PROPN"):
-                # the subject's own words ("net profit"), not what hangs on it ("for the period")
+                # the subject's own words ("net profit"), not what hangs on it ("for the period");
+                # a person is who, not what is measured ("Hanna Ravelle has been banned for four
+                # years": a ban)
                 own = [t for t in sub if t.i <= subj.i and not _under_prep(t, subj)]
+                if subj.ent_type_ == "PERSON" and _full_name(subj):
+                    own = []
                 measure_toks = [*own, *measure_toks]
                 if not scope and subj.pos_ in ("NOUN", "PROPN"):
                     scope = _scope_of(subj)
@@ -1001,6 +1005,12 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
         and not (t.lower_ == "all" and t.dep_ in _ALL_DEPS)
     )
     return measure[:160], scope[:160], subj_text[:160]
+
+
+def _full_name(t: Token) -> bool:
+    """Whether a word is part of a person's name of two words or more ("Hanna Ravelle"; a river
+    the small model takes for a person, "the Marn", has one)."""
+    return any(e.label_ == "PERSON" and e.start <= t.i < e.end and len(e) >= 2 for e in t.doc.ents)
 
 
 def _clause_verb(t: Token) -> Token:
