@@ -320,7 +320,8 @@ def _introduced(text: str, at: int) -> bool:
 _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
-    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club|scheme|society|fund|institute|service)"
+    r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club|"
+    r"scheme|society|fund|institute|service)"
 )
 # a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
 # investigation in March, it said")
@@ -1542,7 +1543,8 @@ _UNANSWERED = r"\bdid\s+not\s+(?:respond|reply)\s+to\s+(?:a\s+|several\s+)?reque
 _SILENCE = re.compile(
     rf"\A[^,;:]*?{_DECLINED}\b\W*\Z"
     # ("... to a request for comment sent to her management company on Monday evening")
-    rf"|{_UNANSWERED}\b(?:\s+(?:sent|made|put|emailed)\s+to\s+[^.;:,]*?)?(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?\W*\Z",
+    rf"|{_UNANSWERED}\b(?:\s+(?:sent|made|put|emailed)\s+to\s+[^.;:,]*?)?"
+    r"(?:\s+on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?\W*\Z",
     re.I,
 )
 # (on something: "declined to comment on when such a pause might begin"; a bare "declined to
@@ -1710,8 +1712,9 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "p
 
 def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
     """Whether the sentence's condition belongs to another clause than the amount, the two
-    parted by a semicolon, or joined by "and" ("Nearly half of the schools remain closed, and many will not reopen until
-    their buildings have been dried out": the half is no conditional figure)."""
+    parted by a semicolon, or joined by "and" ("Nearly half of the schools remain closed, and
+    many will not reopen until their buildings have been dried out": the half is no conditional
+    figure)."""
     at = sent.text.find(condition) if condition else -1
     if at < 0:
         return False

@@ -184,7 +184,8 @@ DOCUMENT_NOUNS = (
 )
 _CONDITION_RE = re.compile(
     r"(?:\b(?:only\s+)?if\b|\bunless\b|\bprovided\s+(?:that\s+)?|\bproviding\s+(?:that\s+)?|"
-    r"\bon\s+(?:the\s+)?condition\s+(?:that\s+)?(?!of\s+anonymity\b)|\bwith\s+the\s+(?:\w+\s+)?condition\s+that\b|"
+    r"\bon\s+(?:the\s+)?condition\s+(?:that\s+)?(?!of\s+anonymity\b)|"
+    r"\bwith\s+the\s+(?:\w+\s+)?condition\s+that\b|"
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"

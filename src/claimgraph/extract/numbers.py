@@ -560,7 +560,8 @@ _PENCE = re.compile(r"\A(?:p\b|\s+(?i:pence)\b)")
 _LONE_CF = re.compile(r"\A[cf]\b", re.I)
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−])\Z", re.I)
 _HEAT = re.compile(
-    r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°|highs?|lows?|peak(?:ed|s)?|bak(?:e|es|ed|ing)|scorch\w*|swelter\w*)",
+    r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°|"
+    r"highs?|lows?|peak(?:ed|s)?|bak(?:e|es|ed|ing)|scorch\w*|swelter\w*)",
     re.I,
 )
 _AREA = re.compile(
