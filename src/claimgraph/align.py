@@ -46,12 +46,13 @@ from .lexicon import (
     contradicts,
     describes_a_thing,
     is_outcome_class,
+    key_words,
     money_basis,
     synonym,
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity, TimeSpan
-from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, pair_scores
+from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, closeness, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
@@ -506,19 +507,21 @@ def _not_outcomes(words: set[str]) -> set[str]:
 _COUNTED = re.compile(r"\s*(?:of\s+(?:the\s+)?)?([A-Za-z][A-Za-z-]+)")
 
 
+def _after_amount(c: Claim, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern`` matched right after a claim's amount, in its text."""
+    q = c.quantity
+    if q is None or not c.start <= q.end <= c.end:
+        return None
+    return pattern.match(c.text, q.end - c.start)
+
+
 def counted(c: Claim) -> str:
     """The word an amount counts, as keywords give it ("objection" for "more than 2,100
     objections"), or "" when a function word or nothing follows the amount."""
-    q = c.quantity
-    if q is None or not c.start <= q.end <= c.end:
+    m = _after_amount(c, _COUNTED)
+    if m is None or (w := m.group(1).lower()) in FUNCTION_WORDS:
         return ""
-    m = _COUNTED.match(c.text, q.end - c.start)
-    if m is None:
-        return ""
-    w = m.group(1).lower()
-    if w in FUNCTION_WORDS:
-        return ""
-    out = " ".join(synonym(w.rstrip("s") if len(w) > 3 else w))
+    out = " ".join(key_words(w))
     return "" if out in PEOPLE_WORDS or out == "people" else out
 
 
@@ -641,16 +644,11 @@ _PER_HEAD = re.compile(
 def _per_head(c: Claim) -> bool:
     """Whether a claim's amount is a sum each person (or household) gets or pays ("up to
     £85,000 each", "£85,000 per saver", "€15,000 for every family")."""
-    q = c.quantity
-    if q is None or not c.start <= q.end <= c.end:
-        return False
-    m = _PER_HEAD.match(c.text, q.end - c.start)
+    m = _after_amount(c, _PER_HEAD)
     if m is None:
         return False
     word = (m.group(1) or "").lower()
-    return not word or synonym(word.rstrip("s") if len(word) > 3 else word)[-1] in PEOPLE_WORDS | {
-        "household"
-    }
+    return not word or key_words(word)[-1] in PEOPLE_WORDS | {"household"}
 
 
 def _both_people(mx: set[str], my: set[str]) -> bool:
@@ -751,7 +749,7 @@ def _source_of(claimant: str) -> str:
 
 # a police force's people speak for it ("Detectives believe ..." is the police), and a
 # government's departments for it ("the Treasury said" is the government)
-_FORCE_WORDS = {
+_SPEAKS_FOR = {
     "detective": "police",
     "constable": "police",
     "constabulary": "police",
@@ -763,7 +761,7 @@ _FORCE_WORDS = {
 def _source_words(claimant: str) -> set[str]:
     """The words that say who a claimant is, without what they are ("spokesman")."""
     words = _words(_source_of(claimant)) - _PRONOUNS - _ROLE_WORDS
-    return {_FORCE_WORDS.get(w, w) for w in words}
+    return {_SPEAKS_FOR.get(w, w) for w in words}
 
 
 def _different_sources(
@@ -1042,10 +1040,8 @@ def _nearness(xs: list[Quantity | None], ys: list[Quantity | None]) -> np.ndarra
         return unit, low
 
     (ux, lx), (uy, ly) = described(xs), described(ys)
-    lx, ly = lx[:, None], ly[None, :]
-    rel = np.abs(lx - ly) / np.maximum(np.maximum(np.abs(lx), np.abs(ly)), 1e-9)
     same = (ux[:, None] == uy[None, :]) & (ux[:, None] >= 0)
-    return np.where(same, np.maximum(0.0, 1 - rel), 0.0)
+    return np.where(same, closeness(lx[:, None], ly[None, :]), 0.0)
 
 
 _LIGHT_VERBS = frozenset(

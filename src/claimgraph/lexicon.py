@@ -368,6 +368,16 @@ def synonym(word: str) -> tuple[str, ...]:
     return _SYNONYM.get(word, (word,))
 
 
+def key_words(word: str) -> tuple[str, ...]:
+    """A word as measure keys give it: a final "s" taken off a word of more than three letters,
+    then its class's name (:func:`synonym`).
+
+    >>> key_words("objections"), key_words("positions"), key_words("bus")
+    (('objection',), ('job',), ('bus',))
+    """
+    return synonym(word.rstrip("s") if len(word) > 3 else word)
+
+
 # money counted after inflation against money as paid: "per-pupil funding will rise by 0.9% after
 # inflation" and "funding per pupil will rise by 3.2% in cash terms" are two measures
 _REAL_TERMS = re.compile(

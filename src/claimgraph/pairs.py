@@ -199,6 +199,13 @@ QUOTE_WORDS = 2
 FAR_APART = 1000.0
 
 
+def closeness(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """1 - the relative difference of two amounts, at least 0 (broadcast over the arrays)."""
+    rel = np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-9)
+    out: np.ndarray = np.maximum(0.0, 1 - rel)
+    return out
+
+
 def pair_scores(
     xs: Sequence[Claim],
     ys: Sequence[Claim],
@@ -289,9 +296,7 @@ def pair_scores(
     same_unit = both_q & (x.unit[:, None] == y.unit[None, :])
     overlap = (x.lo[:, None] <= y.hi[None, :]) & (y.lo[None, :] <= x.hi[:, None])
     s = s + np.where(same_unit & overlap, 0.2, 0.0)
-    lx, ly = x.lo[:, None], y.lo[None, :]
-    rel = np.abs(lx - ly) / np.maximum(np.maximum(np.abs(lx), np.abs(ly)), 1e-9)
-    s = s + np.where(same_unit & ~overlap, 0.1 * np.maximum(0.0, 1 - rel), 0.0)
+    s = s + np.where(same_unit & ~overlap, 0.1 * closeness(x.lo[:, None], y.lo[None, :]), 0.0)
     same_noun = both_q & (x.counted[:, None] >= 0) & (x.counted[:, None] == y.counted[None, :])
     same_noun &= x.counted_idf[:, None] >= COUNTED_IDF
     s = s + np.where(same_noun, COUNTED_BONUS, 0.0)

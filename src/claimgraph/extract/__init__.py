@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, WITHHELD, describes_a_thing, job_losses, synonym
+from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, WITHHELD, describes_a_thing, job_losses, key_words
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
@@ -1827,16 +1827,5 @@ def _key(text: str) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     stop = FUNCTION_WORDS | _TIME_WORDS | {"was", "were", "is", "are", "be", "been"}
     return " ".join(
-        sorted(
-            set(
-                job_losses(
-                    [
-                        s
-                        for w in words
-                        if w not in stop and len(w) > 1
-                        for s in synonym(w.rstrip("s") if len(w) > 3 else w)
-                    ]
-                )
-            )
-        )
+        sorted(set(job_losses([s for w in words if w not in stop and len(w) > 1 for s in key_words(w)])))
     )
