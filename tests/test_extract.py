@@ -711,6 +711,15 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
         "as long as they travel before 6 December"
     )
     assert cond("Symptoms can take as long as 70 days to appear.") == ""  # a length
+    assert cond("Repairs could take as long as a year.") == ""
+    assert cond("All 34 branches would stay open as long as a buyer was found by January.") == (
+        "as long as a buyer was found by January"
+    )
+    # "once" is a condition of what is planned or expected, not of what happened
+    assert cond("The gallery is expected to reopen in late January, once a new alarm has been installed.") == (
+        "once a new alarm has been installed"
+    )
+    assert cond("The crowd cheered once the band came on stage.") == ""
 
 
 def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:

@@ -465,6 +465,16 @@ def _cited_document(text: str) -> str:
     return ""
 
 
+# what "as long as" measures when it gives a length or a while, not a condition: a figure and
+# what it counts ("as long as 70 days", "as long as a year", "as long as several weeks")
+_A_LENGTH = re.compile(
+    r"\s*(?:about\s+|around\s+)?(?:[\d.,]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"a\s+few)\s*(?:\w+[- ])?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"metres?|meters?|miles?|kilomet(?:re|er)s?|km|m|feet|foot|inches|cm|mm)\b",
+    re.I,
+)
+
+
 def find_condition(sent: Span) -> str:
     """The condition or exception the sentence states, from its marker to the clause end."""
     text = sent.text
@@ -476,7 +486,7 @@ def find_condition(sent: Span) -> str:
             continue  # "once inflation is taken into account": in real terms, no condition
         if marker.startswith(("once", "pending")):
             # temporal "once" and "pending" are conditions only in a proposal or decision context
-            if not re.search(r"\b(may|can|will|would|could|only)\b", text, re.I):
+            if not re.search(r"\b(may|can|will|would|could|only|expected|due|set)\b", text, re.I):
                 continue
         if marker.strip() == "if" and re.search(
             r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I
@@ -488,11 +498,7 @@ def find_condition(sent: Span) -> str:
             continue  # "Should the talks fail?": a question
         if marker.startswith("as long as") and re.search(r"\b(?:for|as)\s+$", text[: m.start()], re.I):
             continue  # "for as long as anyone can remember": a while, no condition
-        if marker.startswith("as long as") and re.match(
-            r"\s*(?:about\s+|around\s+)?(?:\d|a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b)",
-            text[m.end() :],
-            re.I,
-        ):
+        if marker.startswith("as long as") and _A_LENGTH.match(text, m.end()):
             continue  # "can take as long as 70 days to appear": a length, no condition
         if marker.strip() == "if" and re.match(r"\s*(?:you|your)\b", text[m.end() :], re.I):
             continue  # "if you deleted your account", "if you complained": advice to the reader
