@@ -716,9 +716,9 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
         "as long as a buyer was found by January"
     )
     # "once" is a condition of what is planned or expected, not of what happened
-    assert cond("The gallery is expected to reopen in late January, once a new alarm has been installed.") == (
-        "once a new alarm has been installed"
-    )
+    assert cond(
+        "The gallery is expected to reopen in late January, once a new alarm has been installed."
+    ) == ("once a new alarm has been installed")
     assert cond("The crowd cheered once the band came on stage.") == ""
 
 
