@@ -53,7 +53,8 @@ def test_every_story_has_floors() -> None:
 # an eighth, in session 14: coach-crash 0.64 / 0.58, launch-failure 0.51 / 0.51, minimum-wage
 # 0.52 / 0.55, museum-theft 0.38 / 0.36; a ninth, later in session 14, after the eighth's fixes:
 # doping-ban 0.45 / 0.53, earthquake 0.66 / 0.62, heatwave-deaths 0.64 / 0.57, lender-collapse
-# 0.40 / 0.36)
+# 0.40 / 0.36; a tenth, in session 15: census-results 0.52 / 0.61, drug-shortage 0.47 / 0.49,
+# festival-crush 0.69 / 0.56, mine-collapse 0.45 / 0.37)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -92,6 +93,10 @@ WRITTEN_BLIND = {
     "earthquake",
     "heatwave-deaths",
     "lender-collapse",
+    "census-results",
+    "drug-shortage",
+    "festival-crush",
+    "mine-collapse",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -119,11 +124,19 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # unmatched and so one sum for two things. (On arrival also its "212,000 savers" / "212,000
 # people", and doping-ban's one ban said of "Estravan distance runner Hanna Ravelle" and of "the
 # town's most famous athlete", read as two measures: both mended in session 14.)
+# The tenth set's, on arrival: census-results' "grew by 4.6 per cent over the past decade" dated
+# to the "this year's census" its sentence ends on, against the same figures with no time (three
+# pairs); drug-shortage's "around 60 per cent ... in the country" / "roughly three in five ...
+# nationally" as two scopes; festival-crush's "Eleven of the injured were taken to hospital" /
+# "Eleven were taken to hospital" as two measures.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
     "minimum-wage",
     "lender-collapse",
+    "census-results",
+    "drug-shortage",
+    "festival-crush",
 }
 
 
