@@ -1668,3 +1668,33 @@ def test_a_condition_said_in_a_quotation_ends_with_it(nlp: Any) -> None:
     )
     assert said.condition == "unless we are certain it is safe"
     assert said.claimant.startswith("chief executive Maren Tolland")
+
+
+def test_a_level_reached_at_the_end_of_a_period_holds_at_its_end(nlp: Any) -> None:
+    growth, level = _claims(
+        nlp,
+        "The population grew by 4.6 per cent over the past decade to 8,412,300, the statistics office said.",
+        published=date(2026, 11, 24),
+    )
+    assert growth.time is not None and growth.time.iso == "2016/2026"  # the change: the decade
+    assert level.time is not None and level.time.iso == "2026"  # the level: where it ended
+    (fell,) = _claims(nlp, "Stocks fell over the past two weeks to 41 days.", published=date(2026, 11, 24))
+    assert fell.time is not None and fell.time.iso == "2026-11-24"
+
+
+def test_a_length_of_time_that_frames_a_change_is_no_figure(nlp: Any) -> None:
+    pub = date(2026, 11, 24)
+    # inside a time expression: part of the time
+    (rose,) = _claims(nlp, "Prices rose 5% over the past three months.", published=pub)
+    assert rose.quantity is not None and rose.quantity.text == "5%"
+    assert rose.time is not None and rose.time.iso == "2026-08/2026-11"
+    # how long the change took: not a figure of its own, nor where it holds
+    (fell,) = _claims(
+        nlp, "Across all of them, stocks fell by six percentage points in a fortnight.", published=pub
+    )
+    assert fell.quantity is not None and fell.quantity.text == "six percentage points"
+    (grew,) = _claims(nlp, "Prices rose 12% in three months.", published=pub)
+    assert grew.quantity is not None and grew.quantity.text == "12%" and grew.scope == ""
+    # a length of time that is the claim stays one
+    (repaid,) = _claims(nlp, "The loan will be repaid in two weeks.", published=pub)
+    assert repaid.quantity is not None and repaid.quantity.text == "two weeks"

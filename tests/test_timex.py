@@ -193,6 +193,10 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("September was the driest month, with just 11mm", "2026-09", "at"),
         ("stocks have fallen by six points in the past two weeks alone", "2026-11-10/2026-11-24", "at"),
         ("prices rose over the past three months", "2026-08/2026-11", "at"),
+        ("the population grew by 4.6 per cent over the past decade", "2016/2026", "at"),
+        # the twelve months to now, not last calendar year; "the previous year" is the year before
+        ("prices rose 5% over the past year", "2025/2026", "at"),
+        ("up from 40 in the previous year", "2025", "at"),
         ("would refill its reservoirs by the spring", "2027-03/2027-05", "by"),
         ("in the summer the fire burned 7,400 hectares", "2026-06/2026-08", "at"),
         ("the months from June to October were the driest", "2026-06/2026-10", "at"),  # a range, no "since"

@@ -38,8 +38,8 @@ from .frame import (
     verb_lemma,
     without_evidence,
 )
-from .numbers import Mention, find_amounts
-from .timex import TimeMention, find_times
+from .numbers import DURATION_UNITS, Mention, find_amounts
+from .timex import TimeMention, find_times, period_end
 
 __all__ = ["build_nlp", "extract", "extract_many", "iter_chunks", "model_name"]
 
@@ -712,6 +712,8 @@ def _sentence_claims(
         lambda m: bool(_DESCRIBED_BY.search(stext, 0, m.start)),
         # "the average two-year fixed rate was 4.62%": a duration that names a kind of thing
         lambda m: bool(_KIND_OF_THING.match(m.text) and re.match(r"\s+[a-z]", stext[m.end :])),
+        # "stocks fell by six percentage points in a fortnight": how long a change took
+        lambda m: _change_window(stext, m, amounts),
     )
     if headline:
         # the figure a headline states, not one that only describes a thing ("... consent for
@@ -733,6 +735,12 @@ def _sentence_claims(
             times = [
                 TimeMention(same.start(), same.end(), replace(day, text=same.group(0)), False, "that_day")
             ]
+    # a duration inside a time expression is part of it, no figure ("over the past three months")
+    amounts = [
+        m
+        for m in amounts
+        if m.unit not in DURATION_UNITS or not any(t.start <= m.start and m.end <= t.end for t in times)
+    ]
     # a count since a dated event holds from then on (an event said on the side keeps its day)
     event_times, times = times, _since_clause(sent, times, article.published, amounts)
     # "... said it would investigate the outage and expected to publish its findings by the end
@@ -1326,6 +1334,7 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
             or _CHANGE_BEFORE.search(stext, 0, a)  # "a slump in overseas recruitment": what changed
             or stext[max(0, a - 1) : a] in ('"', "“", "'", "‘")  # "they are "in shock"": words quoted
             or any(t.start < b and t.end > a for t in times)
+            or any(x.unit in DURATION_UNITS for x in find_amounts(phrase))  # "in three months": how long
         ):
             continue
         if re.search(r"\d", phrase) and not re.match(
@@ -1424,6 +1433,23 @@ _KIND_OF_THING = re.compile(r"\A[\w.]+-(?:year|month|week|day|hour)\Z", re.I)
 _DESCRIBED_BY = re.compile(
     rf"(?:^(?!{_NOT_DESCRIBING})[A-Z][a-z]+|\b(?!{_NOT_DESCRIBING})[a-z]+)"  # a noun, not "June"
     r"\s+(?:without|with)\s+(?:only\s+|just\s+|at\s+least\s+)?\Z"
+)
+
+
+def _change_window(stext: str, m: Mention, amounts: list[Mention]) -> bool:
+    """A duration after "in" or "within" that says how long the change an amount before it in
+    the same clause took ("fell by six percentage points in a fortnight", "rose 12% in three
+    months"): when the change is the figure, not a length of time of its own."""
+    if m.unit not in DURATION_UNITS or not _CHANGE_WINDOW.search(stext, 0, m.start):
+        return False
+    seg_s, _ = _segment(stext, m.start, m.end)
+    return any(a is not m and a.unit not in DURATION_UNITS and seg_s <= a.start < m.start for a in amounts)
+
+
+_CHANGE_WINDOW = re.compile(
+    r"\b(?:ris|rose|risen|fell|fall|fallen|grew|grow|grown|jump|climb|drop|dropp|increas|decreas|declin|doubl|"
+    r"halv|surg|slump|plung|soar|shr[iau]nk)\w*\b[^,;]*\s(?:in|within)\s+(?:just\s+|only\s+)?$",
+    re.I,
 )
 
 
@@ -1750,7 +1776,24 @@ def _in_joined_clause(sent: Any, m: Mention, t: TimeMention | None) -> bool:
 
 
 def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stext: str) -> TimeSpan | None:
-    """The time the amount is about: its own segment first, then the sentence's main time."""
+    """The time the amount is about: its own segment first, then the sentence's main time. A
+    level reached at the end of a period that runs up to now ("grew by 4.6 per cent over the past
+    decade to 8,412,300") holds at its end: the 8,412,300 is this year's, the 4.6% the decade's."""
+    t = _time_mention_for(m, amounts, times, stext)
+    if t is None:
+        return None
+    if t.kind == "past_span" and _REACHED.search(stext, 0, m.start):
+        return period_end(t.span)
+    return t.span
+
+
+# an amount a change ended at: "rose by 4.6 per cent ... to 8,412,300"
+_REACHED = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+)?$", re.I)
+
+
+def _time_mention_for(
+    m: Mention, amounts: list[Mention], times: list[TimeMention], stext: str
+) -> TimeMention | None:
     if not times:
         return None
     # "compared with 355 million expected by analysts": a forecast is for the same period
@@ -1761,11 +1804,11 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     own = [t for t in times if seg_s <= t.start and t.end <= seg_e and (is_baseline or not t.baseline)]
     others = [a for a in amounts if a is not m]
     if own:
-        return min(own, key=lambda t: abs(t.start - m.start)).span
+        return min(own, key=lambda t: abs(t.start - m.start))
     # "81 per cent last year, compared with a national average of 89%": the same period
     before = [a for a in others if a.end <= seg_s]
     if before and _COMPARED.match(stext, seg_s):
-        return _time_for(before[-1], amounts, times, stext)
+        return _time_mention_for(before[-1], amounts, times, stext)
     if is_baseline:
         return None
     # times in segments that hold no other amount, and not across ", and" / ", but" ("the site
@@ -1787,7 +1830,7 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
         free.append(t)
     if not free:
         return None
-    return min(free, key=lambda t: abs(t.start - m.start)).span
+    return min(free, key=lambda t: abs(t.start - m.start))
 
 
 # a superlative measured against a time ("the lowest since 2006", "the first ... since the

@@ -231,6 +231,7 @@ _DURATION = {
     "fortnight": "fortnight",
     "fortnights": "fortnight",
 }
+DURATION_UNITS = frozenset(_DURATION.values())  # the units of a length of time
 # durations written in a unit that is a whole number of another: in that one
 _MULTIPLE_UNITS = {"decade": ("year", 10), "fortnight": ("week", 2)}
 _MEASURE_UNITS = {

@@ -81,6 +81,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("fiscal", r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{2,4})\b"),
     ("year", rf"(?<![\d$€£.,-])({_YEAR})(?![\d%])(?!\s*(?:per\s?cent|percent))"),
+    # "in the past two weeks", "over the last three months", "over the past decade": up to the
+    # day of writing (before "last year", "last month": "over the last year" is the twelve months to
+    # now; "in the previous year", with no number, is the year before, and left to them)
+    (
+        "past_span",
+        r"\b(?:in|over|during|for|across)\s+the\s+(?:past|last|previous(?=\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\b))\s+"
+        r"(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?(day|week|month|year|decade)s?\b",
+    ),
     (
         "anaphor_prior",
         r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year"
@@ -127,12 +135,6 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\s+({_MONTH_RE})(?!\s*\d)\b"
         # "September was the driest month": a month that opens a clause as its subject
         rf"|^({_MONTH_RE})(?=\s+(?:was|is|had|has|saw|brought)\b)",
-    ),
-    # "in the past two weeks", "over the last three months": up to the day of writing
-    (
-        "past_span",
-        r"\b(?:in|over|during|for|across)\s+the\s+(?:past|last|previous)\s+"
-        r"(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few)\s+)?(day|week|month|year)s?\b",
     ),
     # "by the spring", "until the summer", "in the autumn": a season without its year
     (
@@ -204,6 +206,21 @@ def _quarter_span(text: str, y: int, q: int) -> TimeSpan:
 
 def _day_span(text: str, d: date) -> TimeSpan:
     return _span(text, d, d, d.isoformat(), "day")
+
+
+def period_end(span: TimeSpan) -> TimeSpan:
+    """The end of a period, as precise as the period is long: the year a decade or some years
+    end in, the month some months end in, the day some weeks or days end on.
+
+    >>> period_end(_span("over the past decade", date(2016, 1, 1), date(2026, 11, 24), "2016/2026", "interval")).iso
+    '2026'
+    """
+    e, days = span.end, (span.end - span.begin).days
+    if days >= 365:
+        return replace(_year_span(span.text, e.year), relation=span.relation)
+    if days >= 28:
+        return replace(_month_span(span.text, e.year, e.month), relation=span.relation)
+    return replace(_day_span(span.text, e), relation=span.relation)
 
 
 def _last_weekday(ref: date, weekday: int) -> date:
@@ -480,6 +497,7 @@ def _normalize(
                 k = ref.year * 12 + ref.month - 1 - n
                 b = date(k // 12, k % 12 + 1, 1)
                 return _span(t, b, ref, f"{b.year}-{b.month:02d}/{ref.year}-{ref.month:02d}", "interval")
+            n *= 10 if unit == "decade" else 1
             return _span(t, date(ref.year - n, 1, 1), ref, f"{ref.year - n}/{ref.year}", "interval")
         if name == "season_bare" and ref:
             first = {"spring": 3, "summer": 6, "autumn": 9}[g[0].lower()]
