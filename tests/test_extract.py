@@ -1698,3 +1698,8 @@ def test_a_length_of_time_that_frames_a_change_is_no_figure(nlp: Any) -> None:
     # a length of time that is the claim stays one
     (repaid,) = _claims(nlp, "The loan will be repaid in two weeks.", published=pub)
     assert repaid.quantity is not None and repaid.quantity.text == "two weeks"
+
+
+def test_the_whole_a_share_is_of_is_its_scope(nlp: Any) -> None:
+    (share,) = _claims(nlp, "People aged 65 and over now make up 21.3 per cent of the population.")
+    assert share.scope == "the population"  # not the age group, which is what is measured

@@ -248,6 +248,10 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     port = _made("Some 30 boats were kept in port.", scope="in port")
     harbour = _made("Around 30 boats were tied up in the harbour.", scope="in the harbour")
     assert "!scope" not in differences(port, harbour)
+    # the people of a place, however named
+    population = _made("The over-65s make up 21.3 per cent of the population.", scope="the population")
+    residents = _made("The over-65s make up 18.3% of residents.", scope="residents")
+    assert "!scope" not in differences(population, residents)
 
 
 def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:

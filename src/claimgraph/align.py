@@ -622,8 +622,12 @@ def _words(text: str) -> set[str]:
 
 def _scope_words(scope: str) -> set[str]:
     """A scope's words, a word reports use interchangeably given as its class ("in port" / "in
-    the harbour")."""
-    return {w for word in _words(scope) for w in synonym(word)}
+    the harbour"); the people of a place, however named, as one ("of the population" / "of
+    residents")."""
+    return {_WHOLE_POPULATION.get(w, w) for word in _words(scope) for w in synonym(word)}
+
+
+_WHOLE_POPULATION = dict.fromkeys(("population", "resident", "inhabitant", "people", "citizen"), "population")
 
 
 # the words that say how wide an area is ("region", "city"), as _words leaves them

@@ -294,7 +294,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
 PEOPLE_WORDS = frozenset(
     "people person member councillor resident patient case passenger worker customer voter "
     "adult child student parent family doctor nurse teacher lawmaker saver depositor investor "
-    "shareholder borrower tenant pensioner employee athlete victim".split()
+    "shareholder borrower tenant pensioner employee athlete victim population inhabitant".split()
 )
 
 # the verbs among them, whose past and -ing forms a measure key may hold ("cancelled"); the
