@@ -464,3 +464,37 @@ def test_two_amounts_of_the_same_distinctive_thing_count_for_more() -> None:
     common = _idf([Row(c, "", "", "") for c in (drawn, lodged, drawn, lodged)])
     assert score(drawn, lodged, common)[0] == pytest.approx(score(plain, lodged, common)[0])
     _agree([drawn, lodged, *fillers[:3]], [drawn, lodged, *fillers[:3]])
+
+
+def test_two_statements_with_the_same_verb_count_for_more() -> None:
+    """ "said the imported tablets were interchangeable" / "acknowledged that the Vireo tablets
+    are not directly interchangeable": the verb is left out of the words two statements compare,
+    but the same verb, not a light one, adds a little; "be" adds nothing."""
+    from claimgraph.align import STATED_VERB_BONUS
+
+    def said(text: str, key: str, verb: str, negated: bool = False) -> Claim:
+        return replace(
+            _made(text, keywords=tuple(key.split()), measure_key=key, predicate=verb, claimant="Halvorsen"),
+            kind="attribution",
+            negated=negated,
+        )
+
+    are = said(
+        "She said the imported tablets were interchangeable.",
+        "import interchangeable tablet",
+        "interchangeable",
+    )
+    are_not = said(
+        "She acknowledged the Vireo tablets are not interchangeable.",
+        "interchangeable tablet vireo",
+        "interchangeable",
+        negated=True,
+    )
+    other_verb = replace(are_not, predicate="similar", measure_key="similar tablet vireo")
+    idf = _idf([Row(c, "", "", "") for c in (are, are_not, other_verb)])
+    assert score(are, are_not, idf)[0] == pytest.approx(score(are, other_verb, idf)[0] + STATED_VERB_BONUS)
+    is_ = replace(are, predicate="be", measure_key="import be tablet")
+    is_not = replace(are_not, predicate="be", measure_key="be tablet vireo")
+    was = replace(is_not, predicate="seem", measure_key="seem tablet vireo")
+    assert score(is_, is_not, idf)[0] == pytest.approx(score(is_, was, idf)[0])
+    _agree([are, are_not, other_verb, is_, is_not], [are, are_not, other_verb, is_, is_not])

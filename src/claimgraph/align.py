@@ -478,6 +478,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     if x.predicate and _same_class(x.predicate, y.predicate):
         if x.predicate in PREDICATE_CLASS:  # an outcome verb; "say" or "come" tell little
             s += 0.05
+        elif x.kind in _SAID and y.kind in _SAID and x.predicate not in _LIGHT_VERBS:
+            s += STATED_VERB_BONUS  # two statements of one thing ("were interchangeable" / "are not ...")
         feats.append("predicate")
     elif x.predicate and _opposite_class(x.predicate, y.predicate):
         s += 0.05  # "kept" / "cut" its guidance: about the same thing, saying opposite things
@@ -525,6 +527,10 @@ def counted(c: Claim) -> str:
     return "" if out in PEOPLE_WORDS or out == "people" else out
 
 
+# what two reported statements say with the same verb, not a light one ("the tablets were
+# interchangeable" / "are not directly interchangeable"): the verbs are left out of the words
+# compared (they would pair every two things "said"), so this gives back some of their weight
+STATED_VERB_BONUS = 0.05
 COUNTED_BONUS = 0.1
 COUNTED_IDF = 2.5
 

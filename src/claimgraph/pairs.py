@@ -34,7 +34,7 @@ class Profile:
         spaces: Sequence[str] | None = None,
         idf: Mapping[str, float] | None = None,
     ) -> None:
-        from .align import _SAID, _stated_time, comparable, counted, describing_amount, unit_family
+        from .align import _LIGHT_VERBS, _SAID, _stated_time, comparable, counted, describing_amount, unit_family
 
         n = len(claims)
         self.n = n
@@ -73,6 +73,7 @@ class Profile:
                     {"real": 1, "cash": 2}.get(money_basis(c.text), 0),
                     describing_amount(c),
                     p == WITHHELD,
+                    p in _LIGHT_VERBS,
                 )
             )
             if (q := c.quantity) is not None:
@@ -99,7 +100,7 @@ class Profile:
         self.mk = _incidence(n, len(vocab), mk)
         self.mw = _incidence(n, len(classes), mw)
         self.mn = _incidence(n, len(classes), mn)
-        cols = np.array(ints, dtype=np.int64).reshape(n, 13).T
+        cols = np.array(ints, dtype=np.int64).reshape(n, 14).T
         self.said, self.has_mk = cols[0].astype(bool), cols[1].astype(bool)
         self.pred, self.pred_class, self.pred_wc = cols[2], cols[3], cols[4]
         self.in_pc, self.cites, self.kind = cols[5].astype(bool), cols[6].astype(bool), cols[7]
@@ -108,6 +109,7 @@ class Profile:
         self.basis = cols[10]  # 1 after inflation, 2 in cash terms, 0 not said
         self.describes = cols[11].astype(bool)  # an amount that only describes a thing
         self.withheld = cols[12].astype(bool)  # what a source would not say
+        self.light = cols[13].astype(bool)  # a light verb ("be", "have", "say")
         self.has_q = np.zeros(n, dtype=bool)
         self.unit = np.full(n, -1, dtype=np.int64)
         self.family = np.full(n, -1, dtype=np.int64)
@@ -223,7 +225,7 @@ def pair_scores(
     their claim's space: ``idf`` is then keyed by space + word, so claims of different
     articles, each weighed by its own article's words, are scored in one call.
     """
-    from .align import COUNTED_BONUS, COUNTED_IDF
+    from .align import _LIGHT_VERBS, COUNTED_BONUS, COUNTED_IDF, STATED_VERB_BONUS
 
     sx, sy = spaces if spaces else (None, None)
     if ys is xs:
@@ -317,6 +319,8 @@ def pair_scores(
     # verbs: the same class (an outcome verb adds), or opposite classes
     same_class = (x.pred[:, None] >= 0) & (x.pred_class[:, None] == y.pred_class[None, :])
     s = s + np.where(same_class & x.in_pc[:, None], 0.05, 0.0)
+    stated = same_class & ~x.in_pc[:, None] & np.outer(x.said & ~x.light, y.said)
+    s = s + np.where(stated, STATED_VERB_BONUS, 0.0)
     opposite = np.zeros((nx, ny), dtype=bool)
     if OPPOSITE_CLASSES:
         opp = np.zeros((len(classes) + 1, len(classes) + 1), dtype=bool)
