@@ -34,7 +34,15 @@ class Profile:
         spaces: Sequence[str] | None = None,
         idf: Mapping[str, float] | None = None,
     ) -> None:
-        from .align import _LIGHT_VERBS, _SAID, _stated_time, comparable, counted, describing_amount, unit_family
+        from .align import (
+            _LIGHT_VERBS,
+            _SAID,
+            _stated_time,
+            comparable,
+            counted,
+            describing_amount,
+            unit_family,
+        )
 
         n = len(claims)
         self.n = n
@@ -225,7 +233,7 @@ def pair_scores(
     their claim's space: ``idf`` is then keyed by space + word, so claims of different
     articles, each weighed by its own article's words, are scored in one call.
     """
-    from .align import _LIGHT_VERBS, COUNTED_BONUS, COUNTED_IDF, STATED_VERB_BONUS
+    from .align import COUNTED_BONUS, COUNTED_IDF, STATED_VERB_BONUS
 
     sx, sy = spaces if spaces else (None, None)
     if ys is xs:
