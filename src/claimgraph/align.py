@@ -60,7 +60,7 @@ STORY_THRESHOLD = 0.12
 # the cosine: one name in common (the town two stories happen in) does not make a story
 STORY_SECOND = 0.05
 MATCH_THRESHOLD = 0.30
-_COMMON_IDF = 0.8
+_COMMON_IDF = 0.8  # words within this of the story's most common word count as common
 _BRACKETED = re.compile(r"\([^()]*\)")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you", "one"})
 # words of a claimant that say what someone is, not who: "a Larkspur spokesman" and "Chief
@@ -70,9 +70,7 @@ _ROLE_WORDS = frozenset(
     "chairwoman chair president head manager representative boss operator firm group business "
     "carrier airline utility provider supplier".split()
 )
-_SAID = frozenset(
-    {"attribution", "quote", "event"}
-)  # words within this of the story's most common word count as common
+_SAID = frozenset({"attribution", "quote", "event"})  # what is said (or done): compared without the verb
 _DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _MONEY = {"USD", "EUR", "GBP", "CNY", "CHF", "JPY", "AUD", "CAD", "HKD"}
 
