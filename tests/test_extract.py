@@ -394,17 +394,24 @@ def test_groundings_walkouts_arrests_and_what_takes_place_are_dated_events(nlp: 
     ]
 
 
-def test_what_an_organisation_did_to_something_on_a_day_is_a_dated_event(nlp: Any) -> None:
-    # any verb: what a regulator, a court or a company did, and when, is a fact to check
-    (grounded,) = _claims(
-        nlp,
-        "The Office for Space Flight Safety grounded the Corvid-2 on Thursday evening.",
-        published=date(2026, 11, 20),
-    )
-    assert (grounded.kind, grounded.predicate, grounded.time is not None) == ("event", "ground", True)
-    # a town waking, a man walking his fields: the colour of a day, no act to check
+def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
+    # any verb: what a regulator, a court or a company did, or what was done, and when, is a
+    # fact to check
+    pub = date(2026, 11, 20)
+    for text, verb in (
+        ("The Office for Space Flight Safety grounded the Corvid-2 on Thursday evening.", "ground"),
+        ("Castellan halted its tablet line on 29 October.", "halt"),
+        ("The report was delivered to the authority on 20 November.", "deliver"),
+    ):
+        (act,) = _claims(nlp, text, published=pub)
+        assert (act.kind, act.predicate, act.time is not None) == ("event", verb, True), text
+    # a town waking, a man walking his fields, a bell still ringing, a concert sung before:
+    # the colour of a day, no act to check
     assert _claims(nlp, "Velka woke on Wednesday to a town it barely recognised.") == []
     assert _claims(nlp, "Dusan Orel walked the edge of his drowned fields on Tuesday.") == []
+    assert _claims(nlp, "The church bell was still ringing on Monday night when the flames came.") == []
+    assert _claims(nlp, "The choir had just sung its Christmas concert in Velden on Saturday.") == []
+    assert _claims(nlp, "It grounded the rocket on Monday.") == []  # who did it is not said
 
 
 def test_a_count_since_a_dated_event_holds_from_then_on(nlp: Any) -> None:
@@ -1703,3 +1710,11 @@ def test_a_length_of_time_that_frames_a_change_is_no_figure(nlp: Any) -> None:
 def test_the_whole_a_share_is_of_is_its_scope(nlp: Any) -> None:
     (share,) = _claims(nlp, "People aged 65 and over now make up 21.3 per cent of the population.")
     assert share.scope == "the population"  # not the age group, which is what is measured
+
+
+def test_the_following_day_follows_the_day_last_named(nlp: Any) -> None:
+    text = "Eight were recovered alive on 20 November. The other three were brought out the following day."
+    alive, dead = _claims(nlp, text, published=date(2026, 11, 27))
+    assert alive.time is not None and alive.time.iso == "2026-11-20"
+    assert dead.quantity is not None and dead.quantity.text == "three"
+    assert dead.time is not None and dead.time.iso == "2026-11-21"

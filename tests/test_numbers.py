@@ -269,6 +269,7 @@ CASES = [
     # a number word that counts what was named before: the subject of its clause, or "of those"
     ("Eleven have needed hospital treatment", "Eleven", 11, None, None, "count", "exact"),
     ("Fourteen of those who fell ill were admitted", "Fourteen", 14, None, None, "count", "exact"),
+    ("the bodies of the other three were brought out", "three", 3, None, None, "count", "exact"),
     (
         "burned roughly 120 square kilometres",
         "roughly 120 square kilometres",

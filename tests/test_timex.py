@@ -193,6 +193,8 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("September was the driest month, with just 11mm", "2026-09", "at"),
         ("stocks have fallen by six points in the past two weeks alone", "2026-11-10/2026-11-24", "at"),
         ("prices rose over the past three months", "2026-08/2026-11", "at"),
+        # a plan handed to parliament is no plan to do something: the Tuesday gone by
+        ("the minister presented the heat action plan to parliament on Tuesday", "2026-11-24", "at"),
         ("the population grew by 4.6 per cent over the past decade", "2016/2026", "at"),
         # the twelve months to now, not last calendar year; "the previous year" is the year before
         ("prices rose 5% over the past year", "2025/2026", "at"),
@@ -249,3 +251,22 @@ def test_a_weekday_before_its_date_is_that_date() -> None:
     assert vote.span.iso == "2026-12-01"
     (alone,) = find_times("They met on Tuesday and agreed", pub)
     assert alone.span.iso == "2026-11-24"
+
+
+def test_a_clock_beside_a_day_is_that_day() -> None:
+    pub = date(2026, 11, 21)  # a Saturday
+    for text in (
+        "The set was stopped at 9.40pm on Friday after stewards",
+        "It was stopped on Friday at 9.40pm.",
+    ):
+        (when,) = find_times(text, pub)
+        assert when.span.iso == "2026-11-20", text
+
+
+def test_the_following_day_is_the_day_after_the_one_named_before_it() -> None:
+    pub = date(2026, 11, 27)
+    text = (
+        "Eight were recovered alive on 20 November, and the other three were brought out the following day."
+    )
+    assert [t.span.iso for t in find_times(text, pub)] == ["2026-11-20", "2026-11-21"]
+    assert find_times("They were brought out the following day.", pub) == []  # no day before it

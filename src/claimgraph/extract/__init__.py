@@ -12,7 +12,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -39,7 +39,7 @@ from .frame import (
     without_evidence,
 )
 from .numbers import DURATION_UNITS, Mention, find_amounts
-from .timex import TimeMention, find_times, period_end
+from .timex import DAY_AFTER, TimeMention, find_times, period_end
 
 __all__ = ["build_nlp", "extract", "extract_many", "iter_chunks", "model_name"]
 
@@ -735,6 +735,11 @@ def _sentence_claims(
             times = [
                 TimeMention(same.start(), same.end(), replace(day, text=same.group(0)), False, "that_day")
             ]
+        elif day is not None and not times and (after := DAY_AFTER.search(stext)) is not None:
+            # "They were brought out the following day": the day after the day last named
+            nxt = day.begin + timedelta(days=1)
+            span = TimeSpan(after.group(0), nxt.isoformat(), nxt, nxt, "day", "at")
+            times = [TimeMention(after.start(), after.end(), span, False, "day_after")]
     # a duration inside a time expression is part of it, no figure ("over the past three months")
     amounts = [
         m
@@ -894,7 +899,7 @@ def _sentence_claims(
         # "a spokesperson declined to comment": what a source would not say is reported too
         fields = {**common, "claimant": who, "modality": "reported"}
         out.append(_statement_claim("attribution", list(keywords), first_time, fields))
-    elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None, any_act=True)):
+    elif not headline and (event := event_frame(sent, predicate, dated=first_time is not None)):
         out.append(_event_claim(event, first_time, common))
     elif not headline and first_time is not None and (due := _deadline(sent)) is not None:
         # "Ardent Ridge has until 5 p.m. on Dec. 21 to announce a firm offer": what is due by when
@@ -909,6 +914,10 @@ def _sentence_claims(
         keywords = tuple(dict.fromkeys(content_lemmas(list(noun.subtree))))
         fields = {**common, "predicate": verb_lemma(verb), "keywords": keywords}
         out.append(_event_claim(event_phrase(verb, noun), when, fields))
+    elif not headline and (act := event_frame(sent, predicate, dated=first_time is not None, any_act=True)):
+        # whatever else the sentence's own verb did on a stated day ("Castellan halted its tablet
+        # line on 29 October"), once no known kind of event or aside has been found
+        out.append(_event_claim(act, first_time, common))
     elif not headline and (refusal := _declined_act(sent)) is not None:
         # "He declined to rule out a taxpayer-funded rescue": what someone would not do is their
         # statement, the act denied

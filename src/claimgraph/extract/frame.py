@@ -770,19 +770,47 @@ _LIGHT_ACTS = frozenset(
 _DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
 
 
-def _organisations_act(verb: Token, predicate: str) -> bool:
-    """Whether the sentence says what an organisation did to something, whatever the verb ("The
-    Office for Space Flight Safety grounded the Corvid-2 on Thursday"): the sentence's own
-    verb, in the past, with a named organisation its subject and a noun its object."""
-    return (
+def _dated_act(verb: Token, predicate: str) -> bool:
+    """Whether the sentence's own verb tells an act, whatever the verb ("The Office for Space
+    Flight Safety grounded the Corvid-2 on Thursday", "Castellan halted its tablet line on 29
+    October", "The report was delivered to the authority on 20 November"): in the simple past
+    or the passive, with a subject that is no pronoun, and no verb of a scene a report sets."""
+    if not (
         verb.dep_ == "ROOT"
         and verb.pos_ == "VERB"
-        and verb.tag_ == "VBD"
         and predicate not in _LIGHT_ACTS
         and predicate not in REPORTING_VERBS
-        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
-        and any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in verb.children)
-    )
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or predicate in _NO_ACTS:
+        return False
+    if any(
+        c.dep_ == "conj" and c.lemma_ == "be" and not any(g.dep_.startswith("nsubj") for g in c.children)
+        for c in verb.children
+    ):
+        return (
+            False  # "The planned sale, agreed earlier this year, is part of ...": an aside taken for the verb
+        )
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    passive = any(a.dep_ == "auxpass" for a in aux)
+    # an act told in the past ("suspended production on 3 November") or done to something
+    # ("the bridge was closed to traffic that evening"); not a scene in the progressive ("was
+    # still ringing"), what came before ("had just sung its concert"), nor what a thing means
+    # or reflects now
+    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and passive)):
+        return False
+    return not any(a.lower_ == "had" for a in aux) or passive
+
+
+# verbs of no act to check: what people and things were doing in a scene a report sets ("Velka
+# woke on Wednesday", "the queue already stretched back past the ...", "walked the edge of his
+# drowned fields"), what a thing means or shows, and where something spreading got to ("oil
+# reached the shore on Tuesday": one of many places, unless it got there first)
+_NO_ACTS = frozenset(
+    "wake walk stretch spend pull sit stand watch queue rear ring tear bed sleep wait gather line "
+    "look hear feel smell sing arrive mean reflect read continue remain fill show reach spread".split()
+)
 
 
 _EVENT_EXCLUDED = frozenset(
@@ -804,7 +832,7 @@ def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool =
         (t for t in sent if verb_lemma(t) == predicate and (t.pos_ in ("VERB", "AUX") or cls == "schedule")),
         None,
     )
-    if cls is None and any_act and dated and verb is not None and _organisations_act(verb, predicate):
+    if cls is None and any_act and dated and verb is not None and _dated_act(verb, predicate):
         cls = "act"
     # when something first happened is a date to check, whatever happened ("oil first reached
     # the shore on Tuesday")

@@ -973,7 +973,7 @@ def _is_not_an_amount(
         if (
             nxt[0] == ""
             and not re.match(r"\A\s*(?:%|per\s?cent|percent|times|-fold)", after, re.I)
-            and not (_CLAUSE_START.search(before) and _VERB_AFTER.match(after))
+            and not ((_CLAUSE_START.search(before) or _THE_REST.search(before)) and _VERB_AFTER.match(after))
             and not _PARTITIVE_AFTER.match(after)
             and not _NUMBER_OF_BEFORE.search(text, max(0, start - 100), start)
         ):
@@ -1071,6 +1071,9 @@ _OVER_DURING = re.compile(
     re.I,
 )
 _DURATION_BEFORE = re.compile(r"\b(?:within|for|after|over|in|about|only|just|up\s+to|than|least)\s+\Z", re.I)
+# the rest of a group already named, the subject of its clause ("the bodies of the other three
+# were brought out", "the remaining three wanted no change")
+_THE_REST = re.compile(r"\b[Tt]he\s+(?:other|remaining)\s+\Z")
 _VERB_AFTER = re.compile(r"\A\s+(?:have|has|had|were|are|remain(?:ed)?|died|voted|backed|opposed)\b", re.I)
 _CLOCK_AFTER = re.compile(
     r"\A\s?(?:[ap]\.?m\b\.?|o['’]clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)\b)", re.I

@@ -29,6 +29,10 @@ _YEAR = r"(?:19|20)\d\d"
 
 _REL_YEAR = r"(?:next|this|last)\s+year"  # "the second quarter of next year"
 
+# "the following day", "the next morning", "the day after": the day after one named before
+DAY_AFTER = re.compile(
+    r"\b(?:the\s+)?(?:following|next)\s+(?:day|morning)\b|\bthe\s+day\s+after\b(?!\s+\w)", re.I
+)
 _PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"\b(?:Q([1-4])|([1-4])Q)[\s-]*({_YEAR})\b"),
     (
@@ -120,6 +124,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:on\s+|last\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     ("day_rel", r"\b(yesterday|today|tonight|last\s+night)\b"),
+    # "the following day", "the next day", "the day after": the day after the one named before it
+    ("day_after", DAY_AFTER.pattern),
     # "by Christmas", "(just) before Christmas": the next one (not "Christmas shopping", nor
     # "reared for the Christmas trade": after an article it describes a thing)
     (
@@ -484,6 +490,8 @@ def _normalize(
             if g[0]:  # the days before it
                 return _span(t, date(y, 12, 18), date(y, 12, 24), f"{y}-12-18/{y}-12-24", "interval")
             return _day_span(t, date(y, 12, 25))
+        if name == "day_after":
+            return _day_span(t, ref)  # a placeholder: find_times dates it after the day before it
         if name == "day_rel":
             return _day_span(t, ref - timedelta(days=1) if low in ("yesterday", "last night") else ref)
         if name == "past_span" and ref:
@@ -524,7 +532,9 @@ def _normalize(
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+(?:\w+\s+){0,3}?to|plans?\s+to|"
+    r"\b(?:will|would|shall|due|set\s+to|(?:is|are)\s+to|expect(?:s|ed)?\s+(?:\w+\s+){0,3}?to|"
+    # (a plan to do something, not a plan handed to someone: "presented the plan to parliament")
+    r"plans?\s+to\s+(?!(?:the|a|an|its|their|his|her|parliament|ministers|MPs)\b)|"
     r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting|"
     # the present of a thing scheduled ("that review takes place on Friday", "the consultation
     # closes on Monday")
@@ -666,6 +676,25 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
         (s0, e0, _, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
         if n0 == "weekday" and n1.startswith("day_month") and re.fullmatch(r",?\s*", text[e0:s1]):
             found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
+    # "on 20 November ..., and ... the following day": the day after the day named before it in
+    # the text (none named: no time)
+    for k, (s1, e1, span1, n1) in enumerate(found):
+        if n1 == "day_after":
+            day = next(
+                (sp for _, _, sp, n in reversed(found[:k]) if sp.granularity == "day" and n != "day_after"),
+                None,
+            )
+            found[k] = (s1, e1, _day_span(span1.text, day.begin + timedelta(days=1)) if day else None, n1)  # type: ignore[assignment]
+    found = [f for f in found if f[2] is not None]
+    # "at 9.40pm on Friday", "on Friday at 9.40pm": the clock says when in the day the other names
+    # (alone, a clock is read as the day of writing)
+    for k in range(len(found) - 1, 0, -1):
+        (s0, e0, span0, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
+        days = {n0, n1} - {"clock"}
+        if "clock" in (n0, n1) and len(days) == 1 and re.fullmatch(r",?\s*(?:on\s+)?", text[e0:s1]):
+            day = span1 if n0 == "clock" else span0
+            if day.granularity == "day":
+                found[k - 1 : k + 1] = [(s0, e1, replace(day, text=text[s0:e1]), days.pop())]
     out = []
     for s, e, span, name in found:
         before = text[max(0, s - 45) : s]
