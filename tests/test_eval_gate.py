@@ -54,7 +54,9 @@ def test_every_story_has_floors() -> None:
 # 0.52 / 0.55, museum-theft 0.38 / 0.36; a ninth, later in session 14, after the eighth's fixes:
 # doping-ban 0.45 / 0.53, earthquake 0.66 / 0.62, heatwave-deaths 0.64 / 0.57, lender-collapse
 # 0.40 / 0.36; a tenth, in session 15: census-results 0.52 / 0.61, drug-shortage 0.47 / 0.49,
-# festival-crush 0.69 / 0.56, mine-collapse 0.45 / 0.37)
+# festival-crush 0.69 / 0.56, mine-collapse 0.45 / 0.37; an eleventh, later in session 15, after
+# the tenth's fixes: council-ransomware 0.54 / 0.53, runway-approval 0.59 / 0.56,
+# snowstorm-travel 0.71 / 0.63, teachers-strike 0.79 / 0.60)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -97,6 +99,10 @@ WRITTEN_BLIND = {
     "drug-shortage",
     "festival-crush",
     "mine-collapse",
+    "runway-approval",
+    "snowstorm-travel",
+    "council-ransomware",
+    "teachers-strike",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -130,6 +136,10 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # unless it names a year it compares with); drug-shortage's "around 60 per cent ... in the country" / "roughly three in five ...
 # nationally" as two scopes; festival-crush's "Eleven of the injured were taken to hospital" /
 # "Eleven were taken to hospital" as two measures.
+# The eleventh set's, on arrival: council-ransomware's "Police said the ... Organised Crime Unit
+# was leading" / "A spokesperson for the ... Organised Crime Unit confirmed" as two sources;
+# teachers-strike's picket-line line, "she said" after the union's general secretary was named,
+# credited to the minister named before her.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -137,6 +147,8 @@ AGREEMENTS_REPORTED: set[str] = {
     "lender-collapse",
     "drug-shortage",
     "festival-crush",
+    "council-ransomware",
+    "teachers-strike",
 }
 
 
