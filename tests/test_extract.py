@@ -531,6 +531,16 @@ def test_pronoun_speakers_are_resolved(nlp: Any) -> None:
     # no one named has spoken yet: the pronoun stays as it is
     (alone,) = _claims(nlp, "The bridge will reopen on Friday, she said.")
     assert alone.claimant == "she"
+    # a person the sentence before names first, though no claim of theirs was found, is who
+    # speaks after the one who spoke before
+    text = (
+        'Education Minister Rosalind Penhale said the offer was "the most the region can afford". '
+        "KTF general secretary Maureen Oduya, addressing the marchers, rejected the charge that "
+        "teachers were putting pupils second. "
+        '"Nobody goes into teaching to stand on a picket line in November," she said.'
+    )
+    quote = next(c for c in _claims(nlp, text) if c.text.startswith('"Nobody'))
+    assert quote.claimant == "she (KTF general secretary Maureen Oduya)"
 
 
 def test_extract_many_equals_one_by_one(nlp: Any) -> None:

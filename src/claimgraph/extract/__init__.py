@@ -399,10 +399,20 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     initials = {"".join(w[0] for w in o.split() if w[0].isupper()): o for o in mentions if len(o.split()) > 1}
     out = []
     speaker = ""  # the last named person who spoke, as resolved: who "she" is in "..., she said"
+    speaker_end = -1  # where that person's claim ended
     org_speaker = ("", -1)  # the last organization that spoke, and where its claim ended
+    full_names = sorted({name for name, _ in found if len(name.split()) > 1})
     for c in claims:
         who = c.claimant.strip().strip(",")
         if who.lower() in ("he", "she") and c.field == "body":
+            # (or a person named since, who did not speak in a claim of their own: "Maureen
+            # Oduya, addressing the marchers, rejected the charge. '...,' she said")
+            name, at = _person_before(text, c.start, full_names)
+            if name and at > speaker_end:
+                desc = described.get(name, "")
+                said_by = desc if name in desc else f"{name}; {desc}" if desc else name
+                out.append(replace(c, claimant=f"{who} ({said_by})"))
+                continue
             out.append(replace(c, claimant=f"{who} ({speaker})") if speaker else c)
             continue
         if who.lower() == "it" and c.field == "body":
@@ -451,10 +461,24 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             )
         ):
             speaker = f"{person}; {extra}" if extra else person
+            speaker_end = c.end
         if c.field == "body" and (_ORG_DESCRIPTION.match(who) or who in mentions):
             org_speaker = (extra if extra and _ORG_DESCRIPTION.match(who) else who, c.end)
         out.append(replace(c, claimant=f"{who} ({extra})") if extra else c)
     return out
+
+
+def _person_before(text: str, before: int, names: list[str]) -> tuple[str, int]:
+    """The person the sentence before ``before`` names first (by full name, or by surname once
+    introduced), most likely its subject, and where: who "she" most likely is."""
+    end = max(text.rfind(". ", 0, max(0, before - 2)), text.rfind("\n", 0, max(0, before - 2)))
+    start = max(text.rfind(". ", 0, max(0, end)), text.rfind("\n", 0, max(0, end)), 0)
+    best, at = "", len(text)
+    for name in names:
+        m = re.search(rf"\b(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b", text[start:before])
+        if m is not None and start + m.start() < at:
+            best, at = name, start + m.start()
+    return (best, at) if best else ("", -1)
 
 
 def _last_named(text: str, before: int, mentions: dict[str, int], people: set[str], back: int = 1) -> str:
