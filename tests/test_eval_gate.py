@@ -102,6 +102,7 @@ WRITTEN_BLIND = {
     "runway-approval",
     "snowstorm-travel",
     "council-ransomware",
+    "teachers-strike",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
