@@ -1036,8 +1036,10 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     same = differences(said("a Larkspur spokesman"), said("Chief executive Ilse Varga (Larkspur)"), idf)
     assert "!source" not in same  # both speak for Larkspur
     assert "!source" in differences(said("the ministry"), said("a Red Cross official"), idf)
-    # a force's detectives speak for the force
+    # a force's detectives and units speak for the force
     assert "!source" not in differences(said("Detectives"), said("Fellshire Police"), idf)
+    unit = said("A spokesperson for the South Marches Regional Organised Crime Unit")
+    assert "!source" not in differences(unit, said("Police"), idf)
     assert "!source" not in differences(said("the Treasury"), said("the government"), idf)
 
 

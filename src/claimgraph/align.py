@@ -755,12 +755,14 @@ def _source_of(claimant: str) -> str:
     return _RELEASED_BY.sub("", claimant)
 
 
-# a police force's people speak for it ("Detectives believe ..." is the police), and a
-# government's departments for it ("the Treasury said" is the government)
+# a police force's people and units speak for it ("Detectives believe ..." and "a spokesperson
+# for the Regional Organised Crime Unit" are the police), and a government's departments for it
+# ("the Treasury said" is the government)
 _SPEAKS_FOR = {
     "detective": "police",
     "constable": "police",
     "constabulary": "police",
+    "crime": "police",
     "treasury": "government",
     "ministry": "government",
 }
