@@ -1061,6 +1061,15 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
     # a time gone by in the second verb's words belongs to what the sentence says there
     past = _claims(nlp, "The group employs 9,000 people and had revenue of EUR 2.4bn last year.")
     assert sorted(c.kind for c in past) == ["quantity", "quantity"]
+    # a clause of its own, with its own subject and a time to come, when the first has its own
+    text = "Construction is due to start in 2028 and the runway is expected to open in 2035."
+    start, opening = sorted(_claims(nlp, text, date(2026, 11, 23)), key=lambda c: c.start)
+    assert opening.text == "the runway is expected to open in 2035."
+    assert (opening.predicate, opening.time and opening.time.iso) == ("open", "2035")
+    assert start.time is not None and start.time.iso == "2028"
+    # (one time for both clauses: one claim)
+    text = "The council approved the scheme and the runway is expected to open in 2035."
+    assert len(_claims(nlp, text, date(2026, 11, 23))) == 1
 
 
 def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:

@@ -993,16 +993,20 @@ def _dated_second_verb(
         aside = t.dep_ == "advcl" and PREDICATE_CLASS.get(verb_lemma(t)) in DATED_EVENT_CLASSES
         if t.dep_ != "conj" and not aside:
             continue
-        if not aside and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            continue  # a clause of its own ("... and the talks collapsed"): not one subject's two acts
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         lo, hi = _subtree_chars(t, sent)
         inside = [m for m in times if not m.baseline and lo <= m.start and m.end <= hi]
-        if (
-            len(inside) == 1
-            and all(m in inside or m.baseline for m in times)
-            and (aside or inside[0].span.begin > published)
-            and not any(lo <= m.start < hi for m in amounts)
-        ):
+        outside = [m for m in times if not m.baseline and m not in inside]
+        if len(inside) != 1 or any(lo <= m.start < hi for m in amounts):
+            continue
+        if not aside and own_subject:
+            # a clause of its own ("... and the talks collapsed") is a claim of its own only when
+            # both clauses say when, and this one what is to come ("Construction is due to start in
+            # 2028 and the runway is expected to open in 2035")
+            if len(outside) == 1 and inside[0].span.begin > published and inside[0].span != outside[0].span:
+                return t, inside[0]
+            continue
+        if not outside and (aside or inside[0].span.begin > published):
             return t, inside[0]
     return None
 
