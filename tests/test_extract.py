@@ -402,6 +402,10 @@ def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
         ("The Office for Space Flight Safety grounded the Corvid-2 on Thursday evening.", "ground"),
         ("Castellan halted its tablet line on 29 October.", "halt"),
         ("The report was delivered to the authority on 20 November.", "deliver"),
+        # told in the pluperfect, or with a light verb's particle
+        ("The institute had issued a red warning, its highest level, on Friday.", "issue"),
+        ("Its systems went down on Tuesday 17 November.", "go"),
+        ("Talks between the union and the department broke down on 13 November.", "break"),
     ):
         (act,) = _claims(nlp, text, published=pub)
         assert (act.kind, act.predicate, act.time is not None) == ("event", verb, True), text

@@ -270,3 +270,10 @@ def test_the_following_day_is_the_day_after_the_one_named_before_it() -> None:
     )
     assert [t.span.iso for t in find_times(text, pub)] == ["2026-11-20", "2026-11-21"]
     assert find_times("They were brought out the following day.", pub) == []  # no day before it
+
+
+def test_a_weekday_that_names_a_thing_is_no_time() -> None:
+    pub = date(2026, 11, 25)
+    assert find_times("the square where the Saturday market used to stand", pub) == []
+    assert find_times("The Sunday papers said so", pub) == []
+    assert [t.span.iso for t in find_times("on the Saturday morning", pub)] == ["2026-11-21"]

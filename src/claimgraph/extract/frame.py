@@ -773,13 +773,15 @@ _DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
 def _dated_act(verb: Token, predicate: str) -> bool:
     """Whether the sentence's own verb tells an act, whatever the verb ("The Office for Space
     Flight Safety grounded the Corvid-2 on Thursday", "Castellan halted its tablet line on 29
-    October", "The report was delivered to the authority on 20 November"): in the simple past
-    or the passive, with a subject that is no pronoun, and no verb of a scene a report sets."""
+    October", "The report was delivered to the authority on 20 November"): in the past or the
+    passive, with a subject that is no pronoun, and no verb of a scene a report sets. A
+    light verb with its particle says something ("Its systems went down on Tuesday", "put out
+    its red warning on Friday")."""
+    particle = any(c.dep_ == "prt" for c in verb.children)
     if not (
         verb.dep_ == "ROOT"
         and verb.pos_ == "VERB"
-        and predicate not in _LIGHT_ACTS
-        and predicate not in REPORTING_VERBS
+        and (predicate not in _LIGHT_ACTS | REPORTING_VERBS or particle)
     ):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -794,13 +796,13 @@ def _dated_act(verb: Token, predicate: str) -> bool:
         )
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     passive = any(a.dep_ == "auxpass" for a in aux)
-    # an act told in the past ("suspended production on 3 November") or done to something
-    # ("the bridge was closed to traffic that evening"); not a scene in the progressive ("was
-    # still ringing"), what came before ("had just sung its concert"), nor what a thing means
-    # or reflects now
-    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and passive)):
+    # an act told in the past ("suspended production on 3 November", "had issued a red warning
+    # on Friday") or done to something ("the bridge was closed to traffic that evening"); not a
+    # scene in the progressive ("was still ringing"), what had just or already happened when
+    # the scene began ("had just sung its concert"), nor what a thing means or reflects now
+    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (passive or any(a.lower_ == "had" for a in aux)))):
         return False
-    return not any(a.lower_ == "had" for a in aux) or passive
+    return not any(c.dep_ == "advmod" and c.lower_ in ("just", "already", "still") for c in verb.children)
 
 
 # verbs of no act to check: what people and things were doing in a scene a report sets ("Velka
@@ -839,7 +841,12 @@ def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool =
     first = (
         dated and verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
     )
-    if predicate in _EVENT_EXCLUDED or not (cls in EVENT_CLASSES or (dated and cls in _DATED_ACTS) or first):
+    # (a verb some uses of which are no outcome, "break", may still be an act with its particle:
+    # "talks broke down on 13 November")
+    excluded = predicate in _EVENT_EXCLUDED and not (
+        verb is not None and any(c.dep_ == "prt" for c in verb.children)
+    )
+    if excluded or not (cls in EVENT_CLASSES or (dated and cls in _DATED_ACTS) or first):
         return ""
     if verb is None:
         return ""

@@ -590,6 +590,12 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             ):
                 continue
             if (
+                name == "weekday"
+                and re.search(r"\b(?:the|a|its|their|his|her|our)\s+\Z", text[max(0, s - 8) : s], re.I)
+                and re.match(r"\s+[a-z]", text[e:])
+            ):
+                continue  # "the Saturday market", "its Sunday edition": a thing, not a day
+            if (
                 name == "month_only"
                 and text[s:e].startswith("May")
                 and not re.match(
