@@ -80,8 +80,9 @@ def test_relation_and_baseline() -> None:
 
 
 def test_start_time_is_not_a_baseline() -> None:
+    # (a start to come is when it starts: "at", as "on 1 April 2027" would be)
     (t,) = find_times("drivers will pay £8 a day from April 2027", REF)
-    assert (t.span.iso, t.span.relation, t.baseline) == ("2027-04", "since", False)
+    assert (t.span.iso, t.span.relation, t.baseline) == ("2027-04", "at", False)
     (t,) = find_times("orders were up from 2024", REF)
     assert t.baseline
     # the change's amount between the verb and "from": "fell 6% from a year earlier"
@@ -277,3 +278,14 @@ def test_a_weekday_that_names_a_thing_is_no_time() -> None:
     assert find_times("the square where the Saturday market used to stand", pub) == []
     assert find_times("The Sunday papers said so", pub) == []
     assert [t.span.iso for t in find_times("on the Saturday morning", pub)] == ["2026-11-21"]
+
+
+def test_from_a_day_to_come_is_when_it_starts() -> None:
+    pub = date(2026, 11, 23)  # a Monday
+    (start,) = find_times("Restrictions take effect in the province from Wednesday, the utility said.", pub)
+    assert (start.span.iso, start.span.relation) == ("2026-11-25", "at")
+    (autumn,) = find_times("teachers will get 4% from next autumn", pub)
+    assert (autumn.span.iso, autumn.span.relation) == ("2027-09/2027-11", "at")
+    # a month gone by that something has risen from
+    (january,) = find_times("prices have risen from January", pub)
+    assert (january.span.iso, january.span.relation) == ("2026-01", "since")

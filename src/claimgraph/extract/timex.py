@@ -538,7 +538,7 @@ _FUTURE = re.compile(
     r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting|"
     # the present of a thing scheduled ("that review takes place on Friday", "the consultation
     # closes on Monday")
-    r"takes\s+place|begins|starts|opens|reopens|resumes|closes|ends|meets)\b"
+    r"takes?\s+place|takes?\s+effect|comes?\s+into\s+force|begins|starts|opens|reopens|resumes|closes|ends|meets)\b"
     r"[^,;:—]*\Z",
     re.I,
 )
@@ -556,7 +556,7 @@ def _to_come(text: str, s: int, e: int) -> bool:
     )
 
 
-_DONE = re.compile(r"\b(?:had|has|have|was|were|been|did)\b[^,;:.—]*\b(?:in|during)\s+\Z", re.I)
+_DONE = re.compile(r"\b(?:had|has|have|was|were|been|did)\b[^,;:.—]*\b(?:in|during|from)\s+\Z", re.I)
 
 
 def _done(text: str, s: int) -> bool:
@@ -661,6 +661,10 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
                     span.granularity,
                     {"as_of": "as_of", "by": "by", "since": "since", "from": "since"}.get(rel, "at"),
                 )
+                if rel == "from" and ref is not None and span.begin > ref:
+                    # "take effect from Wednesday", "a pay rise from September 2027": when it starts,
+                    # nothing holding since
+                    span = replace(span, relation="at")
             since = span.relation == "since" and re.search(r"\bsince\s+\Z", before or "", re.I)
             if since and re.match(r"\s*,\s*when\b", text[e : e + 12], re.I):
                 # "the worst fire since 2019, when 7,400 hectares burned": what follows is of 2019
