@@ -787,13 +787,12 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON" or predicate in _NO_ACTS:
         return False
+    # "The planned sale, agreed earlier this year, is part of ...": an aside taken for the verb
     if any(
         c.dep_ == "conj" and c.lemma_ == "be" and not any(g.dep_.startswith("nsubj") for g in c.children)
         for c in verb.children
     ):
-        return (
-            False  # "The planned sale, agreed earlier this year, is part of ...": an aside taken for the verb
-        )
+        return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     passive = any(a.dep_ == "auxpass" for a in aux)
     # an act told in the past ("suspended production on 3 November", "had issued a red warning

@@ -688,14 +688,15 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
     # "on 20 November ..., and ... the following day": the day after the day named before it in
     # the text (none named: no time)
+    resolved = []
     for k, (s1, e1, span1, n1) in enumerate(found):
         if n1 == "day_after":
-            day = next(
-                (sp for _, _, sp, n in reversed(found[:k]) if sp.granularity == "day" and n != "day_after"),
-                None,
-            )
-            found[k] = (s1, e1, _day_span(span1.text, day.begin + timedelta(days=1)) if day else None, n1)  # type: ignore[assignment]
-    found = [f for f in found if f[2] is not None]
+            days_before = [sp for _, _, sp, n in found[:k] if sp.granularity == "day" and n != "day_after"]
+            if not days_before:
+                continue
+            span1 = _day_span(span1.text, days_before[-1].begin + timedelta(days=1))
+        resolved.append((s1, e1, span1, n1))
+    found = resolved
     # "at 9.40pm on Friday", "on Friday at 9.40pm": the clock says when in the day the other names
     # (alone, a clock is read as the day of writing)
     for k in range(len(found) - 1, 0, -1):
