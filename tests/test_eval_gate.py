@@ -56,7 +56,9 @@ def test_every_story_has_floors() -> None:
 # 0.40 / 0.36; a tenth, in session 15: census-results 0.52 / 0.61, drug-shortage 0.47 / 0.49,
 # festival-crush 0.69 / 0.56, mine-collapse 0.45 / 0.37; an eleventh, later in session 15, after
 # the tenth's fixes: council-ransomware 0.54 / 0.53, runway-approval 0.59 / 0.56,
-# snowstorm-travel 0.71 / 0.63, teachers-strike 0.79 / 0.60)
+# snowstorm-travel 0.71 / 0.63, teachers-strike 0.79 / 0.60; a twelfth, at the end of session
+# 15, after the eleventh's fixes: bus-contract 0.59 / 0.52, factory-recall 0.57 / 0.61,
+# hospital-fire 0.68 / 0.62, reservoir-algae 0.48 / 0.46)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -103,6 +105,10 @@ WRITTEN_BLIND = {
     "snowstorm-travel",
     "council-ransomware",
     "teachers-strike",
+    "bus-contract",
+    "factory-recall",
+    "hospital-fire",
+    "reservoir-algae",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -140,6 +146,10 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # was leading" / "A spokesperson for the ... Organised Crime Unit confirmed" as two sources;
 # teachers-strike's picket-line line, "she said" after the union's general secretary was named,
 # credited to the minister named before her. (Both mended in session 15.)
+# The twelfth set's, on arrival: factory-recall's "412,000 vehicles in four countries" told twice
+# with what its sentences say next ("because of a faulty seal in the brake master cylinder", "in
+# cold weather") read as two scopes; reservoir-algae's "should not be drunk even if it has been
+# boiled" read as a condition the other outlet leaves out.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -147,6 +157,8 @@ AGREEMENTS_REPORTED: set[str] = {
     "lender-collapse",
     "drug-shortage",
     "festival-crush",
+    "factory-recall",
+    "reservoir-algae",
 }
 
 
