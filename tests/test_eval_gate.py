@@ -149,7 +149,7 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # The twelfth set's, on arrival: factory-recall's "412,000 vehicles in four countries" told twice
 # with what its sentences say next ("because of a faulty seal in the brake master cylinder", "in
 # cold weather") read as two scopes; reservoir-algae's "should not be drunk even if it has been
-# boiled" read as a condition the other outlet leaves out.
+# boiled" read as a condition the other outlet leaves out. (Both mended in session 15.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -157,8 +157,6 @@ AGREEMENTS_REPORTED: set[str] = {
     "lender-collapse",
     "drug-shortage",
     "festival-crush",
-    "factory-recall",
-    "reservoir-algae",
 }
 
 

@@ -741,6 +741,10 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
         "The gallery is expected to reopen in late January, once a new alarm has been installed."
     ) == ("once a new alarm has been installed")
     assert cond("The crowd cheered once the band came on stage.") == ""
+    # concessive "if": whatever the case
+    assert cond("The water should not be drunk even if it has been boiled.") == ""
+    assert cond("She said the town had voted for change, if only by a whisker.") == ""
+    assert cond("Many, if not most, schools closed.") == ""
 
 
 def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:
@@ -1741,3 +1745,14 @@ def test_the_following_day_follows_the_day_last_named(nlp: Any) -> None:
     assert alive.time is not None and alive.time.iso == "2026-11-20"
     assert dead.quantity is not None and dead.quantity.text == "three"
     assert dead.time is not None and dead.time.iso == "2026-11-21"
+
+
+def test_a_phrase_in_a_clause_of_its_own_is_no_scope(nlp: Any) -> None:
+    text = (
+        "The carmaker is recalling 412,000 vehicles in four countries because a seal inside the brake "
+        "master cylinder can fail in cold weather. "
+        "One of 412,000 vehicles being recalled in four countries because of a faulty seal in the brake "
+        "master cylinder, it is back on the road."
+    )
+    first, second = (c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 412000)
+    assert (first.scope, second.scope) == ("in four countries", "in four countries")

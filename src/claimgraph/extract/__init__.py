@@ -1305,12 +1305,14 @@ def _said(attribution: Any) -> list[str]:
     return words
 
 
+# what opens a clause of its own between an amount and a phrase after it
+_OTHER_CLAUSE = re.compile(r"\b(?:because|although|though|unless|whereas|while|when|after|before|if)\b", re.I)
 _SCOPE_RE = re.compile(
     r"(?<![\w-])(?:(?:in|into|across|throughout|within|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"[^,;:.()\"“”]{3,80}?"
     r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
     r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|"
-    r"for|did|do|does|and\s+(?:the|a)\b))\s*)"
+    r"for|did|do|does|because|due\s+to|owing\s+to|amid|which|who|where|but|and\s+(?:the|a)\b))\s*)"
     r"|(?<![\w-])(?:nationwide|countrywide|worldwide|statewide|nationally|globally)\b",
     re.I,
 )
@@ -1364,6 +1366,8 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
         a, b = sm.start(), sm.end()
         if a < m.end and b > m.start:  # the amount itself
             continue
+        if a > m.end and _OTHER_CLAUSE.search(stext, m.end, a):
+            continue  # "... in four countries because a seal ... can fail in cold weather": another clause's
         phrase = sm.group(0).strip()
         if (
             _NOT_SCOPE.match(phrase)

@@ -492,6 +492,15 @@ def find_condition(sent: Span) -> str:
             r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I
         ):
             continue
+        if marker.strip().lower() == "if" and (
+            re.search(r"\beven\s+$", text[: m.start()], re.I)
+            or re.match(
+                r"\s+(?:only\s+(?:by|just|for|in|slightly|narrowly|briefly)|not)\b", text[m.end() :], re.I
+            )
+        ):
+            # "should not be drunk even if it has been boiled", "voted for change, if only by a
+            # whisker", "many, if not most": whatever the case, no condition
+            continue
         if marker.strip() == "otherwise" and not _CLAUSE_AFTER.match(text[m.end() :]):
             continue  # "we are not going to pretend otherwise," she said: an adverb, no condition
         if marker.startswith("should") and text.rstrip(" \"”'").endswith("?"):
