@@ -1075,6 +1075,11 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
     assert opening.text == "the runway is expected to open in 2035."
     assert (opening.predicate, opening.time and opening.time.iso) == ("open", "2035")
     assert start.time is not None and start.time.iso == "2028"
+    # what is due is the act to come, when it is a known kind of act ("due to start" and
+    # "expected to begin" are one beginning; "due to resume" stays what is due)
+    assert (start.kind, start.predicate, start.measure_key) == ("event", "start", "construction")
+    (scheduled,) = _claims(nlp, "Main construction is scheduled to start in 2028.", date(2026, 11, 23))
+    assert (scheduled.kind, scheduled.predicate) == ("event", "start")
     # (one time for both clauses: one claim)
     text = "The council approved the scheme and the runway is expected to open in 2035."
     assert len(_claims(nlp, text, date(2026, 11, 23))) == 1
@@ -1756,3 +1761,18 @@ def test_a_phrase_in_a_clause_of_its_own_is_no_scope(nlp: Any) -> None:
     )
     first, second = (c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 412000)
     assert (first.scope, second.scope) == ("in four countries", "in four countries")
+
+
+def test_a_scope_ends_where_a_clause_begins(nlp: Any) -> None:
+    text = (
+        "Some 760 homes across Longmere and Hatch End will be knocked down to make room for it. "
+        "Inspectors who visited in March recorded 23 fire doors in the Ashcombe Wing that failed to "
+        "close fully. "
+        "The number of people infected in Kessmoor's measles outbreak has reached 112. "
+        "She was stripped of the title she won in Dunmore and must give back 23,000 euros."
+    )
+    homes, doors, cases, prize = (c for c in _claims(nlp, text) if c.quantity is not None)
+    assert homes.scope == "across Longmere and Hatch End"
+    assert doors.scope == "in the Ashcombe Wing"
+    assert cases.scope == ""  # the outbreak is what the cases are of, not where
+    assert "Dunmore" not in prize.scope  # where the title was won

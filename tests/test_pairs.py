@@ -252,6 +252,18 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     population = _made("The over-65s make up 21.3 per cent of the population.", scope="the population")
     residents = _made("The over-65s make up 18.3% of residents.", scope="residents")
     assert "!scope" not in differences(population, residents)
+    # one names part of the places the other lists; a place's country widens nothing
+    both = _made(
+        "Some 760 homes across Longmere and Hatch End will go.", scope="across Longmere and Hatch End"
+    )
+    one = _made("The programme covers about 760 homes in Longmere alone.", scope="in Longmere alone")
+    assert "!scope" in differences(both, one) and "!scope" in differences(one, both)
+    assert "!scope" not in differences(one, one)
+    country = _made(
+        "About 310,000 households in Eskeland's Tarnholm region lost power.",
+        scope="in Eskeland's Tarnholm region",
+    )
+    assert "!scope" not in differences(region, country)
 
 
 def test_a_few_days_one_side_gives_are_when_the_news_happened() -> None:

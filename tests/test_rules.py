@@ -599,6 +599,16 @@ def test_time_one_act_each_outlet_reports_once_on_two_days() -> None:
     twice = [*once, (None, reopened("The slip road reopened on Monday.", "road", monday))]
     store, pairs = build(twice)
     assert found(store, "time") == set()
+    # two beginnings that share no word but the act's own ("start" is "begin" among the
+    # keywords): two acts, not one
+    december = _t("2026-12-07", date(2026, 12, 7), date(2026, 12, 7), "day")
+    january = _t("2027-01", date(2027, 1, 1), date(2027, 1, 31), "month")
+    letters = reopened("Letters will start going out on 7 December.", "letter", december)
+    dealers = reopened("Dealers are due to start replacing master cylinders in January.", "dealer", january)
+    for c, extra in ((letters, ("go",)), (dealers, ("replace", "cylinder"))):
+        c.update(predicate="start", keywords=(c["measure_key"], "begin", *extra))
+    store, pairs = build([(letters, dealers)])
+    assert found(store, "time") == set()
 
 
 def test_time_the_day_of_the_news_left_out_is_no_finding() -> None:

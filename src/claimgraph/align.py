@@ -642,6 +642,32 @@ _PLACE_LEVELS = frozenset(
 
 
 _SCOPE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PLACE_NAME = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def _place_names(scope: str) -> set[str]:
+    """The names a scope gives ("Longmere", "Hatch End" of "across Longmere and Hatch End")."""
+    out = set()
+    for m in _PLACE_NAME.finditer(scope):
+        if m.group(0).endswith("'s"):
+            continue  # "in Eskeland's northern Tarnholm region": where the place is
+        words = m.group(0).split()
+        while words and words[0].lower() in FUNCTION_WORDS:
+            words.pop(0)
+        if words:
+            out.add(" ".join(words))
+    return out
+
+
+def _fewer_places(x: str, y: str) -> bool:
+    """Whether a scope names some of the places another names and no others ("in Longmere
+    alone" / "across Longmere and Hatch End"): a count over part of the other's area."""
+    nx, ny = _place_names(x), _place_names(y)
+    return bool(nx) and nx < ny and bool(_PLACE_LIST.search(y))
+
+
+# two names joined ("Longmere and Hatch End", "Brannock, Tarr")
+_PLACE_LIST = re.compile(r"[A-Z][\w'-]*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
 
 
 _PER_HEAD = re.compile(
@@ -679,6 +705,8 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
     # or the same words with other numbers ("workers aged 21 and over" / "aged 23 and over")
     nx, ny = _SCOPE_NUMBER.findall(x.scope), _SCOPE_NUMBER.findall(y.scope)
     if sx and sy and (not (sx & sy) or (lx and ly and not (lx & ly)) or (nx and ny and nx != ny)):
+        out.append("!scope")
+    elif _fewer_places(x.scope, y.scope) or _fewer_places(y.scope, x.scope):
         out.append("!scope")
     # what is measured, without the verb that says how it moved ("journeys rose" / "passenger
     # numbers rose" measure different things); two counts of people described differently
@@ -892,7 +920,12 @@ def _one_event_each(
             continue
         if x.claim.quantity is not None or y.claim.quantity is not None:
             continue
-        acts = {x.claim.predicate, y.claim.predicate}
+        # (the act in any of its words: "start" is among the keywords as "begin")
+        acts = {
+            w
+            for p in (x.claim.predicate, y.claim.predicate)
+            for w in (p, *synonym(p), PREDICATE_CLASS.get(p, p))
+        }
         shared = (set(x.claim.keywords) & set(y.claim.keywords)) - acts
         pronoun = {x.claim.measure_key, y.claim.measure_key} & _PRONOUNS
         if not shared and not pronoun:

@@ -1312,8 +1312,17 @@ _SCOPE_RE = re.compile(
     r"[^,;:.()\"“”]{3,80}?"
     r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
     r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|"
-    r"for|did|do|does|because|due\s+to|owing\s+to|amid|which|who|where|but|and\s+(?:the|a)\b))\s*)"
+    r"for|did|do|does|because|due\s+to|owing\s+to|amid|which|who|where|but|and\s+(?:the|a)\b|"
+    # a clause after the place ("in the Ashcombe Wing that failed to close", "across Longmere
+    # and Hatch End will be knocked down")
+    r"that|is|are|was|were|will|would|could|can|may|might|must|should|has|have|had)\b)\s*)"
     r"|(?<![\w-])(?:nationwide|countrywide|worldwide|statewide|nationally|globally)\b",
+    re.I,
+)
+# an event a figure is counted in ("people infected in Kessmoor's measles outbreak"): no place
+_EVENT_HEAD = re.compile(
+    r"\b(?:outbreak|epidemic|pandemic|crash|collapse|fire|blaze|flood|flooding|storm|explosion|crush|"
+    r"derailment|spill|leak|breach|shutdown|outage|attack|strike|incident|disaster|accident)s?\Z",
     re.I,
 )
 # "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
@@ -1368,9 +1377,13 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
             continue
         if a > m.end and _OTHER_CLAUSE.search(stext, m.end, a):
             continue  # "... in four countries because a seal ... can fail in cold weather": another clause's
-        phrase = sm.group(0).strip()
+        phrase = re.sub(r"(?:\s+(?:and|or|but))+\Z", "", sm.group(0).strip(), flags=re.I)
+        b = a + len(sm.group(0)) - len(sm.group(0).lstrip()) + len(phrase)
+        if b <= m.start and re.search(r"\b(?:and|but)\b", stext[b : m.start], re.I):
+            continue  # "the title she won in Dunmore and must give back 23,000 euros": another clause's
         if (
             _NOT_SCOPE.match(phrase)
+            or _EVENT_HEAD.search(phrase)
             or _SOURCE_NOUN.search(phrase)
             or _CHANGE_BEFORE.search(stext, 0, a)  # "a slump in overseas recruitment": what changed
             or stext[max(0, a - 1) : a] in ('"', "“", "'", "‘")  # "they are "in shock"": words quoted

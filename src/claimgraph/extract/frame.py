@@ -7,9 +7,10 @@ no spaCy object leaves the ``extract`` package.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import PEOPLE_WORDS, PHRASAL_CLASSES, PREDICATE_CLASS, job_losses, synonym
 
@@ -690,6 +691,13 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
                 pred = c
     if (clause := without_evidence(pred)) is not None:
         return clause.lemma_.lower(), True
+    if verb_lemma(pred) in _SCHEDULED:
+        # "construction is due to start in 2028", "is scheduled to begin": the act to come, when
+        # it is a known kind of act (else what is due is the claim: "talks are due to resume")
+        act = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None and verb_lemma(act) in PREDICATE_CLASS and verb_lemma(act) not in _LIGHT_ACTS:
+            negated = negated or any(cc.dep_ == "neg" for cc in act.children)
+            pred = act
     if verb_lemma(pred) not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
         for c in pred.children:
@@ -711,6 +719,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
+_SCHEDULED = frozenset({"due", "schedule", "set", "slate", "poise"})
 
 
 def without_evidence(pred: Token) -> Token | None:
@@ -875,6 +884,8 @@ def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool =
         # "Tarrant Quay expects to start on site", "the decision is due": whose it is, is the
         # subject of the verb above
         args = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not args and verb.head.dep_ == "acomp":  # "construction is due to start": the subject of "is"
+            args = [c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if not args:
         return ""
     obj = next((c for c in args if c.dep_ in ("dobj", "nsubjpass")), args[0])
@@ -966,7 +977,7 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
             for t in obj.subtree
             if t.dep_ not in ("det", "poss", "case") and t.i not in span_ids | place | by
         ]
-        scope = sent.doc[min(place) : max(place) + 1].text if place else _scope_of(obj)
+        scope = _phrase_text(sent.doc, place) if place else _scope_of(obj)
         head = obj
     prev = doc[toks[0].i - 1] if toks[0].i > sent.start else None
     if not measure_toks and (
@@ -1135,6 +1146,25 @@ def _under_prep(t: Token, top: Token) -> bool:
     return False
 
 
+def _phrase_text(doc: Doc, ids: Iterable[int]) -> str:
+    """The text of a scope phrase's tokens, up to a clause that hangs on it: "across the
+    hospital" of "across the hospital that did not close properly", and of a parse that took
+    the verb into the phrase ("across Longmere and Hatch End will be knocked down")."""
+    toks = sorted(ids)
+    if not toks:
+        return ""
+    end = toks[-1]
+    for i in toks[1:]:
+        t = doc[i]
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            end = min(end, min(x.i for x in t.subtree) - 1)
+        elif t.tag_ in ("MD", "VBD", "VBZ", "VBP") and t.pos_ in ("VERB", "AUX"):
+            end = min(end, i - 1)
+    while end > toks[0] and (doc[end].is_punct or doc[end].lower_ in ("and", "or", "but")):
+        end -= 1
+    return doc[toks[0] : end + 1].text
+
+
 def _scope_after(noun: Token) -> str:
     """A place or population phrase right after the measured noun ("... in the company's repository")."""
     doc = noun.doc
@@ -1147,7 +1177,7 @@ def _scope_after(noun: Token) -> str:
     sub = sorted(t.i for t in prep.subtree)
     if any(doc[i].ent_type_ in ("DATE", "TIME") for i in sub):
         return ""
-    return doc[sub[0] : sub[-1] + 1].text
+    return _phrase_text(doc, sub)
 
 
 _SCOPE_PREPS = {"in", "into", "at", "across", "among", "within", "inside", "from", "on"}
@@ -1171,6 +1201,4 @@ def _scope_of(noun: Token) -> str:
     ]
     if not preps:
         return ""
-    toks = sorted({t.i for p in preps for t in p.subtree})
-    doc = noun.doc
-    return doc[toks[0] : toks[-1] + 1].text
+    return _phrase_text(noun.doc, {t.i for p in preps for t in p.subtree})
