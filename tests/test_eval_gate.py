@@ -58,7 +58,9 @@ def test_every_story_has_floors() -> None:
 # the tenth's fixes: council-ransomware 0.54 / 0.53, runway-approval 0.59 / 0.56,
 # snowstorm-travel 0.71 / 0.63, teachers-strike 0.79 / 0.60; a twelfth, at the end of session
 # 15, after the eleventh's fixes: bus-contract 0.59 / 0.52, factory-recall 0.57 / 0.61,
-# hospital-fire 0.68 / 0.62, reservoir-algae 0.48 / 0.46)
+# hospital-fire 0.68 / 0.62, reservoir-algae 0.48 / 0.46; a thirteenth, in session 16, after
+# the twelfth's fixes: airport-drone 0.51 / 0.46, landslide-evacuation 0.85 / 0.81, pension-age
+# 0.58 / 0.67, wind-auction 0.54 / 0.59)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -109,6 +111,10 @@ WRITTEN_BLIND = {
     "factory-recall",
     "hospital-fire",
     "reservoir-algae",
+    "airport-drone",
+    "landslide-evacuation",
+    "pension-age",
+    "wind-auction",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -150,6 +156,15 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # with what its sentences say next ("because of a faulty seal in the brake master cylinder", "in
 # cold weather") read as two scopes; reservoir-algae's "should not be drunk even if it has been
 # boiled" read as a condition the other outlet leaves out. (Both mended in session 15.)
+# The thirteenth set's, on arrival: airport-drone's arrest, told by one outlet with the bail
+# condition of the release that followed, read as a condition the others leave out;
+# landslide-evacuation's "had been unable to hold any more water" / "could not hold any more
+# water" read as a contradiction; pension-age's "She told them the plan amounted to a pay cut",
+# "she" taken for the ministry named before the union's president, and its "four months a year"
+# dated by one side only to the 2033 its sentence ends on; wind-auction's "£68.50 per
+# megawatt-hour" for the round's fixed-bottom farms and for one of them, read as one figure for
+# two things, and "the ministry said" / "ministers say" (and an "it" taken for the developer
+# named before) as two sources.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -157,6 +172,10 @@ AGREEMENTS_REPORTED: set[str] = {
     "lender-collapse",
     "drug-shortage",
     "festival-crush",
+    "airport-drone",
+    "landslide-evacuation",
+    "pension-age",
+    "wind-auction",
 }
 
 
