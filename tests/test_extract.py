@@ -1085,6 +1085,15 @@ def test_a_second_verb_with_a_time_to_come_is_a_claim_of_its_own(nlp: Any) -> No
     assert len(_claims(nlp, text, date(2026, 11, 23))) == 1
 
 
+def test_unable_to_do_a_thing_is_not_doing_it(nlp: Any) -> None:
+    unable, could_not = _claims(
+        nlp,
+        "Dr Ines Falk said the ground had been unable to hold any more water by the time it failed. "
+        '"The ground simply could not hold any more water," she said.',
+    )
+    assert (unable.predicate, unable.negated) == (could_not.predicate, could_not.negated) == ("hold", True)
+
+
 def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     (c,) = _claims(nlp, "The agency said there was no evidence that the virus had spread beyond the county.")
     assert (c.predicate, c.negated) == ("spread", True)

@@ -1051,6 +1051,7 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     unit = said("A spokesperson for the South Marches Regional Organised Crime Unit")
     assert "!source" not in differences(unit, said("Police"), idf)
     assert "!source" not in differences(said("the Treasury"), said("the government"), idf)
+    assert "!source" not in differences(said("Ministers"), said("The ministry"), idf)
 
 
 def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:

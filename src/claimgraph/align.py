@@ -793,6 +793,7 @@ _SPEAKS_FOR = {
     "crime": "police",
     "treasury": "government",
     "ministry": "government",
+    "minister": "government",  # "ministers say" / "the ministry said"
 }
 
 

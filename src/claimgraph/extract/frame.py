@@ -687,6 +687,8 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
     for c in pred.children:
         if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ"):
             negated = negated or any(cc.dep_ == "neg" for cc in c.children)
+            # "had been unable to hold any more water": could not hold it
+            negated = negated or (c.lower_ == "unable" and any(g.dep_ == "xcomp" for g in c.children))
             if pred.lemma_.lower() in ("be", "have", "remain", "do"):
                 pred = c
     if (clause := without_evidence(pred)) is not None:
