@@ -1496,6 +1496,18 @@ def test_pronouns_speak_for_whoever_spoke_last(nlp: Any) -> None:
     assert by_start["He"].startswith("He (Gordon Fairley")
     assert by_start["Councillor"] == "Councillor Priya Castellan"  # not what the clause says of her
     assert by_start["She"] == "She (Councillor Priya Castellan)"
+    # a ministry is no person, and who "it" is when it spoke last; a person named after her title
+    text = (
+        "Westlake said it would challenge the result. "
+        "The ministry said the contracts would cut the average bill by about £38 a year. "
+        "It said the projects would power about 6 million homes.\n\n"
+        "The change would save €4.2bn a year, according to the Finance Ministry. "
+        "About 600 members crowded in to hear the union's president, Dana Kovac.\n\n"
+        "She told them the plan amounted to a pay cut for those who had worked the hardest."
+    )
+    by_start = {c.text.split()[0]: c.claimant for c in _claims(nlp, text, date(2026, 11, 23))}
+    assert "Ministry" in by_start["It"]  # (the ministry the article names), not Westlake
+    assert "Dana Kovac" in by_start["She"]
 
 
 def test_accepting_a_recommendation_approves_it(nlp: Any) -> None:

@@ -327,10 +327,19 @@ _ORG_NOUNS = (
 # investigation in March, it said")
 _SUBJECT_ORG = re.compile(rf"^((?:[Tt]he|[Ii]ts)\s+(?:[a-z-]+\s+){{0,2}}{_ORG_NOUNS})\b(?!['’])")
 # "the company said", "the AI developer said": a description standing for a named organization
-_ORG_DESCRIPTION = re.compile(rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}{_ORG_NOUNS}$")
+_BODY_NOUNS = (
+    r"(?:ministry|department|office|treasury|police|commission|court|board|committee|government|"
+    r"parliament|assembly|cabinet|executive|inspectorate|survey|trust|bureau|centre|center)"
+)
+# "the ministry", "the company", "its regulator": a body described, not named
+_ORG_DESCRIPTION = re.compile(
+    rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}(?:{_ORG_NOUNS}|{_BODY_NOUNS})$"
+)
 # "the authority's chief executive", "chief executive of the council": the title's organization
 _ORG_IN_TITLE = re.compile(rf"\b(?:the|its)\s+{_ORG_NOUNS}\b", re.I)
 _ORG_NOUN_IN = re.compile(rf"\b{_ORG_NOUNS}\b", re.I)
+# the last word of a body's name, which a person's name is not ("Finance Ministry")
+_BODY_WORD = re.compile(rf"\b(?:{_ORG_NOUNS}|{_BODY_NOUNS})\Z", re.I)
 
 
 def _name_of(t: Any) -> str:
@@ -344,11 +353,12 @@ def _name_of(t: Any) -> str:
     return str(t.doc[start : t.i + 1].text)
 
 
-# "HPH chief executive Adrian Pell", "Corvant spokeswoman Clara Wendt": a title before a name
+# "HPH chief executive Adrian Pell", "Corvant spokeswoman Clara Wendt", "the union's president,
+# Dana Kovac": a title before a name
 _TITLED = re.compile(
     r"\b((?:[A-Z][\w&'-]*\s+){0,3}?(?:[Cc]hief\s+[Ee]xecutive|[Cc]hief\s+[Oo]perating\s+[Oo]fficer|CEO|"
     r"[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|[Pp]resident|[Mm]anaging\s+[Dd]irector|"
-    r"[Gg]eneral\s+[Ss]ecretary|[Dd]irector(?:\s+of\s+[a-z ]+?)?|[Hh]ead\s+of\s+[a-z ]+?))\s+"
+    r"[Gg]eneral\s+[Ss]ecretary|[Dd]irector(?:\s+of\s+[a-z ]+?)?|[Hh]ead\s+of\s+[a-z ]+?)),?\s+"
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b"
 )
 # a title that makes its holder speak for their organization
@@ -458,6 +468,7 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             or (
                 (name := _PERSON_NAME.search(person.split(",")[0])) is not None
                 and name.group(0) not in mentions
+                and not _BODY_WORD.search(name.group(0))  # "the Finance Ministry": no person
             )
         ):
             speaker = f"{person}; {extra}" if extra else person
