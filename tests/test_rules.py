@@ -535,7 +535,8 @@ def test_time_dated_by_one_outlet_only() -> None:
     """The same figure, dated by one outlet ("8 times as many in Q2 2026 as in 2024") and not at
     all by the other ("eight times as much as in 2024"), is a time finding; a different figure
     is not the same fact, a time carried over from the reporting period was not stated, and a
-    claim that names no year at all leaves its time to the story around it."""
+    claim that names no year at all, or only the year the other gives, leaves its time to the
+    story around it."""
     q2 = _t("2026-Q2", date(2026, 4, 1), date(2026, 6, 30), "quarter")
     store, pairs = build(
         [
@@ -562,6 +563,18 @@ def test_time_dated_by_one_outlet_only() -> None:
                     **_q("5 times", 5, "times"),
                 },
                 {"text": "Output five times higher.", **_q("five times", 5, "times")},
+            ),
+            # the year the undated side names is the dated side's: when, and the same
+            (
+                {
+                    "text": "The age rises by four months each year until it reaches 68 in 2033.",
+                    "time": _t("2033", date(2033, 1, 1), date(2033, 12, 31), "year"),
+                    **_q("four months", 4, "month"),
+                },
+                {
+                    "text": "It would go up by four months a year, reaching 68 in 2033.",
+                    **_q("four months", 4, "month"),
+                },
             ),
         ]
     )
