@@ -119,6 +119,9 @@ CASES = [
     ("turnout was 67.3 per cent", "67.3 per cent", 67.3, None, None, "percent", "exact"),
     ("three in ten voters", "three in ten", 30, None, None, "percent", "exact"),
     ("nine out of ten members", "nine out of ten", 90, None, None, "percent", "exact"),
+    # a figure before a year is no ratio
+    ("was fined £48,000 in 2023 for", "£48,000", 48000, None, None, "GBP", "exact"),
+    ("one in 2,000 people", "one in 2,000", 0.05, None, None, "percent", "exact"),
     ("4.2 million votes", "4.2 million", 4.2e6, None, None, "count", "exact"),
     ("a majority of 80 seats", "80", 80, None, None, "count", "exact"),
     ("lost by 1,500 votes", "1,500", 1500, None, None, "count", "exact"),

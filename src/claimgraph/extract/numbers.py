@@ -141,7 +141,8 @@ _DIGITS = (
 )
 _SCI = r"(?:\d+(?:\.\d+)?\s*[x×\*]\s*10\s*(?:\^|\*\*)\s*-?\d+|10\s*(?:\^|\*\*)\s*-?\d+|\d+(?:\.\d+)?\s*[x×]\s*10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\d+(?:\.\d+)?[eE][+-]?\d+)"
 _FRACWORD = r"(?:(?:a|one|two|three|four|five|seven|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|sixth|tenth|tenths|eighth|eighths)|half)"
-_INWORD = rf"(?:(?:{_DIGITS}|{_NUMWORD})\s+(?:in|out\s+of)\s+(?:{_DIGITS}|{_NUMWORD}))"
+# "one in five", "3 out of 10" (not "reaching 68 in 2033": a year)
+_INWORD = rf"(?:(?:{_DIGITS}|{_NUMWORD})\s+(?:in\s+(?!(?:19|20)\d\d(?!\d|[.,]\d))|out\s+of\s+)(?:{_DIGITS}|{_NUMWORD}))"
 _VAGUE_RE = "|".join(
     sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True)
 ).replace(r"a\s+single", r"a\s+single(?![- ]digit)")
