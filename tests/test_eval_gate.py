@@ -60,7 +60,9 @@ def test_every_story_has_floors() -> None:
 # 15, after the eleventh's fixes: bus-contract 0.59 / 0.52, factory-recall 0.57 / 0.61,
 # hospital-fire 0.68 / 0.62, reservoir-algae 0.48 / 0.46; a thirteenth, in session 16, after
 # the twelfth's fixes: airport-drone 0.51 / 0.46, landslide-evacuation 0.85 / 0.81, pension-age
-# 0.58 / 0.67, wind-auction 0.54 / 0.59)
+# 0.58 / 0.67, wind-auction 0.54 / 0.59; a fourteenth, later in session 16, written while the
+# thirteenth's fixes were made: bank-fine 0.61 / 0.55, harvest-frost 0.57 / 0.52, prison-escape
+# 0.76 / 0.74, tram-extension 0.41 / 0.48)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -115,6 +117,10 @@ WRITTEN_BLIND = {
     "landslide-evacuation",
     "pension-age",
     "wind-auction",
+    "bank-fine",
+    "harvest-frost",
+    "prison-escape",
+    "tram-extension",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -165,6 +171,13 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # named before the union's president, and its "four months a year" dated by one side only to
 # the 2033 its sentence ends on; wind-auction's "the ministry said" / "ministers say", and an
 # "it" taken for the developer named before, as two sources: mended in session 16.)
+# The fourteenth set's, on arrival: bank-fine's ban "until a skilled person appointed by the FIA
+# confirms" / "until an independent reviewer confirms", who confirms taken for who says it;
+# harvest-frost's "$85 million aid package" / "US$85 million relief package" left unmatched and
+# so one sum for two things; prison-escape's "a floor of 14 officers" / "a minimum of 14" as two
+# qualifiers; tram-extension's "67 per cent of them in favour", "in favour" taken for a scope,
+# its 6.4km "extension" / "run 6.4km" and its "approved budget" / "will cost" of £412m as two
+# measures.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -174,6 +187,10 @@ AGREEMENTS_REPORTED: set[str] = {
     "festival-crush",
     "airport-drone",
     "wind-auction",
+    "bank-fine",
+    "harvest-frost",
+    "prison-escape",
+    "tram-extension",
 }
 
 
