@@ -201,6 +201,8 @@ def test_two_disasters_are_two_stories_and_names_make_one() -> None:
     groups = sorted(sorted(a.split("/")[2] for a in arts) for arts in stories_from_bags(bags).values())
     assert groups == [["fire.example"] * 3, ["flood.example"] * 3]
     assert ALIGN._rarity("dolvane") == 3 and ALIGN._rarity("evacuate") < 3 and ALIGN._rarity("home") == 0
+    # a lemma rarer than the word it stands for weighs as that word ("data" is lemmatized "datum")
+    assert ALIGN._rarity("datum") == ALIGN._rarity("data") == 0
 
 
 def test_one_name_in_common_does_not_make_a_story() -> None:

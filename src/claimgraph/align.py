@@ -132,8 +132,12 @@ def _rarity(word: str) -> int:
     more, the rarer it is ("Dolvane", "Carrow" over "evacuate", "firefighter")."""
     from wordfreq import zipf_frequency
 
-    z = zipf_frequency(word, "en")
+    z = zipf_frequency(_USUAL_FORM.get(word, word), "en")
     return 3 if z < 2.5 else 2 if z < 3.5 else 1 if z < 4.5 else 0
+
+
+# lemmas rarer than the word they stand for ("datum" for "data"): weighed as that word
+_USUAL_FORM = {"datum": "data", "medium": "media", "criterion": "criteria", "bacterium": "bacteria"}
 
 
 # how much a shared word counts in story grouping, by its rarity (the hash's two top bits)
@@ -1565,7 +1569,7 @@ def _index_triples(stamps: Mapping[str, tuple[str, str]], articles: list[str]) -
     return out
 
 
-_INDEX_VERSION = 5  # 5: a word's number carries its rarity
+_INDEX_VERSION = 6  # 5: a word's number carries its rarity; 6: "datum" weighed as "data"
 _INDEX = NamedNode(INDEX_GRAPH)
 _SHARDS = 64  # the word bags are kept in this many documents, by a hash of the article IRI
 MATCHES_DIGEST = CG + "matchesDigest"
