@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract import CHUNK_CHARS, extract, iter_chunks
+from claimgraph.graph import claim_iri
 from claimgraph.lexicon import PREDICATE_CLASS, contradicts
 from claimgraph.load import load_article
 from claimgraph.model import Article, Claim
@@ -25,6 +26,9 @@ def _check(article: Article, nlp: Any) -> list[Any]:
             q = c.quantity
             assert article.field_text(c.field)[q.start : q.end] == q.text  # type: ignore[arg-type]
             assert c.start <= q.start and q.end <= c.end
+    # one claim a place: a claim's IRI is made of its field, span and amount
+    iris = [claim_iri(c) for c in claims]
+    assert len(iris) == len(set(iris))
     return claims
 
 
@@ -1094,6 +1098,15 @@ def test_unable_to_do_a_thing_is_not_doing_it(nlp: Any) -> None:
     assert (unable.predicate, unable.negated) == (could_not.predicate, could_not.negated) == ("hold", True)
 
 
+def test_nobody_doing_a_thing_is_not_doing_it(nlp: Any) -> None:
+    none, nobody = _claims(
+        nlp,
+        "Wendmoor Police have said none of their own officers saw the device. Residents told the "
+        "Courier that nobody from the council had knocked on their doors.",
+    )
+    assert (none.predicate, none.negated, nobody.predicate, nobody.negated) == ("see", True, "knock", True)
+
+
 def test_no_evidence_that_something_happened_says_it_did_not(nlp: Any) -> None:
     (c,) = _claims(nlp, "The agency said there was no evidence that the virus had spread beyond the county.")
     assert (c.predicate, c.negated) == ("spread", True)
@@ -1558,6 +1571,12 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
     )
     assert call.condition == "until leakage targets are met"
     assert closed.condition == ""
+    # the end of a period is how long, no condition ("for the duration of the works")
+    (waived,) = _claims(
+        nlp,
+        "It is also calling for business rates on Tennant Road to be waived until the works are finished.",
+    )
+    assert waived.condition == ""
     # how a source spoke is no condition of what it says
     (staff,) = _claims(nlp, "Staff who spoke on condition of anonymity insist the alarm never sounded.")
     assert staff.condition == ""
@@ -1782,6 +1801,38 @@ def test_a_phrase_in_a_clause_of_its_own_is_no_scope(nlp: Any) -> None:
     )
     first, second = (c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 412000)
     assert (first.scope, second.scope) == ("in four countries", "in four countries")
+
+
+def test_a_call_beside_an_outcome_and_an_amount_is_its_own_clause(nlp: Any) -> None:
+    article = Article(
+        url="http://x/a",
+        outlet="X",
+        title="",
+        published=date(2026, 11, 27),
+        text=(
+            "The Tennant Road Traders' Association, which represents about 140 businesses along the "
+            "route, has ruled out a legal challenge but is pressing for a business rates holiday for "
+            "the duration of the works."
+        ),
+    )
+    claims = _check(article, nlp)
+    call = next(c for c in claims if c.kind == "proposal")
+    assert call.text.startswith("is pressing for a business rates holiday")
+
+
+def test_which_way_a_share_stands_is_no_scope(nlp: Any) -> None:
+    text = "More than 4,800 people responded to the spring consultation, 67 per cent of them in favour."
+    share = next(c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 67)
+    assert share.scope == ""
+
+
+def test_a_time_in_a_clause_on_something_else_is_not_the_figures(nlp: Any) -> None:
+    text = (
+        "Morvena's government on Thursday announced a US$85 million relief package for fruit growers, "
+        "after a late spring frost in the early hours of Friday 13 November destroyed much of the crop."
+    )
+    (package,) = _claims(nlp, text, date(2026, 11, 20))
+    assert package.time is None or package.time.iso != "2026-11-13"
 
 
 def test_a_scope_ends_where_a_clause_begins(nlp: Any) -> None:

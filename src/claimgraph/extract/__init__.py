@@ -284,7 +284,21 @@ class _Reading:
     def claims(self) -> list[Claim]:
         # (the outlet that publishes the article is never what it reports on)
         orgs = Counter({o: n for o, n in self.orgs.items() if o != self.article.outlet})
-        return _resolve_claimants(self.found, self.article.text, orgs)
+        return _resolve_claimants(_one_per_place(self.found), self.article.text, orgs)
+
+
+def _one_per_place(claims: list[Claim]) -> list[Claim]:
+    """The claims with one claim a place (field, span and amount, what a claim's IRI is made
+    of): two frames of one place would be one resource with two kinds in the graph. The first
+    found is kept."""
+    seen: set[tuple[str, int, int, int]] = set()
+    out = []
+    for c in claims:
+        key = (c.field, c.start, c.end, c.quantity.start if c.quantity is not None else -1)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 # a sentence whose figure is of what the sentence before measured
@@ -904,7 +918,14 @@ def _sentence_claims(
             and proposal.dep_ in ("ROOT", "conj")  # not "X, which has pressed for ..."
             and not _amount_under(sent, proposal, amounts)
         ):
-            out.append(_proposal_claim(proposal, first_time, common))
+            call = _proposal_claim(proposal, first_time, common)
+            if any(c.quantity is None and (c.start, c.end) == (call.start, call.end) for c in out):
+                # "... has ruled out a legal challenge but is pressing for a business rates
+                # holiday": beside the outcome told on the whole sentence, the call is its clause
+                lo, hi = _subtree_chars(proposal, sent)
+                start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+                call = replace(call, start=start, end=end, text=text[start:end])
+            out.append(call)
         elif proposal is None and (said := _statement_beside(text, off, sent, attribution, amounts, common)):
             kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
             out.append(_statement_claim(kind, said.pop("said"), first_time, said))
@@ -1337,11 +1358,12 @@ _EVENT_HEAD = re.compile(
     re.I,
 )
 # "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
-# taking part in the action", "in the row over pay"): no population
+# taking part in the action", "in the row over pay"), and which way a share stands ("67 per
+# cent in favour"): no population
 _NOT_SCOPE = re.compile(
     r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return|"
     r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos|"
-    r"what|which)\b",
+    r"what|which|favou?r|support|opposition|principle)\b",
     re.I,
 )
 
@@ -1903,7 +1925,9 @@ def _time_mention_for(
 _SUPERLATIVE_SINCE = re.compile(
     r"\bthe\s+(?:\w+\s+)?(?:\w{2,}est|most|least|first|worst|best)\b[^,;]*?\bsince\b", re.I
 )
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s", re.I)
+# (and "..., after a late spring frost in the early hours of Friday 13 November destroyed ...":
+# when something else happened)
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although|though|after|before)\s", re.I)
 _RELATIVE_ASIDE = re.compile(r"\s*(?:which|who|whose)\s", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|against|versus|vs\.?)\s", re.I)
 # where a clause or an aside ends (a comma between digits, as in "62,000", is no such place)

@@ -192,8 +192,10 @@ _CONDITION_RE = re.compile(
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
     # "block bonuses until leakage targets are met": until a clause, not a time ("until March"),
     # nor a past one that says when ("kept boats in port until it was lifted on Saturday")
+    # (nor the end of a period: "waived until the works are finished", for their duration)
     r"\buntil\b(?!(?:\s+[\w'-]+){1,5}?\s+(?:was|were|had)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:on|at|last|yesterday|earlier|later)\b)"
+    r"(?!(?:\s+[\w'-]+){1,5}?\s+(?:is|are)\s+(?:finished|complete|completed|over|done)\b)"
     r"(?=(?:\s+[\w'-]+){1,5}?\s+(?:is|are|was|were|has|have|had)\b)|"
     # "a free year, but only to those who sign up by 31 March": a restriction on who gets it
     r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents)\s+"
@@ -715,12 +717,16 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
     }
     if any(c.dep_ == "det" and c.lower_ == "no" for t in sent for c in t.children if t.head.i in heads):
         negated = True
+    # "none of their own officers saw the device", "nobody from the council had knocked"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NO_ONE for c in pred.children):
+        negated = True
     if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
         negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
     return verb_lemma(pred), negated
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
+_NO_ONE = frozenset({"none", "nobody", "nothing", "neither", "noone"})
 _SCHEDULED = frozenset({"due", "schedule", "set", "slate", "poise"})
 
 

@@ -348,11 +348,13 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("no fewer than", "at_least"),
     ("no less than", "at_least"),
     ("a minimum of", "at_least"),
+    ("a floor of", "at_least"),  # "wants a floor of 14 officers on every night shift"
     ("at minimum", "at_least"),
     ("up to", "at_most"),
     ("no more than", "at_most"),
     ("at most", "at_most"),
     ("a maximum of", "at_most"),
+    ("a ceiling of", "at_most"),
     ("as many as", "at_most"),
     ("as much as", "at_most"),
     ("not more than", "at_most"),
