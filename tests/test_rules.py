@@ -385,6 +385,18 @@ def test_one_sum_of_money_for_two_things_is_a_measure_finding() -> None:
                     "keywords": ("cover",),
                 },
             ),
+            (  # one price a unit, which many things share
+                {
+                    **_q("£68.50", 68.5, "GBP"),
+                    "text": "Fixed-bottom wind farms will receive £68.50 per megawatt-hour.",
+                    "keywords": ("farm",),
+                },
+                {
+                    **_q("£68.50", 68.5, "GBP"),
+                    "text": "The scheme will be paid £68.50 for every megawatt-hour it generates.",
+                    "keywords": ("scheme",),
+                },
+            ),
         ]
     )
     hits = found(store, "measure")

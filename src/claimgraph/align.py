@@ -689,6 +689,16 @@ def _per_head(c: Claim) -> bool:
     return not word or key_words(word)[-1] in PEOPLE_WORDS | {"household"}
 
 
+def _per_unit(c: Claim) -> str:
+    """The unit a sum is a price of ("megawatt-hour" of "£68.50 per megawatt-hour", "for every
+    megawatt-hour"), or ""."""
+    q = c.quantity
+    if q is None or unit_family(q.unit) != "money":
+        return ""
+    m = _after_amount(c, _PER_HEAD)
+    return " ".join(key_words(m.group(1))) if m is not None and m.group(1) else ""
+
+
 def _both_people(mx: set[str], my: set[str]) -> bool:
     """Whether two measures both count people ("nine councillors" / "nine committee members",
     "about 1,200 residents" / "some 1,200 people"): one figure said in other words."""
@@ -1427,6 +1437,10 @@ def same_figures(rows: list[Row], matches: list[ClaimMatch], copies: dict[str, s
                     continue
                 if _per_head(x.claim) and _per_head(y.claim):
                     continue  # "£85,000 per saver" / "£85,000 per person": one sum a head
+                if (unit := _per_unit(x.claim)) and unit == _per_unit(y.claim):
+                    # "£68.50 per megawatt-hour" for the round's farms and "£68.50 for every
+                    # megawatt-hour" for one of them: one price a unit, which many things share
+                    continue
                 if frozenset((x.iri, y.iri)) not in linked:
                     out.add((min(x.iri, y.iri), max(x.iri, y.iri)))
     return sorted(out)
