@@ -1820,6 +1820,19 @@ def test_a_call_beside_an_outcome_and_an_amount_is_its_own_clause(nlp: Any) -> N
     assert call.text.startswith("is pressing for a business rates holiday")
 
 
+def test_a_call_beside_an_amount_said_on_the_side_is_a_claim(nlp: Any) -> None:
+    text = "The Arveland Confederation of Labour, which has about 900,000 members, called a nationwide strike for Dec. 9."
+    kinds = sorted(c.kind for c in _claims(nlp, text, date(2026, 11, 20)))
+    assert kinds == ["proposal", "quantity"]
+
+
+def test_an_amount_said_on_the_side_to_hold_now_has_no_other_time(nlp: Any) -> None:
+    text = "Under the bill, the pension age, currently 66, would start rising in January 2028."
+    now, rising = _claims(nlp, text, date(2026, 11, 20))
+    assert now.quantity is not None and now.quantity.value == 66 and now.time is None
+    assert rising.time is not None and rising.time.iso == "2028-01"  # the rise's time is its own
+
+
 def test_which_way_a_share_stands_is_no_scope(nlp: Any) -> None:
     text = "More than 4,800 people responded to the spring consultation, 67 per cent of them in favour."
     share = next(c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 67)

@@ -1548,8 +1548,11 @@ def _wait_threshold(stext: str, m: Mention) -> bool:
 
 
 def _amount_under(sent: Any, head: Any, amounts: list[Mention]) -> bool:
-    """Whether an amount lies in ``head``'s subtree (its own clause)."""
-    own = {t.i for t in head.subtree}
+    """Whether an amount lies in ``head``'s subtree (its own clause), not in what a relative
+    clause or an apposition says on the side ("The Arveland Confederation of Labour, which has
+    about 900,000 members, called a nationwide strike for Dec. 9": the call is a claim too)."""
+    aside = {t.i for c in head.subtree if c.dep_ in ("relcl", "appos") and c.i != head.i for t in c.subtree}
+    own = {t.i for t in head.subtree} - aside
     for m in amounts:
         a, b = sent.start_char + m.start, sent.start_char + m.end
         if any(t.i in own for t in sent if t.idx < b and t.idx + len(t) > a):
@@ -1866,6 +1869,8 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     """The time the amount is about: its own segment first, then the sentence's main time. A
     level reached at the end of a period that runs up to now ("grew by 4.6 per cent over the past
     decade to 8,412,300") holds at its end: the 8,412,300 is this year's, the 4.6% the decade's."""
+    if _NOW_BEFORE.search(stext, 0, m.start) and stext[m.end : m.end + 1] == ",":
+        return None  # "the pension age, currently 66, would start rising in January 2028": now
     t = _time_mention_for(m, amounts, times, stext)
     if t is None:
         return None
@@ -1874,6 +1879,9 @@ def _time_for(m: Mention, amounts: list[Mention], times: list[TimeMention], stex
     return t.span
 
 
+# an amount said on the side to hold now, whatever time the rest of the sentence gives ("The
+# age, now 66, would climb in stages until it reaches 68 in 2035")
+_NOW_BEFORE = re.compile(r",\s*(?:now|currently|presently|at\s+present)\s+\Z", re.I)
 # an amount a change ended at: "rose by 4.6 per cent ... to 8,412,300"
 _REACHED = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|just\s+)?$", re.I)
 
