@@ -197,9 +197,11 @@ _CONDITION_RE = re.compile(
     r"(?:on|at|last|yesterday|earlier|later)\b)"
     r"(?!(?:\s+[\w'-]+){1,5}?\s+(?:is|are)\s+(?:finished|complete|completed|over|done)\b)"
     r"(?=(?:\s+[\w'-]+){1,5}?\s+(?:is|are|was|were|has|have|had)\b)|"
-    # "a free year, but only to those who sign up by 31 March": a restriction on who gets it
-    r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents)\s+"
-    r"(?:who|that|whose)\b|"
+    # "a free year, but only to those who sign up by 31 March", "open only to businesses whose
+    # turnover falls by more than 30 per cent": a restriction on who gets it
+    r"\bonly\s+(?:to|for)\s+(?:those|people|customers|users|passengers|members|households|residents|"
+    r"businesses|firms|companies|traders|growers|farmers|workers|employees|families|applicants|patients|"
+    r"students|pupils|schools)\s+(?:who|that|whose|which)\b|"
     # "it will draft in agency workers should the strike be extended": "should" before its subject
     r"\bshould\s+(?=(?:the|a|an|its|their|this|that|talks|it|they)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:be|fail|go|continue|collapse|last|drag|spread|rise|fall)\b))",
     re.I,
