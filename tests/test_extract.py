@@ -1474,12 +1474,13 @@ def test_only_to_those_who_is_a_condition(nlp: Any) -> None:
         date(2026, 11, 25),
     )
     assert offer.condition == "only to those who sign up by 31 March"
-    (fund,) = _claims(
+    fund = _claims(
         nlp,
         "A £2m hardship fund will be open only to businesses whose turnover falls by more than 30 per "
         "cent during construction.",
         date(2026, 11, 25),
-    )
+    )[0]
+    assert fund.quantity is not None and fund.quantity.text == "£2m"
     assert fund.condition.startswith("only to businesses whose turnover falls")
 
 
