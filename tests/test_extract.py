@@ -821,6 +821,7 @@ def test_words_reports_use_interchangeably_are_one_word(nlp: Any) -> None:
     assert synonym("stores") == synonym("shops") == ("shop",)  # "take it back to the store"
     assert synonym("hurt") == synonym("injured") and synonym("died") == synonym("killed") == ("death",)
     assert synonym("worth") == synonym("valued") == ("value",)  # "worth $210m" / "valued at $165m"
+    assert synonym("overnight") == synonym("night") == ("night",)  # "spent the night" / "slept ... overnight"
     (jobless,) = _claims(nlp, "The jobless rate stood at 5.8% in September.")
     assert "unemployment" in jobless.measure_key.split()  # (the lemmatizer makes "joble" of it)
     # a word that describes another keeps its own meaning: a firm offer is no company

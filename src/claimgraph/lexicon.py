@@ -225,6 +225,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "household": ("household", "home"),
     "shop": ("shop", "store"),
     "passenger": ("passenger", "traveller", "traveler"),
+    "night": ("night", "overnight"),  # "spent the night in the terminal" / "slept in the terminal overnight"
     "resident": ("resident", "inhabitant"),
     "doctor": ("doctor", "physician", "medic", "clinician"),
     "drug": ("drug", "medicine", "medication"),
