@@ -1611,6 +1611,15 @@ def test_a_condition_of_another_clause_is_not_the_figures(nlp: Any, text: str) -
     assert figure.condition == ""
 
 
+def test_a_condition_before_and_a_second_figure_is_the_first_figures(nlp: Any) -> None:
+    text = (
+        "The ministry estimates the change would save 4.2 billion euros a year once fully in force "
+        "and 30 billion euros in total between 2028 and 2040."
+    )
+    year, total = (c for c in _claims(nlp, text) if c.quantity)
+    assert (year.condition, total.condition) == ("once fully in force", "")
+
+
 def test_a_condition_after_but_restricts_the_figure_before_it(nlp: Any) -> None:
     (comp,) = _claims(
         nlp,

@@ -1836,6 +1836,8 @@ def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
         return False
     if ";" in sent.text[min(m.end, at) : max(m.start, at)]:
         return True  # "... kept some 30 boats in port; Altavan said it would pay crews, provided ..."
+    if re.fullmatch(r"\s+and\s+", sent.text[at + len(condition) : m.start]):
+        return True  # "... 4.2 billion euros a year once fully in force and 30 billion euros in total"
     a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, at, at + len(condition))
     if b is not None and b.dep_ == "advcl":
         b = _clause_head(sent, b.head.idx - sent.start_char, b.head.idx - sent.start_char + 1)

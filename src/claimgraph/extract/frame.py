@@ -519,8 +519,11 @@ def find_condition(sent: Span) -> str:
         tail = text[m.start() :]
         # (a quotation that closes ends the condition said inside it: "unless we are certain it
         # is safe," chief executive Maren Tolland said)
+        # (nor does it run on into a figure joined by "and": "save 4.2 billion euros a year once
+        # fully in force and 30 billion euros in total between 2028 and 2040")
         end = re.search(
-            r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s|[,.?!]?[\"”]",
+            r"[;:—–]|\.(?:\s|$)|,\s+(?:and|but|while|which|who|according|he|she|they)\b|\)\s|[,.?!]?[\"”]"
+            r"|\s+and\s+(?=[\d€£$])",
             tail,
         )
         if not text[: m.start()].strip(" \"“'"):  # "If the talks fail, the union will strike"
