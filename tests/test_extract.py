@@ -1413,6 +1413,18 @@ def test_a_deadline_in_a_joined_clause_does_not_date_the_amount(nlp: Any) -> Non
     assert fare.time is not None and fare.time.relation == "since"
 
 
+def test_a_company_described_at_length_is_the_company(nlp: Any) -> None:
+    text = (
+        "Corvane Systems will cut roughly 4,800 jobs, or about 12% of its workforce, the cloud software "
+        "and payments company said on Thursday. Corvane told the Courier that 1,100 posts would go in "
+        "Tessford, the company said."
+    )
+    art = Article(url="https://example.org/x", text=text, title="", outlet="The Tessford Courier")
+    claimants = {c.claimant for c in extract(art, nlp=nlp)}
+    assert "the cloud software and payments company (Corvane)" in claimants
+    assert not any("Courier" in c for c in claimants)  # the outlet is not what it reports on
+
+
 def test_who_it_is(nlp: Any) -> None:
     text = (
         "Stridewell said the fault had been fixed. Permway, which owns the track, said the curve had "

@@ -282,8 +282,16 @@ class _Reading:
                 ]
 
     def claims(self) -> list[Claim]:
-        # (the outlet that publishes the article is never what it reports on)
-        orgs = Counter({o: n for o, n in self.orgs.items() if o != self.article.outlet})
+        # (the outlet that publishes the article is never what it reports on, nor is its short
+        # name: "told the Courier")
+        outlet = self.article.outlet or ""
+        orgs = Counter(
+            {
+                o: n
+                for o, n in self.orgs.items()
+                if o != outlet and not re.search(rf"\b{re.escape(o)}\b", outlet)
+            }
+        )
         return _resolve_claimants(_one_per_place(self.found), self.article.text, orgs)
 
 
@@ -346,8 +354,9 @@ _BODY_NOUNS = (
     r"parliament|assembly|cabinet|executive|inspectorate|survey|trust|bureau|centre|center)"
 )
 # "the ministry", "the company", "its regulator": a body described, not named
+# ("the cloud software and payments company said": up to four words before the noun)
 _ORG_DESCRIPTION = re.compile(
-    rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,2}}(?:{_ORG_NOUNS}|{_BODY_NOUNS})$"
+    rf"^(?:[Tt]he|[Ii]ts)\s+(?:(?:[a-z-]+|[A-Z]{{2,}})\s+){{0,4}}(?:{_ORG_NOUNS}|{_BODY_NOUNS})$"
 )
 # "the authority's chief executive", "chief executive of the council": the title's organization
 _ORG_IN_TITLE = re.compile(rf"\b(?:the|its)\s+{_ORG_NOUNS}\b", re.I)
