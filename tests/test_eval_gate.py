@@ -62,7 +62,9 @@ def test_every_story_has_floors() -> None:
 # the twelfth's fixes: airport-drone 0.51 / 0.46, landslide-evacuation 0.85 / 0.81, pension-age
 # 0.58 / 0.67, wind-auction 0.54 / 0.59; a fourteenth, later in session 16, written while the
 # thirteenth's fixes were made: bank-fine 0.61 / 0.55, harvest-frost 0.57 / 0.52, prison-escape
-# 0.76 / 0.74, tram-extension 0.41 / 0.48)
+# 0.76 / 0.74, tram-extension 0.41 / 0.48; a fifteenth, at the end of session 16, after the
+# thirteenth's and fourteenth's fixes: cruise-outbreak 0.58 / 0.58, fishing-quota 0.56 / 0.61,
+# library-closures 0.54 / 0.58, water-main-burst 0.62 / 0.62)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -121,6 +123,10 @@ WRITTEN_BLIND = {
     "harvest-frost",
     "prison-escape",
     "tram-extension",
+    "cruise-outbreak",
+    "fishing-quota",
+    "library-closures",
+    "water-main-burst",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -179,6 +185,11 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # and so one sum for two things; prison-escape's "a floor of 14 officers" / "a minimum of 14" as
 # two qualifiers; tram-extension's "67 per cent of them in favour", "in favour" taken for a
 # scope: mended in session 16.)
+# The fifteenth set's, on arrival: fishing-quota's "the 14,900-tonne maximum recommended" /
+# "advised a maximum catch of 14,900 tonnes" as two qualifiers, and "a 22 per cent cut" agreed
+# by "ministers from the two countries" / "in their shared Norrin Sea fishing grounds" as two
+# scopes; water-main-burst's eight bottled water stations "in supermarket car parks, schools and
+# leisure centres" / "across the city" as two scopes.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -189,6 +200,8 @@ AGREEMENTS_REPORTED: set[str] = {
     "airport-drone",
     "bank-fine",
     "tram-extension",
+    "fishing-quota",
+    "water-main-burst",
 }
 
 
