@@ -185,11 +185,12 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # and so one sum for two things; prison-escape's "a floor of 14 officers" / "a minimum of 14" as
 # two qualifiers; tram-extension's "67 per cent of them in favour", "in favour" taken for a
 # scope: mended in session 16.)
-# The fifteenth set's, on arrival: fishing-quota's "the 14,900-tonne maximum recommended" /
-# "advised a maximum catch of 14,900 tonnes" as two qualifiers, and "a 22 per cent cut" agreed
-# by "ministers from the two countries" / "in their shared Norrin Sea fishing grounds" as two
-# scopes; water-main-burst's eight bottled water stations "in supermarket car parks, schools and
-# leisure centres" / "across the city" as two scopes.
+# The fifteenth set's, on arrival: water-main-burst's eight bottled water stations "in
+# supermarket car parks, schools and leisure centres" / "across the city" as two scopes. (On
+# arrival also fishing-quota's "the 14,900-tonne maximum recommended" / "advised a maximum
+# catch of 14,900 tonnes" as two qualifiers, and "a 22 per cent cut" agreed by "ministers from
+# the two countries" / "in their shared Norrin Sea fishing grounds" as two scopes: mended in
+# session 16.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -200,7 +201,6 @@ AGREEMENTS_REPORTED: set[str] = {
     "airport-drone",
     "bank-fine",
     "tram-extension",
-    "fishing-quota",
     "water-main-burst",
 }
 

@@ -1863,6 +1863,12 @@ def test_an_amount_said_on_the_side_to_hold_now_has_no_other_time(nlp: Any) -> N
     assert rising.time is not None and rising.time.iso == "2028-01"  # the rise's time is its own
 
 
+def test_where_the_doers_come_from_is_no_scope_of_what_they_did(nlp: Any) -> None:
+    text = "Fisheries ministers from the two countries agreed a 22 per cent cut in next year's cod quota."
+    (cut,) = _claims(nlp, text, date(2026, 11, 23))
+    assert cut.scope == ""
+
+
 def test_which_way_a_share_stands_is_no_scope(nlp: Any) -> None:
     text = "More than 4,800 people responded to the spring consultation, 67 per cent of them in favour."
     share = next(c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 67)

@@ -120,6 +120,7 @@ CASES = [
     ("three in ten voters", "three in ten", 30, None, None, "percent", "exact"),
     ("nine out of ten members", "nine out of ten", 90, None, None, "percent", "exact"),
     ("wants a floor of 14 officers", "a floor of 14", 14, None, None, "count", "at_least"),
+    ("above the 14,900-tonne maximum", "14,900-tonne", 14900, None, None, "tonne", "at_most"),
     # a figure before a year is no ratio
     ("was fined £48,000 in 2023 for", "£48,000", 48000, None, None, "GBP", "exact"),
     ("one in 2,000 people", "one in 2,000", 0.05, None, None, "percent", "exact"),

@@ -1055,6 +1055,8 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
                 measure_toks = [*own, *measure_toks]
                 if not scope and subj.pos_ in ("NOUN", "PROPN"):
                     scope = _scope_of(subj)
+                    if scope.lower().startswith("from ") and any(t.dep_ == "dobj" for t in verb.children):
+                        scope = ""  # "ministers from the two countries agreed a 22 per cent cut": whose act
         csubj = next((c for c in verb.children if c.dep_ == "csubj"), None)
         if subj is None and csubj is not None and not measure_toks:
             # "cleaning up the contaminated land will cost £18m": what costs it is the act

@@ -376,6 +376,7 @@ _QUAL_RE = re.compile(
 # "up to" after a verb of rising is the verb's particle and "to": "will go up to £13.15"
 _WENT_UP = re.compile(r"\b(?:go|goes|went|gone|going|move[sd]?|moving|shot|shoot(?:s|ing)?)\s+up\Z", re.I)
 _CAP_BEFORE = re.compile(r"\b(?:a|the|its|their)\s+maximum\s+(?:[a-z-]+\s+){1,2}of\s+\Z", re.I)
+_CAP_AFTER = re.compile(r"(?:-[a-z]+)?\s+maximum\b", re.I)
 _POST_QUAL_RE = re.compile(r"\A(?:\s+or\s+(?:more|higher|above|greater)\b|\s*-?plus\b|\+)", re.I)
 _POST_QUAL_UNDER = re.compile(r"\A\s+or\s+(?:less|fewer|lower|below)\b", re.I)
 
@@ -765,6 +766,8 @@ def find_amounts(text: str) -> list[Mention]:
             # "a maximum penalty of £1,000": a cap ("the minimum wage of €12" is no floor of
             # the figure, so a minimum is left alone)
             qualifier = "at_most"
+        elif qualifier == "exact" and _CAP_AFTER.match(text, end):
+            qualifier = "at_most"  # "the 14,900-tonne maximum recommended by the council"
         if pm := _POST_QUAL_RE.match(text[end:]):
             qualifier = "at_least" if "or" in pm.group(0) else "over"
             end += pm.end()
