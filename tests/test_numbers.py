@@ -121,6 +121,15 @@ CASES = [
     ("nine out of ten members", "nine out of ten", 90, None, None, "percent", "exact"),
     ("wants a floor of 14 officers", "a floor of 14", 14, None, None, "count", "at_least"),
     ("above the 14,900-tonne maximum", "14,900-tonne", 14900, None, None, "tonne", "at_most"),
+    (
+        "dropped to six degrees below freezing",
+        "six degrees below freezing",
+        -6,
+        None,
+        None,
+        "celsius",
+        "exact",
+    ),
     # a figure before a year is no ratio
     ("was fined £48,000 in 2023 for", "£48,000", 48000, None, None, "GBP", "exact"),
     ("one in 2,000 people", "one in 2,000", 0.05, None, None, "percent", "exact"),

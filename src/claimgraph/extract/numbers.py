@@ -564,6 +564,7 @@ _TEMPERATURE = re.compile(
 _PENCE = re.compile(r"\A(?:p\b|\s+(?i:pence)\b)")
 _LONE_CF = re.compile(r"\A[cf]\b", re.I)
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−])\Z", re.I)
+_BELOW_ZERO = re.compile(r"\s+(?:celsius\s+)?below\s+(?:freezing|zero)\b", re.I)
 _HEAT = re.compile(
     r"\b(?:temperatures?|thermometers?|heat|heatwave|hot|hottest|warm|cold|degrees?|mercury|°|"
     r"highs?|lows?|peak(?:ed|s)?|bak(?:e|es|ed|ing)|scorch\w*|swelter\w*)",
@@ -741,7 +742,12 @@ def find_amounts(text: str) -> list[Mention]:
             unit = "count"
         if unit == "degree" and _HEAT.search(text[max(0, start - 80) : start]):
             unit = "celsius"  # "dropped to minus 24 degrees": the temperature, in the metric scale
-        if unit in ("celsius", "fahrenheit") and (neg := _MINUS.search(text, max(0, start - 8), start)):
+        if unit in ("degree", "celsius") and (bz := _BELOW_ZERO.match(text, end)):
+            # "six degrees below freezing", "ten degrees below zero": minus six, minus ten
+            unit = "celsius"
+            value, low, high = (None if x is None else -x for x in (value, high, low))
+            end = bz.end()
+        elif unit in ("celsius", "fahrenheit") and (neg := _MINUS.search(text, max(0, start - 8), start)):
             # "minus 19C", "-5C": below zero
             value, low, high = (None if x is None else -x for x in (value, high, low))
             start = neg.start()
