@@ -121,6 +121,7 @@ CASES = [
     ("nine out of ten members", "nine out of ten", 90, None, None, "percent", "exact"),
     ("wants a floor of 14 officers", "a floor of 14", 14, None, None, "count", "at_least"),
     ("above the 14,900-tonne maximum", "14,900-tonne", 14900, None, None, "tonne", "at_most"),
+    ("set a ceiling of 250 homes", "a ceiling of 250", 250, None, None, "count", "at_most"),
     (
         "dropped to six degrees below freezing",
         "six degrees below freezing",
