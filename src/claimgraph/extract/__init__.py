@@ -12,7 +12,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -39,7 +39,7 @@ from .frame import (
     without_evidence,
 )
 from .numbers import DURATION_UNITS, Mention, find_amounts
-from .timex import DAY_AFTER, TimeMention, find_times, period_end
+from .timex import DAY_AFTER, TimeMention, day_after, find_times, period_end
 
 __all__ = ["build_nlp", "extract", "extract_many", "iter_chunks", "model_name"]
 
@@ -795,8 +795,7 @@ def _sentence_claims(
             ]
         elif day is not None and not times and (after := DAY_AFTER.search(stext)) is not None:
             # "They were brought out the following day": the day after the day last named
-            nxt = day.begin + timedelta(days=1)
-            span = TimeSpan(after.group(0), nxt.isoformat(), nxt, nxt, "day", "at")
+            span = day_after(day, after.group(0))
             times = [TimeMention(after.start(), after.end(), span, False, "day_after")]
     # a duration inside a time expression is part of it, no figure ("over the past three months")
     amounts = [

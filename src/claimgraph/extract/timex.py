@@ -214,6 +214,11 @@ def _day_span(text: str, d: date) -> TimeSpan:
     return _span(text, d, d, d.isoformat(), "day")
 
 
+def day_after(day: TimeSpan, text: str) -> TimeSpan:
+    """The day after ``day``, as ``text`` names it ("the following day")."""
+    return _day_span(text, day.begin + timedelta(days=1))
+
+
 def period_end(span: TimeSpan) -> TimeSpan:
     """The end of a period, as precise as the period is long: the year a decade or some years
     end in, the month some months end in, the day some weeks or days end on.
@@ -694,7 +699,7 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
             days_before = [sp for _, _, sp, n in found[:k] if sp.granularity == "day" and n != "day_after"]
             if not days_before:
                 continue
-            span1 = _day_span(span1.text, days_before[-1].begin + timedelta(days=1))
+            span1 = day_after(days_before[-1], span1.text)
         resolved.append((s1, e1, span1, n1))
     found = resolved
     # "at 9.40pm on Friday", "on Friday at 9.40pm": the clock says when in the day the other names
