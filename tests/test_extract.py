@@ -217,6 +217,39 @@ def test_a_verb_and_its_particle_are_one_predicate(nlp: Any) -> None:
         True,
     )
     assert contradicts(ruled.predicate, ruled.negated, open_.predicate, open_.negated)
+    # to rule out doing something is to say it will not be done, and contradicts doing it
+    (tariff,) = _claims(
+        nlp,
+        "Marangoni ruled out suspending the import tariff on cherries, saying the government did "
+        "not want to undercut growers.",
+    )
+    (suspend,) = _claims(
+        nlp,
+        "The government will also suspend the import tariff on cherries until the end of March, she "
+        "said, to keep supermarket shelves stocked.",
+    )
+    assert (tariff.predicate, tariff.negated, suspend.predicate, suspend.negated) == (
+        "suspend",
+        True,
+        "suspend",
+        False,
+    )
+    assert contradicts(tariff.predicate, tariff.negated, suspend.predicate, suspend.negated)
+    # what she ruled out is the claim, and what she said of it is her reason, not the claim
+    assert {"tariff", "cherry", "suspend"} <= set(tariff.measure_key.split())
+    assert not {"want", "undercut"} & set(tariff.measure_key.split())
+    # "..., she said, to keep ...": what is said is the clause the verb sits beside
+    assert {"tariff", "suspend"} <= set(suspend.measure_key.split())
+    assert "keep" not in suspend.measure_key.split()
+    # a blow that hit something and one that spared it
+    assert contradicts("hit", False, "escape", False) and contradicts("affect", True, "hit", False)
+    (emergency,) = _claims(nlp, "She ruled out declaring a national state of emergency.")
+    assert (emergency.kind, emergency.predicate, emergency.negated) == ("event", "declare", True)
+    # while an apology told with what was said keeps what was said as the claim
+    (sorry,) = _claims(
+        nlp, 'Ilse Varga apologised on Monday, saying the airline had "let our customers down badly".'
+    )
+    assert "customer" in sorry.measure_key.split()
     # the particle of another verb is no part of it: "the prices went down" is no "go down"
     (went,) = _claims(nlp, "Prices went down 4% in March.")
     assert went.predicate == "go"
@@ -612,6 +645,15 @@ def test_two_things_said_joined_by_and_that_are_two_claims(nlp: Any) -> None:
     wait, year_long = _claims(nlp, text)
     assert year_long.text == "year-long waits would be eliminated by March 2027."
     assert year_long.claimant == wait.claimant and year_long.time is not None
+    # a parse that hangs the second "that" clause on the verb of saying, not on the first clause
+    text = (
+        "Her lawyer, Sanne Oostveld, said on Thursday that no appeal had yet been filed, and that she "
+        "had asked ADE to let an independent laboratory test the tubs that remain."
+    )
+    appeal, asked = _claims(nlp, text)
+    assert appeal.text.endswith("no appeal had yet been filed")
+    assert (appeal.predicate, appeal.negated) == ("file", True)
+    assert asked.text.startswith("she had asked") and asked.claimant == appeal.claimant
     # without the comma the two stay one claim
     (one,) = _claims(nlp, "The mayor said the bridge was safe and that it would reopen soon.")
     assert one.text.endswith("reopen soon.")
@@ -1897,3 +1939,17 @@ def test_a_scope_ends_where_a_clause_begins(nlp: Any) -> None:
     assert doors.scope == "in the Ashcombe Wing"
     assert cases.scope == ""  # the outbreak is what the cases are of, not where
     assert "Dunmore" not in prize.scope  # where the title was won
+
+
+def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
+    text = (
+        "She added that the bank had created 400 jobs at Albion Quay as part of its clean-up. "
+        "Some 240 poultry premises lie inside the surveillance zones, the directorate said. "
+        "Some 9,000 residents were told to stay inside and keep their windows shut. "
+        "Turnout was 41% at the last election."
+    )
+    jobs, premises, residents, turnout = (c for c in _claims(nlp, text) if c.quantity is not None)
+    assert jobs.scope == "at Albion Quay"
+    assert premises.scope == "inside the surveillance zones"
+    assert residents.scope == ""  # staying inside is no place
+    assert turnout.scope == ""  # "at" a thing that is not a place by its name

@@ -53,13 +53,16 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     "appeal": ("appeal", "contest"),  # "will appeal against the fine" / "will not contest it"
     "ban": ("ban", "forbid", "prohibit"),
     "restore": ("restore", "reconnect"),  # "power was restored" / "the last homes were reconnected"
-    "apply": ("apply", "file"),  # "applied for a drought permit", "filed for an injunction"
+    "apply": ("apply", "file", "lodge"),  # "applied for a drought permit", "filed for an injunction"
     "order": ("order", "commission"),  # "will order an independent review" / "will commission" one
     "investigate": ("investigate", "probe"),  # "were not investigating" / "were looking into"
     "occur": ("occur", "happen"),
     "arrest": ("arrest", "detain"),
     "withdraw": ("withdraw",),
     "declare": ("declare",),
+    # what a blow did to something: "apple growers were badly hit" / "orchards largely escaped"
+    "affect": ("affect", "hit"),
+    "spare": ("spare", "escape"),
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then
@@ -157,6 +160,7 @@ OPPOSITE_CLASSES = {
         ("improve", "worsen"),
         ("include", "exclude"),
         ("allow", "ban"),
+        ("affect", "spare"),
     ]
 }
 

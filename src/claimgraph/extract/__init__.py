@@ -33,6 +33,7 @@ from .frame import (
     modality,
     predicate_and_polarity,
     reader_advice,
+    said_clause,
     speaker_attribution,
     speaker_text,
     verb_lemma,
@@ -635,6 +636,15 @@ def _clauses(sent: Any) -> list[tuple[Any, int, Attribution | None]]:
     first = conj.left_edge.i
     if subj is None and conj.lemma_.lower() in REPORTING_VERBS and conj.i == first:
         return _said_too(sent, root, conj) or whole
+    mark = sent.doc[first]
+    if subj is not None and mark.lower_ == "that" and mark.dep_ == "mark" and subj.left_edge.i == first + 1:
+        # "She said that no appeal had yet been filed, and that she had asked ...": two things
+        # said, the parse hanging the second on the verb of saying (_reported_clauses: on the first)
+        comma = _joined_by(sent, first, root.i)
+        said = find_attribution(sent)
+        if comma is None or said is None or said.verb is None or said.verb.i != root.i or not said.claimant:
+            return whole
+        return _split(sent, comma, first + 1, replace(said, verb=None))
     if subj is None or subj.left_edge.i != first:
         return whole
     comma = _joined_by(sent, first, root.i)
@@ -1301,7 +1311,8 @@ def _said(attribution: Any) -> list[str]:
     """Content lemmas of what the claimant says (the reporting verb's clausal complement)."""
     if attribution.verb is None:
         return []
-    comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
+    said = said_clause(attribution.verb)
+    comp = [said] if said is not None else []
     if not comp and attribution.verb.lemma_.lower() in ("describe", "call"):
         # "described the ban as a last resort", "calls the ban a last resort": the thing and
         # what it is called
@@ -1348,10 +1359,12 @@ def _said(attribution: Any) -> list[str]:
 # what opens a clause of its own between an amount and a phrase after it
 _OTHER_CLAUSE = re.compile(r"\b(?:because|although|though|unless|whereas|while|when|after|before|if)\b", re.I)
 _SCOPE_RE = re.compile(
-    r"(?<![\w-])(?:(?:in|into|across|throughout|within|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?<![\w-])(?:(?:(?:in|into|across|throughout|within|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    # (a place by its name, "created 400 jobs at Albion Quay"; "inside" a place, not "stay inside")
+    r"|at\s+(?=(?-i:[A-Z]))|inside\s+(?:the|its|their)\s+)"
     r"[^,;:.()\"“”]{3,80}?"
     r"|(?:patients|people|adults|children|those|participants)\s+(?:aged\s+)?(?:over|under|above|below)\s+\d+)"
-    r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+of|on|by|according|since|until|from|than|compared|after|before|when|while|"
+    r"(?=\s*(?:[,;:.()\"“”]|\Z|\s(?:as\s+(?:of|part)|on|by|according|since|until|from|than|compared|after|before|when|while|"
     r"for|did|do|does|because|due\s+to|owing\s+to|amid|which|who|where|but|and\s+(?:the|a)\b|"
     # a clause after the place ("in the Ashcombe Wing that failed to close", "across Longmere
     # and Hatch End will be knocked down")

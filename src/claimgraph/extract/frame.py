@@ -404,6 +404,26 @@ def find_attribution(sent: Span) -> Attribution | None:
     return replace(speaker_attribution(who), document=doc_phrase or _cited_document(who), verb=verb)
 
 
+def said_clause(verb: Token) -> Token | None:
+    """The verb of what a reporting verb reports: its clausal complement, or the clause it is
+    told beside: "The government will suspend the tariff, she said, to keep shelves stocked"
+    (whatever the parse hangs on "said"), and "Marangoni ruled out suspending the tariff,
+    saying ..." (what she did to something; what she said of it is her reason, while in
+    "Varga apologised, saying ..." what she said is the claim)."""
+    if verb.dep_ == "parataxis":
+        return verb.head
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() not in REPORTING_VERBS
+        and any(c.dep_ in ("dobj", "xcomp") for c in verb.head.children)
+    ):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+
+
 def speaker_text(speaker: Token) -> str:
     """The words naming a speaker: the subject's words, without what a relative clause says of
     it ("Wendmoor, whose headquarters overlooks the reservoir, said ...") nor an age ("said
@@ -681,9 +701,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
     """The main predicate's lemma and whether it is negated (for polarity checks)."""
     root = sent.root
     if attribution is not None and attribution.verb is not None:
-        comp = [c for c in attribution.verb.children if c.dep_ in ("ccomp", "xcomp")]
-        if comp:
-            root = comp[0]
+        root = said_clause(attribution.verb) or root
     elif root.lemma_.lower() in REPORTING_VERBS:
         comp = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
         if comp:
@@ -706,6 +724,12 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
         act = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if act is not None and verb_lemma(act) in PREDICATE_CLASS and verb_lemma(act) not in _LIGHT_ACTS:
             negated = negated or any(cc.dep_ == "neg" for cc in act.children)
+            pred = act
+    if verb_lemma(pred) == "rule out":
+        # "ruled out suspending the tariff": said it would not suspend it
+        act = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None:
+            negated = not (negated or any(cc.dep_ == "neg" for cc in act.children))
             pred = act
     if verb_lemma(pred) not in PREDICATE_CLASS:
         # "voted to approve", "decided to cut": the outcome is the complement's verb
@@ -866,6 +890,8 @@ def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool =
     )
     if cls is None and any_act and dated and verb is not None and _dated_act(verb, predicate):
         cls = "act"
+    if verb is not None and verb.dep_ == "xcomp" and verb_lemma(verb.head) == "rule out":
+        cls = "exclude"  # "ruled out declaring a state of emergency": the act, ruled out
     # when something first happened is a date to check, whatever happened ("oil first reached
     # the shore on Tuesday")
     first = (
