@@ -243,6 +243,22 @@ def test_a_verb_and_its_particle_are_one_predicate(nlp: Any) -> None:
     assert "keep" not in suspend.measure_key.split()
     # a blow that hit something and one that spared it
     assert contradicts("hit", False, "escape", False) and contradicts("affect", True, "hit", False)
+    # what is believed is the claim, and "no evidence" with a clause the parse took for a
+    # relative one denies it
+    (believed,) = _claims(
+        nlp, "Detectives believe the men had help from outside the prison, a police spokeswoman said."
+    )
+    (no_sign,) = _claims(nlp, "Police have said there is no evidence the men had help from outside.")
+    assert (believed.predicate, believed.negated, no_sign.predicate, no_sign.negated) == (
+        "have",
+        False,
+        "have",
+        True,
+    )
+    # an alarm that went off and one that never sounded
+    (went_off,) = _claims(nlp, "The alarm went off, police said.")
+    (never,) = _claims(nlp, "Staff insist the alarm never sounded that night.")
+    assert contradicts(went_off.predicate, went_off.negated, never.predicate, never.negated)
     (emergency,) = _claims(nlp, "She ruled out declaring a national state of emergency.")
     assert (emergency.kind, emergency.predicate, emergency.negated) == ("event", "declare", True)
     # while an apology told with what was said keeps what was said as the claim

@@ -63,6 +63,7 @@ PREDICATE_CLASSES: dict[str, tuple[str, ...]] = {
     # what a blow did to something: "apple growers were badly hit" / "orchards largely escaped"
     "affect": ("affect", "hit"),
     "spare": ("spare", "escape"),
+    "sound": ("sound",),
 }
 # verbs with a particle that say what one of the classes says ("the fire broke out on Monday"
 # is its beginning, "members turned down the offer" rejected it); a claim's predicate is then
@@ -81,6 +82,7 @@ PHRASAL_CLASSES: dict[str, tuple[str, ...]] = {
     "occur": ("take place",),
     "run aground": ("run aground",),
     "strike": ("walk out",),  # "dockers walked off the job"
+    "sound": ("go off",),  # "the alarm went off" / "the alarm never sounded"
 }
 # the predicate of what a source would not say ("declined to say whether a ransom was paid"):
 # in no class, so it neither agrees with nor contradicts an outcome

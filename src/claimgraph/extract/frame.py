@@ -718,6 +718,12 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
                 pred = c
     if (clause := without_evidence(pred)) is not None:
         return clause.lemma_.lower(), True
+    if verb_lemma(pred) in _BELIEF_VERBS:
+        # "Detectives believe the men had help": what is believed is the claim
+        held = next((c for c in pred.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if held is not None:
+            negated = negated != any(cc.dep_ == "neg" for cc in held.children)
+            pred = held
     if verb_lemma(pred) in _SCHEDULED:
         # "construction is due to start in 2028", "is scheduled to begin": the act to come, when
         # it is a known kind of act (else what is due is the claim: "talks are due to resume")
@@ -755,6 +761,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
+_BELIEF_VERBS = frozenset({"believe", "think", "suspect", "fear"})
 _NO_ONE = frozenset({"none", "nobody", "nothing", "neither", "noone"})
 _SCHEDULED = frozenset({"due", "schedule", "set", "slate", "poise"})
 
@@ -770,8 +777,22 @@ def without_evidence(pred: Token) -> Token | None:
             and noun.lemma_.lower() in _NO_SIGN
             and any(c.lower_ == "no" for c in noun.children)
         ):
-            return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None)
+            return next(
+                (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None
+            ) or next((c for c in noun.children if _content_clause(c)), None)
     return None
+
+
+def _content_clause(t: Token) -> bool:
+    """A clause the parse hung on a noun as a relative clause that says what the noun is about,
+    not which one it is: "no evidence the men had help" (its own subject and object; "the
+    evidence the police had gathered" has no object of its own)."""
+    return (
+        t.dep_ == "relcl"
+        and t.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in t.children)
+        and any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp") for c in t.children)
+    )
 
 
 # outcome predicates that make a sentence an event claim on their own ("the council approved
