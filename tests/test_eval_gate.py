@@ -64,7 +64,9 @@ def test_every_story_has_floors() -> None:
 # thirteenth's fixes were made: bank-fine 0.61 / 0.55, harvest-frost 0.57 / 0.52, prison-escape
 # 0.76 / 0.74, tram-extension 0.41 / 0.48; a fifteenth, at the end of session 16, after the
 # thirteenth's and fourteenth's fixes: cruise-outbreak 0.58 / 0.58, fishing-quota 0.56 / 0.61,
-# library-closures 0.54 / 0.58, water-main-burst 0.62 / 0.62)
+# library-closures 0.54 / 0.58, water-main-burst 0.62 / 0.62; a sixteenth, written at the start
+# of session 17 and scored once at its end, after its fixes: ambulance-delays 0.50 / 0.53,
+# cable-car-stoppage 0.51 / 0.54, data-centre-approval 0.49 / 0.51, sugar-levy 0.53 / 0.61)
 # and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
@@ -127,6 +129,10 @@ WRITTEN_BLIND = {
     "fishing-quota",
     "library-closures",
     "water-main-burst",
+    "ambulance-delays",
+    "cable-car-stoppage",
+    "data-centre-approval",
+    "sugar-levy",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -191,6 +197,12 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # catch of 14,900 tonnes" as two qualifiers, and "a 22 per cent cut" agreed by "ministers from
 # the two countries" / "in their shared Norrin Sea fishing grounds" as two scopes: mended in
 # session 16.)
+# The sixteenth set's, on arrival: ambulance-delays' "£38m funding bid" / "asked the ministry for
+# £38m" as two measures, and a quote credited to the hospital's chief executive named in the
+# sentence before; data-centre-approval's "six data halls ... in three phases" / "across more
+# than 120 hectares" as two scopes and its £1.2 billion investment, told in the sentence of the
+# approval, as two measures; sugar-levy's "1 July next year" read as July only, so two times,
+# and a condition of the snack levy's start read against its rate.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -202,6 +214,9 @@ AGREEMENTS_REPORTED: set[str] = {
     "bank-fine",
     "tram-extension",
     "water-main-burst",
+    "ambulance-delays",
+    "data-centre-approval",
+    "sugar-levy",
 }
 
 
