@@ -201,8 +201,9 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # £38m" as two measures, and a quote credited to the hospital's chief executive named in the
 # sentence before; data-centre-approval's "six data halls ... in three phases" / "across more
 # than 120 hectares" as two scopes and its £1.2 billion investment, told in the sentence of the
-# approval, as two measures; sugar-levy's "1 July next year" read as July only, so two times,
-# and a condition of the snack levy's start read against its rate.
+# approval, as two measures; sugar-levy's condition of the snack levy's start read against its
+# rate. (On arrival also sugar-levy's "1 July next year" read as July only, so two times: mended
+# in session 18.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",

@@ -212,6 +212,9 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("the line should reopen by Christmas", "2026-12-25", "by"),
         ("in the first half of next year", "2027-01/2027-06", "at"),
         ("profit fell in the third quarter of last year", "2025-Q3", "at"),
+        # a day of a year named relative to now is that day, not the month it is in
+        ("the charge on drinks starts on 1 July next year", "2027-07-01", "at"),
+        ("the accounts were due by March 31 this year", "2026-03-31", "by"),
     ],
 )
 def test_months_seasons_and_spans_without_a_year(text: str, iso: str, relation: str) -> None:

@@ -77,6 +77,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_month_year2", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+({_YEAR})\b"),
     ("iso_date", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
     ("month_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?({_YEAR})\b"),
+    # "on 1 July next year", "by March 31 this year": that day of that year
+    (
+        "day_month_rel_year",
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s+(this|last|next)\s+year\b"
+        rf"|\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(this|last|next)\s+year\b",
+    ),
     # "by September this year", "in March last year": that month of that year
     ("month_rel_year", rf"\b({_MONTH_RE})\s+(?:of\s+)?(this|last|next)\s+year\b"),
     (
@@ -156,6 +162,7 @@ _CASED = (
     "day_pair",
     "month_year",
     "month_rel_year",
+    "day_month_rel_year",
     "year_to",
     "month_range",
 )
@@ -392,6 +399,12 @@ def _normalize(
             return _day_span(t, date(int(g[0]), int(g[1]), int(g[2])))
         if name == "month_year":
             return _month_span(t, int(g[1]), _month_num(g[0]))
+        if name == "day_month_rel_year":
+            if not ref:
+                return None
+            day, mon, rel = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+            y = ref.year + _year_offset(rel.lower())
+            return _day_span(t, date(y, _month_num(mon), int(day)))
         if name == "month_rel_year":
             if not ref:
                 return None
