@@ -1969,3 +1969,22 @@ def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     assert premises.scope == "inside the surveillance zones"
     assert residents.scope == ""  # staying inside is no place
     assert turnout.scope == ""  # "at" a thing that is not a place by its name
+
+
+def test_a_second_act_joined_with_a_tense_of_its_own_is_a_claim(nlp: Any) -> None:
+    text = (
+        "A Dunmere man was arrested on Sunday and has since been released on bail on condition "
+        "that he does not fly a drone. "
+        "Stridewell has apologised to its users and has said it will not contest the fine. "
+        "The University of Brackwater is to cut 495 posts and close 27 degree programmes."
+    )
+    claims = _claims(nlp, text)
+    bail = next(c for c in claims if c.text.startswith("has since been released"))
+    assert bail.predicate == "release" and bail.condition.startswith("on condition that")
+    arrest = next(c for c in claims if c.text.startswith("A Dunmere man"))
+    assert arrest.condition == ""  # the condition is the bail's, not the arrest's
+    # what is said in the second act is the claim, and its sayer the sentence's subject
+    appeal = next(c for c in claims if c.text == "has said it will not contest the fine")
+    assert appeal.kind == "attribution" and appeal.negated and appeal.claimant == "Stridewell"
+    # one act told of two things, with no tense of its own, stays one claim
+    assert not any(c.text.startswith("close 27") for c in claims)

@@ -875,6 +875,11 @@ def _sentence_claims(
     first_time = next((t.span for t in times if not t.baseline), None)
     if second is not None:
         out.append(_second_verb_claim(text, off, sent, second, common))
+    elif (joined := _joined_act(sent, amounts, proposal if amounts else None)) is not None:
+        claim = _joined_act_claim(text, off, sent, joined, times, condition, common)
+        out.append(claim)
+        if claim.condition:
+            common = {**common, "condition": ""}  # the condition is the joined act's, not the first's
     if amounts:
         main: tuple[str, str, str] | None = None  # the last figure's measure, scope and subject
         for m in amounts:
@@ -1059,6 +1064,69 @@ def _dated_second_verb(
         if not outside and (aside or inside[0].span.begin > published):
             return t, inside[0]
     return None
+
+
+def _joined_act(sent: Any, amounts: list[Mention], proposal: Any | None) -> Any | None:
+    """A second act told by a verb phrase of its own, joined by "and" to the sentence's verb and
+    sharing its subject, with a tense of its own ("A man was arrested on Sunday and has since
+    been released on bail", "The directorate said it was supporting the council, and has advised
+    residents to change their passwords"): a claim of its own. Not one that holds an amount
+    (the amount's claim tells it), nor one that repeats the first verb's tense ("cut 495 posts
+    and close 27 programmes": one act told of two things), nor ``proposal``, the call the
+    sentence's amounts leave a claim of its own to ("... but is pressing for a rates holiday")."""
+    for t in sent:
+        if (
+            (proposal is not None and t.i == proposal.i)
+            or t.dep_ != "conj"
+            or t.pos_ != "VERB"
+            or t.head.pos_ not in ("VERB", "AUX")
+            or t.head.dep_ != "ROOT"
+        ):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            continue
+        if t.left_edge.dep_ not in ("aux", "auxpass") or t.left_edge.head.i != t.i:
+            continue  # (its phrase opens with its own auxiliary: "and has since been released")
+        lo, hi = _subtree_chars(t, sent)
+        if any(lo <= m.start < hi for m in amounts) or len(content_lemmas(list(t.subtree))) < 2:
+            continue
+        return t
+    return None
+
+
+def _joined_act_claim(
+    text: str,
+    off: int,
+    sent: Any,
+    verb: Any,
+    times: list[TimeMention],
+    condition: str,
+    common: dict[str, Any],
+) -> Claim:
+    """The claim of a joined act (:func:`_joined_act`): its own words, time and condition, the
+    sentence's claimant."""
+    lo, hi = _subtree_chars(verb, sent)
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    lemmas = tuple(dict.fromkeys(content_lemmas(list(verb.subtree))))
+    when = next((m.span for m in times if not m.baseline and lo <= m.start and m.end <= hi), None)
+    if when is None and verb.tag_ == verb.head.tag_ and not any(c.lower_ == "since" for c in verb.children):
+        # "inspected the ship in September ... but did not detain it": told in one tense, one time
+        when = next((m.span for m in times if not m.baseline), None)
+    cond = condition if condition and condition in sent.text[lo:hi] else ""
+    fields = {**common, "start": start, "end": end, "text": text[start:end], "keywords": lemmas}
+    # "... and has said it will not contest the fine": what is said is the act
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    reported = said is not None and verb_lemma(verb) in REPORTING_VERBS
+    act = said if reported else verb
+    fields["predicate"] = verb_lemma(act)
+    fields["negated"] = any(c.dep_ == "neg" for c in act.children)
+    fields["condition"] = cond
+    key = " ".join(sorted(set(content_lemmas([w for w in act.subtree if w.i != act.i]))))
+    kind = "attribution" if reported else "event"
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if kind == "attribution" and not fields["claimant"] and subj is not None and subj.pos_ != "PRON":
+        fields["claimant"] = " ".join(w.text for w in subj.subtree)  # the one who said it
+    return Claim(kind=kind, time=when, measure=" ".join(lemmas[:8]), measure_key=key, **fields)
 
 
 def _second_verb_claim(
