@@ -1117,7 +1117,7 @@ def _joined_act_claim(
     # "... and has said it will not contest the fine": what is said is the act
     said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     reported = said is not None and verb_lemma(verb) in REPORTING_VERBS
-    act = said if reported else verb
+    act = said if said is not None and reported else verb
     fields["predicate"] = verb_lemma(act)
     fields["negated"] = any(c.dep_ == "neg" for c in act.children)
     fields["condition"] = cond
