@@ -865,6 +865,36 @@ def test_headline_body_a_headline_figure_restates_the_nearest_body_figure() -> N
     assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
 
 
+def test_headline_body_a_headline_figure_restates_the_body_figure_of_the_same_things() -> None:
+    """ "Skerrin down to two sailings a day": the body's "three return sailings a day", not a
+    quote's "two" of something else, though that one is the same number and shares more words."""
+    sailings = {
+        "text": "Since the Halvard was laid up, the island has had three return sailings a day.",
+        "measure": "island had sailings",
+        "measure_key": "island sailing",
+        "predicate": "have",
+        "keywords": ("island", "return", "sailing", "halvard"),
+        **_q("three", 3),
+    }
+    quote = {
+        "text": '"Two patients a day miss treatment since the Halvard was laid up in Skerrin," said a doctor.',
+        "measure": "patients miss treatment",
+        "measure_key": "patient miss treatment",
+        "predicate": "miss",
+        "keywords": ("patient", "day", "miss", "treatment", "halvard", "skerrin", "doctor"),
+        **_q("Two", 2),
+    }
+    title = {
+        "text": "Skerrin down to two sailings a day as Halvard laid up",
+        "measure_key": "sailing skerrin",
+        "predicate": "lay",
+        "keywords": ("skerrin", "sailing", "day", "halvard", "lay"),
+        "quantity": Quantity(text="two", start=16, end=19, unit="count", value=2),
+    }
+    store, pairs = build([(sailings, None), (quote, None)], title_a=title)
+    assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
+
+
 def test_headline_body_dropped_condition() -> None:
     body = {
         "text": "The lab called for a world pause on research, only if all labs stop at once.",

@@ -1064,8 +1064,15 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
     # (not a verb that says little of its own: "puts ... under scrutiny" / "puts the bill at")
     hp = np.array([c.predicate if c.predicate not in _LIGHT_VERBS else "" for c in hc])[:, None]
     scores = scores + np.where((hp == np.array([c.predicate for c in bc])[None, :]) & (hp != ""), 0.1, 0.0)
-    # a headline's figure restates the body figure nearest it in the same unit
+    # a headline's figure restates the body figure nearest it in the same unit, and the one of
+    # the same things most ("down to two sailings a day" / "three return sailings a day", not
+    # another "two" of something else)
     scores = scores + HEADLINE_FIGURE * _nearness([c.quantity for c in hc], [c.quantity for c in bc])
+    hn, bn = [_counted_words(c) for c in hc], [_counted_words(c) for c in bc]
+    same_things = np.array(
+        [[bool(x[1] & y[1]) and x[0] == y[0] for y in bn] for x in hn], dtype=float
+    ).reshape(len(hc), len(bc))
+    scores = scores + HEADLINE_FIGURE * same_things
     own = np.array(spaces[0])[:, None] == np.array(spaces[1])[None, :]
     out = []
     for i, h in enumerate(heads):
@@ -1083,6 +1090,26 @@ def headline_links(rows: list[Row]) -> list[ClaimMatch]:
 
 
 HEADLINE_FIGURE = 0.3
+# the words right after an amount that may say what it counts ("three return sailings")
+_COUNTED_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,4}")
+
+
+def _counted_words(c: Claim) -> tuple[str, set[str]]:
+    """A claim's unit and the content words of the few words after its amount ("sailing",
+    "return" of "three return sailings a day"), people however named left out (what is counted
+    of them is told elsewhere: "a tenth of its people" / "34 per cent of people")."""
+    m = _after_amount(c, _COUNTED_WORDS)
+    if m is None or c.quantity is None:
+        return "", set()
+    words: list[str] = []
+    for word in m.group(0).split():
+        if word in FUNCTION_WORDS:
+            if words:
+                break  # "two sailings a day": what is counted ends where a function word begins
+            continue  # "a tenth of its people": after "of its"
+        words.append(word)
+    found = {w for word in words[:2] for w in key_words(word)}
+    return c.quantity.unit, found - PEOPLE_WORDS - {"people"}
 
 
 def _nearness(xs: list[Quantity | None], ys: list[Quantity | None]) -> np.ndarray:
