@@ -292,3 +292,15 @@ def test_from_a_day_to_come_is_when_it_starts() -> None:
     # a month gone by that something has risen from
     (january,) = find_times("prices have risen from January", pub)
     assert (january.span.iso, january.span.relation) == ("2026-01", "since")
+
+
+def test_a_time_of_day_names_the_day_beside_it() -> None:
+    ref = date(2026, 11, 23)
+    # on the 24-hour clock with its colon, with "local time" between it and its day
+    (halt,) = find_times("halted all movements at 16:52 local time on Saturday 21 November", ref)
+    assert halt.span.iso == "2026-11-21" and halt.span.text.startswith("at 16:52")
+    (quake,) = find_times("The quake hit at 2:14 a.m. local time on Thursday (0114 GMT)", ref)
+    assert quake.span.iso == "2026-11-19"
+    (alone,) = find_times("The runway reopened at 23:41.", ref)
+    assert alone.kind == "clock"
+    assert find_times("won by a ratio at 3:1", ref) == []

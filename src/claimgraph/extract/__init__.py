@@ -794,6 +794,11 @@ def _sentence_claims(
     times = _claim_times(sent, find_times(stext, article.published, anchor))
     if context is not None:
         day = context.day
+        if day is not None:
+            # "The runway reopened at 11.41pm": a time of day alone is on the day last named
+            times = [
+                replace(t, span=replace(day, text=t.span.text)) if t.kind == "clock" else t for t in times
+            ]
         context.update(times)
         if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
             anchor = context.anchor

@@ -139,7 +139,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:(?:just|shortly)\s+)?(before\s+)?(?<![Tt]he\s)(?<!\ba\s)Christmas\b(?!\s+(?:[Dd]ay|[Ee]ve|shopping|trading|trade|sales|"
         r"tree|market|party|parties|cards?|presents?|dinner|lights|holidays?|season|period|break|rush|getaway)\b)",
     ),
-    ("clock", r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|a\.m\.|p\.m\.|am|pm)\b"),
+    (  # "at 9.40pm", "at 23:41": a time of day (on the 24-hour clock only with its colon)
+        "clock",
+        r"\bat\s+\d{1,2}(?:[:.]?\d\d)\s*(?:[ap]\.m\.|(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|am|pm)\b)"
+        r"|\bat\s+(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d)",
+    ),
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
         "month_only",
@@ -720,7 +724,8 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
     for k in range(len(found) - 1, 0, -1):
         (s0, e0, span0, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
         days = {n0, n1} - {"clock"}
-        if "clock" in (n0, n1) and len(days) == 1 and re.fullmatch(r",?\s*(?:on\s+)?", text[e0:s1]):
+        gap = r",?\s*(?:local\s+time,?\s*)?(?:on\s+)?"  # ("at 16:52 local time on Saturday")
+        if "clock" in (n0, n1) and len(days) == 1 and re.fullmatch(gap, text[e0:s1]):
             day = span1 if n0 == "clock" else span0
             if day.granularity == "day":
                 found[k - 1 : k + 1] = [(s0, e1, replace(day, text=text[s0:e1]), days.pop())]
