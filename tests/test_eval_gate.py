@@ -66,8 +66,10 @@ def test_every_story_has_floors() -> None:
 # thirteenth's and fourteenth's fixes: cruise-outbreak 0.58 / 0.58, fishing-quota 0.56 / 0.61,
 # library-closures 0.54 / 0.58, water-main-burst 0.62 / 0.62; a sixteenth, written at the start
 # of session 17 and scored once at its end, after its fixes: ambulance-delays 0.50 / 0.53,
-# cable-car-stoppage 0.51 / 0.54, data-centre-approval 0.49 / 0.51, sugar-levy 0.53 / 0.61)
-# and then used, like the others, to find
+# cable-car-stoppage 0.51 / 0.54, data-centre-approval 0.49 / 0.51, sugar-levy 0.53 / 0.61; a
+# seventeenth, written at the start of session 18 and scored once at its end, after its fixes:
+# airline-merger 0.70 / 0.56, dam-cracks 0.55 / 0.56, exam-leak 0.65 / 0.62, rent-cap-ruling
+# 0.51 / 0.53) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
@@ -133,6 +135,10 @@ WRITTEN_BLIND = {
     "cable-car-stoppage",
     "data-centre-approval",
     "sugar-levy",
+    "airline-merger",
+    "dam-cracks",
+    "exam-leak",
+    "rent-cap-ruling",
 }
 # (port-strike, plant-closure and wildfire have met the foundation bar since session 10)
 BELOW_FOUNDATION_BAR: set[str] = set(WRITTEN_BLIND) - {"port-strike", "plant-closure", "wildfire"}
@@ -204,6 +210,11 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # approval, as two measures; sugar-levy's condition of the snack levy's start read against its
 # rate. (On arrival also sugar-levy's "1 July next year" read as July only, so two times: mended
 # in session 18.)
+# The seventeenth set's, on arrival: airline-merger's "paying €420 million for Vennick" / "values
+# Vennick at €420 million", left unmatched and so one sum for two things; dam-cracks' "5.8
+# million cubic metres" / "5.8 million m³", the second read as a count (m³ is no unit the
+# extractor knows), and so one count for two things; exam-leak's "nationally" / "across the
+# country" as two scopes; rent-cap-ruling's "otherwise would have" read as a condition.
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -218,6 +229,10 @@ AGREEMENTS_REPORTED: set[str] = {
     "ambulance-delays",
     "data-centre-approval",
     "sugar-levy",
+    "airline-merger",
+    "dam-cracks",
+    "exam-leak",
+    "rent-cap-ruling",
 }
 
 
