@@ -1991,16 +1991,10 @@ def test_a_second_act_joined_with_a_tense_of_its_own_is_a_claim(nlp: Any) -> Non
 
 
 def test_a_time_of_day_alone_is_on_the_day_last_named(nlp: Any) -> None:
-    article = Article(
-        url="http://x/a",
-        outlet="X",
-        title="",
-        published=date(2026, 11, 23),
-        text=(
-            "Air traffic control halted all movements at 16:52 local time on Saturday 21 November. "
-            "The runway reopened at 23:41, by which point the evening schedule had collapsed."
-        ),
+    text = (
+        "Air traffic control halted all movements at 16:52 local time on Saturday 21 November. "
+        "The runway reopened at 23:41, by which point the evening schedule had collapsed."
     )
-    halt, reopen = _check(article, nlp)
+    halt, reopen = _claims(nlp, text, published=date(2026, 11, 23))
     assert halt.time is not None and halt.time.iso == "2026-11-21"
     assert reopen.time is not None and reopen.time.iso == "2026-11-21"  # not the day of writing
