@@ -797,7 +797,10 @@ def _sentence_claims(
         if day is not None:
             # "The runway reopened at 11.41pm": a time of day alone is on the day last named
             times = [
-                replace(t, span=replace(day, text=t.span.text)) if t.kind == "clock" else t for t in times
+                replace(t, span=replace(day, text=t.span.text, relation=t.span.relation))
+                if t.kind == "clock"
+                else t
+                for t in times
             ]
         context.update(times)
         if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
