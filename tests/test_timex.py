@@ -302,5 +302,7 @@ def test_a_time_of_day_names_the_day_beside_it() -> None:
     (quake,) = find_times("The quake hit at 2:14 a.m. local time on Thursday (0114 GMT)", ref)
     assert quake.span.iso == "2026-11-19"
     (alone,) = find_times("The runway reopened at 23:41.", ref)
-    assert alone.kind == "clock"
+    assert alone.kind == "clock" and alone.span.iso == "2026-11-23"  # no day named: the day of writing
+    (on_day,) = find_times("The runway reopened at 23:41.", ref, day=halt.span)
+    assert on_day.span.iso == "2026-11-21" and on_day.span.text == "at 23:41"  # the day named before
     assert find_times("won by a ratio at 3:1", ref) == []

@@ -791,21 +791,13 @@ def _sentence_claims(
         if len(amounts) > 1:
             amounts = [m for m in amounts if not says(m)] or amounts
     anchor = context.anchor if context else None
-    times = _claim_times(sent, find_times(stext, article.published, anchor))
+    day = context.day if context else None  # a time of day said alone is on it
+    times = _claim_times(sent, find_times(stext, article.published, anchor, day))
     if context is not None:
-        day = context.day
-        if day is not None:
-            # "The runway reopened at 11.41pm": a time of day alone is on the day last named
-            times = [
-                replace(t, span=replace(day, text=t.span.text, relation=t.span.relation))
-                if t.kind == "clock"
-                else t
-                for t in times
-            ]
         context.update(times)
         if context.anchor is not anchor:  # "in the second quarter ... year on year" in one sentence
             anchor = context.anchor
-            times = _claim_times(sent, find_times(stext, article.published, anchor))
+            times = _claim_times(sent, find_times(stext, article.published, anchor, day))
         if day is not None and not times and (same := _THAT_DAY.search(stext)) is not None:
             # "That night the temperature dropped to minus 24 degrees": the day last named
             times = [

@@ -587,11 +587,19 @@ def _done(text: str, s: int) -> bool:
     return bool(_DONE.search(text[max(0, s - 80) : s]))
 
 
-def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> list[TimeMention]:
+# what may stand between a time of day and its day ("at 16:52 local time on Saturday")
+_CLOCK_GAP = re.compile(r",?\s*(?:local\s+time,?\s*)?(?:on\s+)?")
+
+
+def find_times(
+    text: str, ref: date | None, anchor: TimeSpan | None = None, day: TimeSpan | None = None
+) -> list[TimeMention]:
     """Every time expression in ``text``, longest first where they overlap.
 
     ``anchor`` is the period the article is about so far ("the second quarter"): anaphoric
-    expressions such as "in the quarter" or "a year earlier" are resolved against it.
+    expressions such as "in the quarter" or "a year earlier" are resolved against it. ``day`` is
+    the day it last named: a time of day said alone ("reopened at 11.41pm") is on it (without
+    one, on the day of writing).
 
     >>> [t.span.iso for t in find_times("as of May 2026, up from early 2025", None)]
     ['2026-05', '2025-01/2025-04']
@@ -724,11 +732,15 @@ def find_times(text: str, ref: date | None, anchor: TimeSpan | None = None) -> l
     for k in range(len(found) - 1, 0, -1):
         (s0, e0, span0, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
         days = {n0, n1} - {"clock"}
-        gap = r",?\s*(?:local\s+time,?\s*)?(?:on\s+)?"  # ("at 16:52 local time on Saturday")
-        if "clock" in (n0, n1) and len(days) == 1 and re.fullmatch(gap, text[e0:s1]):
-            day = span1 if n0 == "clock" else span0
-            if day.granularity == "day":
-                found[k - 1 : k + 1] = [(s0, e1, replace(day, text=text[s0:e1]), days.pop())]
+        if "clock" in (n0, n1) and len(days) == 1 and _CLOCK_GAP.fullmatch(text[e0:s1]):
+            on = span1 if n0 == "clock" else span0
+            if on.granularity == "day":
+                found[k - 1 : k + 1] = [(s0, e1, replace(on, text=text[s0:e1]), days.pop())]
+    if day is not None:  # a time of day alone: on the day named before it
+        found = [
+            (s, e, replace(day, text=span.text, relation=span.relation) if n == "clock" else span, n)
+            for s, e, span, n in found
+        ]
     out = []
     for s, e, span, name in found:
         before = text[max(0, s - 45) : s]
