@@ -298,6 +298,20 @@ CASES = [
     ("a farm of 300 acres", "300 acres", 121.405692, None, None, "hectare", "exact"),
     ("about 12,000 hectares burned", "about 12,000 hectares", 12000, None, None, "hectare", "about"),
     ("backed by two dozen planes", "two dozen", 24, None, None, "count", "exact"),
+    # volumes, in cubic metres whatever unit the article uses
+    ("it impounds 5.8 million m³ when full", "5.8 million m³", 5.8e6, None, None, "cubic_metre", "exact"),
+    (
+        "holds 5.8 million cubic metres of water",
+        "5.8 million cubic metres",
+        5.8e6,
+        None,
+        None,
+        "cubic_metre",
+        "exact",
+    ),
+    ("40 m3 of sludge", "40 m3", 40, None, None, "cubic_metre", "exact"),
+    ("about 1,000 cubic feet of gas", "about 1,000 cubic feet", 28.3168, None, None, "cubic_metre", "about"),
+    ("the 111 passengers", "111", 111, None, None, "count", "exact"),
     ("A pair of surgical centres will open", "A pair of", 2, None, None, "count", "exact"),
     ("at least three other European makers", "at least three", 3, None, None, "count", "at_least"),
     # decades in years: "three decades" and "32 years" are compared in one unit
@@ -420,6 +434,12 @@ NOT_AMOUNTS = [
     # a C or F after digits is a temperature only where heat is the topic
     "a 99c coffee",
     "the 5F bus",
+    # emergency numbers
+    "his wife rang 999 and began",
+    "Most urgent 999 patients now wait",
+    "with 999 crews diverted",
+    "She dialled 911.",
+    "a 111 call",
 ]
 
 

@@ -478,6 +478,31 @@ def test_two_amounts_of_the_same_distinctive_thing_count_for_more() -> None:
     _agree([drawn, lodged, *fillers[:3]], [drawn, lodged, *fillers[:3]])
 
 
+def test_two_amounts_in_one_physical_unit_count_for_more() -> None:
+    """ "about 60,000 cubic metres" / "an estimated 120,000 cubic metres": one physical unit
+    says what is measured as a counted noun does; a count or a share in common does not."""
+
+    def amount(text: str, number: str, value: float, unit: str, *keywords: str) -> Claim:
+        at = text.index(number)
+        q = Quantity(text=number, start=at, end=at + len(number), unit=unit, value=value)
+        return _made(text, q, keywords=keywords, measure_key=" ".join(keywords))
+
+    slid = amount(
+        "The slide was about 60,000 cubic metres.", "about 60,000 cubic metres", 6e4, "cubic_metre", "slide"
+    )
+    moved = amount(
+        "Material moved was 120,000 cubic metres.", "120,000 cubic metres", 1.2e5, "cubic_metre", "move"
+    )
+    idf = _idf([Row(c, "", "", "") for c in (slid, moved)])
+    as_counts = [replace(c, quantity=replace(c.quantity, unit="count")) for c in (slid, moved)]
+    as_shares = [replace(c, quantity=replace(c.quantity, unit="percent")) for c in (slid, moved)]
+    bonus = score(slid, moved, idf)[0] - score(*as_counts, idf)[0]
+    assert bonus == pytest.approx(COUNTED_BONUS)
+    assert score(*as_counts, idf)[0] == pytest.approx(score(*as_shares, idf)[0])
+    _agree([slid, moved], [slid, moved])
+    _agree(as_counts, as_counts)
+
+
 def test_two_statements_with_the_same_verb_count_for_more() -> None:
     """ "said the imported tablets were interchangeable" / "acknowledged that the Vireo tablets
     are not directly interchangeable": the verb is left out of the words two statements compare,

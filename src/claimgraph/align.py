@@ -454,6 +454,8 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
             return 0.0, feats
         if (cx := counted(x)) and cx == counted(y) and idf.get(cx, 0.0) >= COUNTED_IDF:
             s += COUNTED_BONUS
+        elif ux == uy and physical(qx.unit):
+            s += COUNTED_BONUS  # one physical unit says as much as one counted noun ("cubic metres")
         if ux == uy and (lx <= hy and ly <= hx):
             s += 0.2
             feats.append("value")
@@ -535,6 +537,13 @@ def counted(c: Claim) -> str:
 STATED_VERB_BONUS = 0.05
 COUNTED_BONUS = 0.1
 COUNTED_IDF = 2.5
+# units that say nothing of what is measured (a physical unit such as cubic metres or tonnes does)
+_NOT_PHYSICAL = frozenset({"", "count", "percent", "percentage_point", "times", "money", "duration"})
+
+
+def physical(unit: str) -> bool:
+    """Whether a unit is a physical one ("tonne", "cubic_metre"), not a count, share or sum."""
+    return unit_family(unit) not in _NOT_PHYSICAL
 
 
 def _measure_words(c: Claim) -> set[str]:

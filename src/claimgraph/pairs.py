@@ -41,6 +41,7 @@ class Profile:
             comparable,
             counted,
             describing_amount,
+            physical,
             unit_family,
         )
 
@@ -98,6 +99,7 @@ class Profile:
                         lo,
                         hi,
                         units.setdefault("noun " + ns + noun, len(units)) if noun else -1,
+                        physical(q.unit),
                     )
                 )
                 self.counted_idf[i] = idf.get(ns + noun, 0.0) if noun and idf else 0.0
@@ -125,12 +127,14 @@ class Profile:
         self.lo = np.zeros(n)
         self.hi = np.zeros(n)
         self.counted = np.full(n, -1, dtype=np.int64)  # the word the amount counts
+        self.physical = np.zeros(n, dtype=bool)  # a physical unit ("tonnes", "cubic metres")
         if q_rows:
             qv = list(zip(*q_vals, strict=True))
             self.has_q[q_rows] = True
             self.unit[q_rows], self.family[q_rows], self.baseline[q_rows] = qv[0], qv[1], qv[2]
             self.lo[q_rows], self.hi[q_rows] = qv[3], qv[4]
             self.counted[q_rows] = qv[5]
+            self.physical[q_rows] = qv[6]
         self.has_t = np.zeros(n, dtype=bool)
         self.tb = np.zeros(n, dtype=np.int64)
         self.te = np.zeros(n, dtype=np.int64)
@@ -310,6 +314,7 @@ def pair_scores(
     same_noun = both_q & (x.counted[:, None] >= 0) & (x.counted[:, None] == y.counted[None, :])
     same_noun &= x.counted_idf[:, None] >= COUNTED_IDF
     s = s + np.where(same_noun, COUNTED_BONUS, 0.0)
+    s = s + np.where(~same_noun & same_unit & x.physical[:, None], COUNTED_BONUS, 0.0)
 
     # times
     both_t = np.outer(x.has_t, y.has_t)

@@ -576,6 +576,11 @@ _AREA = re.compile(
     r"|(?P<acre>acres?\b)|(?P<ha>hectares?\b|ha\b))",
     re.I,
 )
+_VOLUME = re.compile(
+    r"\A\s*(?:(?P<m3>cubic\s+met(?:re|er)s?|cu\.?\s*m\b|m(?:³|3\b))|(?P<ft3>cubic\s+f(?:ee|oo)t\b|cu\.?\s*ft\b|ft(?:³|3\b)))",
+    re.I,
+)
+_VOLUME_FACTOR = {"m3": 1.0, "ft3": 0.0283168}
 _LENGTHS = frozenset({"mm", "cm", "m", "km", "mile"})
 _AREA_FACTOR = {"km2": 100.0, "mi2": 258.998811, "m2": 1e-4, "acre": 0.40468564, "ha": 1.0}
 
@@ -719,6 +724,12 @@ def find_amounts(text: str) -> list[Mention]:
             value, low, high = _scaled((value, low, high), factor)
             unit = "hectare"
             end += am.end()
+        if not unit and not cur and (vm := _VOLUME.match(text[end:])):
+            # volumes in cubic metres: "5.8 million m³", "5.8 million cubic metres of water"
+            factor = _VOLUME_FACTOR[next(k for k, v in vm.groupdict().items() if v)]
+            value, low, high = _scaled((value, low, high), factor)
+            unit = "cubic_metre"
+            end += vm.end()
         if not unit and not cur and g in ("num", "word") and (bm := _BASIS_POINTS.match(text[end:])):
             # "25 basis points" is a quarter of a percentage point
             value, low, high = _scaled((value, low, high), 0.01)
@@ -887,6 +898,17 @@ def _is_year_span(text: str, low: str, high: str, end: int) -> bool:
     return unit == "" or (unit == "count" and (not noun or noun[:1].isupper()))
 
 
+_EMERGENCY_NUMBERS = frozenset({"999", "911", "112", "000", "111"})
+_EMERGENCY_BEFORE = re.compile(
+    r"\b(?:rang|ring|rings|ringing|dial(?:l?ed|l?ing|s)?|called|calling|phoned|phoning|call)\s\Z", re.I
+)
+_EMERGENCY_AFTER = re.compile(
+    r"\A[\s-]+(?:calls?|callers?|crews?|services?|operators?|handlers?|dispatch(?:ers?)?|lines?|centres?|"
+    r"centers?|patients?|system|number|emergenc(?:y|ies)|response)\b",
+    re.I,
+)
+
+
 def _is_not_an_amount(
     text: str, start: int, end: int, m: re.Match[str], unit: str, kind: str, value: float | None
 ) -> bool:
@@ -950,6 +972,9 @@ def _is_not_an_amount(
         ):
             return True
         if re.match(r"\A\.\d", after):  # IP addresses, section numbers 4.2.1
+            return True
+        # emergency numbers: "rang 999", "999 calls", "urgent 911 patients", "a 112 operator"
+        if s in _EMERGENCY_NUMBERS and (_EMERGENCY_BEFORE.search(before) or _EMERGENCY_AFTER.match(after)):
             return True
     if g == "word":
         lw = s.lower()
