@@ -1957,6 +1957,21 @@ def test_a_scope_ends_where_a_clause_begins(nlp: Any) -> None:
     assert "Dunmore" not in prize.scope  # where the title was won
 
 
+def test_a_second_place_joined_to_the_counted_noun_is_in_the_scope(nlp: Any) -> None:
+    """A parse may join "the neighbouring Ashby district" to "people", not to "Carrowdale";
+    it is where the figure holds all the same. A second counted noun is no place."""
+    text = (
+        "The reservoir supplies about 85,000 people in Carrowdale and the neighbouring Ashby district. "
+        "About 9,000 people in Tarrowby and the neighbouring villages of Oxley and Brandwick were "
+        "advised to shelter in place. "
+        "The firm employs 300 staff in Leeds and 200 engineers."
+    )
+    supplied, sheltered, staff, _ = (c for c in _claims(nlp, text) if c.quantity is not None)
+    assert supplied.scope == "in Carrowdale and the neighbouring Ashby district"
+    assert sheltered.scope == "in Tarrowby and the neighbouring villages of Oxley and Brandwick"
+    assert staff.scope == "in Leeds"
+
+
 def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     text = (
         "She added that the bank had created 400 jobs at Albion Quay as part of its clean-up. "

@@ -259,6 +259,13 @@ def test_the_same_place_at_another_level_is_another_scope() -> None:
     one = _made("The programme covers about 760 homes in Longmere alone.", scope="in Longmere alone")
     assert "!scope" in differences(both, one) and "!scope" in differences(one, both)
     assert "!scope" not in differences(one, one)
+    # (a second place with a word before its name)
+    wider = _made(
+        "It supplies about 85,000 people in Carrowdale and the neighbouring Ashby district.",
+        scope="in Carrowdale and the neighbouring Ashby district",
+    )
+    carrowdale = _made("It supplies water to about 85,000 people in Carrowdale.", scope="in Carrowdale")
+    assert "!scope" in differences(wider, carrowdale) and "!scope" in differences(carrowdale, wider)
     country = _made(
         "About 310,000 households in Eskeland's Tarnholm region lost power.",
         scope="in Eskeland's Tarnholm region",

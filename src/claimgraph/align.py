@@ -680,7 +680,8 @@ def _fewer_places(x: str, y: str) -> bool:
 
 
 # two names joined ("Longmere and Hatch End", "Brannock, Tarr")
-_PLACE_LIST = re.compile(r"[A-Z][\w'-]*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
+# ("Carrowdale and the neighbouring Ashby district")
+_PLACE_LIST = re.compile(r"[A-Z][\w'-]*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?(?:[a-z]+\s+)?[A-Z]")
 
 
 _PER_HEAD = re.compile(

@@ -1263,4 +1263,24 @@ def _scope_of(noun: Token) -> str:
     ]
     if not preps:
         return ""
-    return _phrase_text(noun.doc, {t.i for p in preps for t in p.subtree})
+    ids = {t.i for p in preps for t in p.subtree}
+    # "85,000 people in Carrowdale and the neighbouring Ashby district": a parse may join the
+    # second place to the counted noun, but it is where the figure holds too
+    for c in noun.children:
+        if c.dep_ == "conj" and c.i > max(ids) and _a_place(c):
+            ids |= {t.i for t in c.subtree} | set(range(max(ids) + 1, c.i))
+    return _phrase_text(noun.doc, ids)
+
+
+_PLACE_NOUNS = frozenset(
+    {
+        "district", "region", "area", "village", "town", "city", "county", "borough", "parish",
+        "province", "state", "suburb", "neighbourhood", "neighborhood", "valley", "estate", "ward",
+        "zone", "country", "island", "coast", "municipality", "community",
+    }
+)  # fmt: skip
+
+
+def _a_place(c: Token) -> bool:
+    """A noun that names a place ("the neighbouring villages", "Ashby district", "Kessmoor")."""
+    return c.lemma_.lower() in _PLACE_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC"))
