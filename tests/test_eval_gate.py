@@ -74,6 +74,11 @@ def test_every_story_has_floors() -> None:
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
+    # the eighteenth set, written at the start of session 19: scored once at its end
+    "crime-figures",
+    "fraud-sentencing",
+    "gas-explosion",
+    "ship-grounding",
     "water-utility-breach",
     "port-strike",
     "wildfire",
