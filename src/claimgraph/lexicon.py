@@ -382,7 +382,29 @@ def key_words(word: str) -> tuple[str, ...]:
     >>> key_words("objections"), key_words("positions"), key_words("bus")
     (('objection',), ('job',), ('bus',))
     """
-    return synonym(word.rstrip("s") if len(word) > 3 else word)
+    return synonym(singular(word))
+
+
+_NO_PLURAL = frozenset({"news", "series", "species", "means", "lens", "gas", "bus", "chaos", "bias", "atlas"})
+
+
+def singular(word: str) -> str:
+    """A word without its plural ending, as far as spelling tells: "supplies" is "supply",
+    "businesses" "business", "objections" "objection"; "business", "status", "analysis" and
+    words of three letters are left as they are.
+
+    >>> [singular(w) for w in ("supplies", "businesses", "business", "status", "taxes", "jobs")]
+    ['supply', 'business', 'business', 'status', 'tax', 'job']
+    """
+    if len(word) <= 3 or word in _NO_PLURAL or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
 
 
 # money counted after inflation against money as paid: "per-pupil funding will rise by 0.9% after
