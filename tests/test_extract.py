@@ -1986,6 +1986,28 @@ def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     assert turnout.scope == ""  # "at" a thing that is not a place by its name
 
 
+def test_not_until_a_time_says_when_a_thing_happens(nlp: Any) -> None:
+    """ "did not reopen until 12.40am on Sunday" reopened then; "not until repairs were complete"
+    is a condition, and the act is still denied. A clause of its own with the sentence's only
+    time, beside another's amount, is a claim of its own."""
+    text = (
+        "Sixty-two flights were cancelled, and the runway did not reopen until 12.40am on Sunday. "
+        "The council said the bridge would not reopen until March. "
+        "The council said the bridge would not reopen until repairs were complete."
+    )
+    claims = _claims(nlp, text, date(2026, 11, 22))
+    reopened = next(c for c in claims if c.text.startswith("the runway"))
+    cancelled = next(c for c in claims if c.quantity is not None)
+    assert (reopened.predicate, reopened.negated, reopened.time and reopened.time.iso) == (
+        "reopen",
+        False,
+        "2026-11-22",
+    )
+    assert cancelled.time is None
+    march, repairs = (c for c in claims if "bridge" in c.text)
+    assert not march.negated and repairs.negated
+
+
 def test_a_second_act_joined_with_a_tense_of_its_own_is_a_claim(nlp: Any) -> None:
     text = (
         "A Dunmere man was arrested on Sunday and has since been released on bail on condition "

@@ -31,6 +31,7 @@ from .frame import (
     is_proposal,
     measure_and_scope,
     modality,
+    not_until,
     predicate_and_polarity,
     reader_advice,
     said_clause,
@@ -1060,6 +1061,10 @@ def _dated_second_verb(
             # 2028 and the runway is expected to open in 2035")
             if len(outside) == 1 and inside[0].span.begin > published and inside[0].span != outside[0].span:
                 return t, inside[0]
+            # or when the time is this clause's alone and the amounts the other's ("Sixty-two
+            # flights were cancelled, and the runway did not reopen until 12.40am on Sunday")
+            if not outside and amounts and inside[0].span.begin <= published:
+                return t, inside[0]
             continue
         if not outside and (aside or inside[0].span.begin > published):
             return t, inside[0]
@@ -1142,7 +1147,7 @@ def _second_verb_claim(
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), verb)
     fields = {**common, "start": start, "end": end, "text": text[start:end], "keywords": lemmas}
     fields["predicate"] = verb_lemma(act)
-    fields["negated"] = any(c.dep_ == "neg" for c in (*verb.children, *act.children))
+    fields["negated"] = any(c.dep_ == "neg" for c in (*verb.children, *act.children)) and not not_until(verb)
     said = [w for w in act.subtree if w.i != act.i and not (when.start <= w.idx - sent.start_char < when.end)]
     key = " ".join(sorted(set(content_lemmas(said))))
     return Claim(kind="event", time=when.span, measure=" ".join(lemmas[:8]), measure_key=key, **fields)

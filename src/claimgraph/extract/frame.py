@@ -757,7 +757,21 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
         negated = True
     if re.search(r"\b(?:never|neither|nor)\b", sent.text, re.I) and not negated:
         negated = any(t.lower_ in ("never", "neither", "nor") and t.head.i == pred.i for t in sent)
+    if negated and (not_until(pred) or not_until(root)):
+        negated = False
     return verb_lemma(pred), negated
+
+
+def not_until(verb: Token) -> bool:
+    """Whether a negated verb says when a thing happens, not that it does not ("did not reopen
+    until 12.40am on Sunday", "is not expected before 2031"): it happens then."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("until", "till", "before")
+        and any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in c.subtree)
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp")))
+        for c in v.children
+    )
 
 
 _NO_SIGN = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
