@@ -1972,6 +1972,19 @@ def test_a_second_place_joined_to_the_counted_noun_is_in_the_scope(nlp: Any) -> 
     assert staff.scope == "in Leeds"
 
 
+def test_a_fronted_list_of_places_and_a_place_before_a_time_are_scopes(nlp: Any) -> None:
+    text = (
+        "At Dunmere General, Kestlow Royal Infirmary and St Brannoc's, the region's biggest "
+        "hospitals, 3,100 handovers took longer than an hour. "
+        "ADE has carried out 1,240 tests across all sports this year. "
+        "An estimated 412 more people than normal died in Sarenne between Nov. 12 and Nov. 22."
+    )
+    hospitals, sports, deaths = (c for c in _claims(nlp, text, date(2026, 11, 24)) if c.quantity is not None)
+    assert hospitals.scope == "At Dunmere General, Kestlow Royal Infirmary and St Brannoc's"
+    assert sports.scope == "across all sports"
+    assert "between" not in deaths.scope
+
+
 def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     text = (
         "She added that the bank had created 400 jobs at Albion Quay as part of its clean-up. "

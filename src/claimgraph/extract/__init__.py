@@ -1485,6 +1485,13 @@ _VOTE_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?voted\s+(?:in\s+)?(against|favo
 _FRONTED_OF = re.compile(r"\A\s*(?:Of|Among|Across)\s+((?:the|all|those)\s+[^,;:]{3,100}?),\s")
 
 
+_TIME_PREPS = frozenset({"between", "from", "since", "until", "till", "during", "through", "throughout"})
+# the rest of a list of names after the first ("..., Kestlow Royal Infirmary and St Brannoc's"),
+# up to the comma that ends it
+_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_NAME_LIST_TAIL = re.compile(rf"(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+{_NAME}(?=\s*,)")
+
+
 def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
     """Where or among whom the amount holds, read off the text when the parse gives nothing:
     "in the three northern districts", "across the whole province", "patients over 65"."""
@@ -1506,6 +1513,17 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
             continue  # "... in four countries because a seal ... can fail in cold weather": another clause's
         phrase = re.sub(r"(?:\s+(?:and|or|but))+\Z", "", sm.group(0).strip(), flags=re.I)
         b = a + len(sm.group(0)) - len(sm.group(0).lstrip()) + len(phrase)
+        # "across all sports this year": the place without the time said after it
+        cut = min((t.start for t in times if a < t.start < b), default=b)
+        if cut < b:
+            phrase = stext[a:cut].strip()
+            b = a + len(phrase)
+            if len(phrase.split()) < 2 or phrase.split()[-1].lower() in FUNCTION_WORDS | _TIME_PREPS:
+                continue  # ("in Sarenne between Nov. 12 and Nov. 22": the place of a period)
+        leading = a == 0 or stext[:a].strip() == ""
+        # "At Dunmere General, Kestlow Royal Infirmary and St Brannoc's, ...": a list of names
+        if leading and (names := _NAME_LIST_TAIL.match(stext, b)) and names.end() <= m.start:
+            return stext[a : names.end()]
         if b <= m.start and re.search(r"\b(?:and|but)\b", stext[b : m.start], re.I):
             continue  # "the title she won in Dunmore and must give back 23,000 euros": another clause's
         if (
@@ -1523,7 +1541,6 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
         ):
             continue
         in_segment = seg_s <= a and b <= seg_e
-        leading = a == 0 or stext[:a].strip() == ""
         if leading:
             return phrase  # "Across all participants, ...", "In Brannock, ..."
         if in_segment and not best:
