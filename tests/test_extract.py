@@ -1040,6 +1040,21 @@ def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
     assert d.claimant == "epidemiologists at the University of Tarrow"
 
 
+def test_its_figures_are_the_figures_of_the_clause_subject(nlp: Any) -> None:
+    """ "according to its latest figures": whose the figures are is the subject of the clause
+    the phrase belongs to, given first, the document in brackets (where they match another
+    claim of that source's but do not tell two sources apart)."""
+    text = (
+        "Ravelle is one of three runners banned in 2026, and ADE has carried out 1,240 tests "
+        "across all sports so far this year, according to its latest figures. "
+        "They spent £4m, according to their accounts."
+    )
+    tests = next(c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value == 1240)
+    assert tests.claimant == "ADE (its latest figures)"
+    (spent,) = _claims(nlp, "They spent £4m, according to their accounts.")
+    assert spent.claimant == "their accounts"  # a pronoun names no one
+
+
 def test_a_comparison_is_of_the_same_period_and_an_age_group_is_no_amount(nlp: Any) -> None:
     text = "Only 81 per cent of five-year-olds were vaccinated last year, compared with a national average of 89%."
     found = _claims(nlp, text, date(2026, 10, 6))

@@ -320,6 +320,28 @@ def _in_condition(t: Token) -> bool:
     return False
 
 
+def _possessor(sent: Span, who: str) -> str | None:
+    """The sentence's subject when "its" or "their" in an "according to" phrase stands for it
+    ("The council has spent £4m, according to its annual report"): a name or a noun, not a
+    pronoun."""
+    if not re.match(r"(?i)(?:its|their)\s", who):
+        return None
+    # (the subject of the clause the phrase belongs to: "X is ..., and ADE has carried out
+    # 1,240 tests, according to its latest figures" is ADE's)
+    according = next((t for t in sent if t.lower_ == "according"), None)
+    verb = according.head if according is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    aside = {t.i for c in subj.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
+    words = [t.text for t in subj.subtree if t.i not in aside and not t.is_punct]
+    return " ".join(words)[:80]
+
+
 def find_attribution(sent: Span) -> Attribution | None:
     """Who the sentence says makes the claim: "X said", "according to X", "a survey found"."""
     text = sent.text
@@ -335,6 +357,9 @@ def find_attribution(sent: Span) -> Attribution | None:
             end = noun.right_edge.idx + len(noun.right_edge) - sent.start_char
             if m.start(1) < end < m.end(1):
                 who = text[m.start(1) : end].strip()
+        if (whose := _possessor(sent, who)) is not None:
+            # "ADE has carried out 1,240 tests, according to its latest figures": ADE's
+            who = f"{whose} ({who})"
         return Attribution(who, _is_vague(who), doc_phrase or _cited_document(who), None)
     best: tuple[int, Token, Token] | None = None
     for t in sent:
