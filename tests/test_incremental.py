@@ -219,6 +219,41 @@ def test_one_name_in_common_does_not_make_a_story() -> None:
     assert ["measles.example"] * 3 in groups and ["recall.example"] * 3 in groups
 
 
+def test_one_weak_link_does_not_join_two_stories() -> None:
+    """Two stories of a kind (two ships aground) whose articles reach the threshold through one
+    pair only stay two stories; the same link holds an article that has no other, and a strong
+    one joins the stories."""
+
+    def bags(shared: int, b_articles: int = 3) -> dict[str, Counter[str]]:
+        out = {}
+        for story, n in (("a", 3), ("b", b_articles)):
+            for i in range(n):
+                extra = ["zedone", "zedtwo", "zedthree"] * shared if i == 0 else []
+                out[f"https://{story}.example/{i}"] = Counter(
+                    [f"{story}word{w}" for w in range(6)] * 2 + extra
+                )
+        for i in range(6):
+            out[f"https://other.example/{i}"] = Counter(f"story{i} word{i} thing{i} place{i}".split())
+        if not b_articles:  # an article of its own, with the same words in common
+            out["https://b.example/0"] = Counter(
+                [f"bword{w}" for w in range(6)] + ["zedone", "zedtwo", "zedthree"]
+            )
+        return out
+
+    def hosts(b: dict[str, Counter[str]]) -> list[list[str]]:
+        return sorted(sorted(a.split("/")[2] for a in arts) for arts in stories_from_bags(b).values())
+
+    b = ALIGN.Bags.of(bags(1))
+    ia, ib, cos = ALIGN._linked_pairs(b)
+    across = [c for i, j, c in zip(ia, ib, cos, strict=True) if b.articles[i][8] != b.articles[j][8]]
+    assert len(across) == 1 and ALIGN.STORY_THRESHOLD <= across[0] < ALIGN.STORY_STRONG
+    assert ["a.example"] * 3 in hosts(bags(1)) and ["b.example"] * 3 in hosts(bags(1))
+    alone = ALIGN.Bags.of(bags(1, b_articles=0))
+    assert ALIGN.STORY_THRESHOLD <= ALIGN._linked_pairs(alone)[2].min() < ALIGN.STORY_STRONG
+    assert ["a.example"] * 3 + ["b.example"] in hosts(bags(1, b_articles=0))
+    assert ["a.example"] * 3 + ["b.example"] * 3 in hosts(bags(2))
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
     """The inverted index and the bound on common words lose no pair: the same stories as
@@ -260,10 +295,20 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
         second = (sum(prods) - max(prods, default=0.0)) / den  # without the word shared most
         return _cos(vec[a], vec[b]) >= 0.12 and second >= ALIGN.STORY_SECOND
 
-    for i, a in enumerate(arts):
-        for b in arts[i + 1 :]:
-            if linked(a, b):
-                parent[find(a)] = find(b)
+    links = [(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :] if linked(a, b)]
+    near: dict[str, set[str]] = {a: set() for a in arts}
+    for a, b in links:
+        near[a].add(b)
+        near[b].add(a)
+    weak = 0
+    for a, b in links:
+        # a weak link holds only with an article linked to both, or an end with no other link
+        if _cos(vec[a], vec[b]) < ALIGN.STORY_STRONG and len(near[a]) > 1 and len(near[b]) > 1:
+            weak += 1
+            if not near[a] & near[b]:
+                continue
+        parent[find(a)] = find(b)
+    assert weak  # (the rule is exercised)
     groups: dict[str, list[str]] = {}
     for a in arts:
         groups.setdefault(find(a), []).append(a)

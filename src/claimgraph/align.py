@@ -59,6 +59,9 @@ STORY_THRESHOLD = 0.12
 # ... and what two articles share besides the one word they share most must reach this much of
 # the cosine: one name in common (the town two stories happen in) does not make a story
 STORY_SECOND = 0.05
+# a link under this cosine holds two articles together only where a third article is linked to
+# both, or one of them has no other link (see _supported)
+STORY_STRONG = 0.2
 MATCH_THRESHOLD = 0.30
 _COMMON_IDF = 0.8  # words within this of the story's most common word count as common
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -223,11 +226,36 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag] | Bags) -> dict[str
     arts = b.articles
     if not arts:
         return {}
-    label = _components(len(arts), *(_linked_pairs(b) if len(arts) > 4 else _few_linked_pairs(b)))
+    pairs = _supported(*_linked_pairs(b)) if len(arts) > 4 else _few_linked_pairs(b)
+    label = _components(len(arts), *pairs)
     order = np.argsort(label, kind="stable")
     cuts = np.flatnonzero(np.diff(label[order])) + 1
     groups = [sorted(arts[i] for i in g.tolist()) for g in np.split(order, cuts)]
     return {story_iri(members): members for members in groups}
+
+
+def _supported(ia: np.ndarray, ib: np.ndarray, cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The links that hold articles together: a weak one (cosine under STORY_STRONG) only
+    where the two articles have a linked article in common, or one of them has no other link.
+
+    Two stories of one kind (two ships aground, a ship and a wind farm that share a bank's
+    name) can reach the threshold through one pair of their articles; that pair alone would
+    make the two stories one. The articles of one story are linked around (a weak link has a
+    third article both reach), and a story's second article, or an article that joins a story
+    through one of its articles only, is kept by the rule's second half."""
+    weak = np.flatnonzero(cos < STORY_STRONG)
+    if not len(weak):
+        return ia, ib
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for i, j in zip(ia.tolist(), ib.tolist(), strict=True):
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    keep = np.ones(len(ia), dtype=bool)
+    for k in weak.tolist():
+        i, j = int(ia[k]), int(ib[k])
+        alone = len(neighbours[i]) == 1 or len(neighbours[j]) == 1
+        keep[k] = alone or bool(neighbours[i] & neighbours[j])
+    return ia[keep], ib[keep]
 
 
 def _few_linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
@@ -289,9 +317,9 @@ def _sorted_by(key: np.ndarray) -> np.ndarray:
     return np.argsort(key, kind="stable")
 
 
-def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
-    """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, found
-    without comparing every pair (see :func:`stories_from_bags`).
+def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Indices (i < j) of the articles whose tf-idf cosine reaches STORY_THRESHOLD, and their
+    cosines, found without comparing every pair (see :func:`stories_from_bags`).
 
     Each dot product is summed in the order of the words' hashes, whatever the order of the
     articles: an incremental run and a full one decide every pair alike."""
@@ -360,7 +388,7 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
     second = np.divide(dot - top, den, out=np.zeros(len(dot)), where=den > 0)
     linked = (cos >= STORY_THRESHOLD) & (second >= STORY_SECOND)
     unsure = ~linked & (den > 0) & ((dot + cnorm[ia] * cnorm[ib]) / np.where(den > 0, den, 1) >= floor)
-    out_i, out_j = [ia[linked]], [ib[linked]]
+    out_i, out_j, out_c = [ia[linked]], [ib[linked]], [cos[linked]]
     if unsure.any():  # the common words' part decides: computed exactly for these pairs
         ui, uj, udot, uden, utop = ia[unsure], ib[unsure], dot[unsure], den[unsure], top[unsure]
         rows, at = np.unique(np.r_[ui, uj], return_inverse=True)
@@ -379,7 +407,8 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray]:
             ok = (total / uden[part] >= STORY_THRESHOLD) & ((total - most) / uden[part] >= STORY_SECOND)
             out_i.append(ui[part][ok])
             out_j.append(uj[part][ok])
-    return np.concatenate(out_i), np.concatenate(out_j)
+            out_c.append((total / uden[part])[ok])
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
 
 
 def story_iri(articles: list[str]) -> str:
