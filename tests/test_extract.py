@@ -1679,6 +1679,34 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
         nlp, "The zone kept around 30 fishing boats in the harbour until it was lifted on Saturday afternoon."
     )
     assert kept.condition == ""
+    # a verb in the present with no auxiliary; not one that says when ("until it reaches 68 in 2033")
+    (cap,) = _claims(
+        nlp, "The Guild wants the ministry to cap wholesale prices until Castellan resumes full production."
+    )
+    assert cap.condition == "until Castellan resumes full production"
+    rise = _claims(nlp, "The pension age would rise by two months a year until it reaches 68 in 2033.")
+    assert rise and all(c.condition == "" for c in rise)
+
+
+def test_should_before_its_subject_is_a_condition_in_which_no_one_speaks(nlp: Any) -> None:
+    (review,) = _claims(
+        nlp,
+        "The opposition Civic Party has demanded an independent review of the count should the NSO's "
+        "quality report confirm that the response rate fell.",
+    )
+    assert review.condition.startswith("should the NSO's quality report confirm")
+    assert "NSO" not in review.claimant
+
+
+def test_an_act_barred_until_a_condition_is_met_is_a_claim(nlp: Any) -> None:
+    """Who is to confirm that the condition is met says nothing yet; the act is the claim."""
+    (barred,) = _claims(
+        nlp,
+        "Until a skilled person appointed by the FIA confirms that its controls are effective, "
+        "Thorneycroft may not onboard new high-risk clients.",
+    )
+    assert (barred.kind, barred.predicate, barred.negated, barred.claimant) == ("event", "onboard", True, "")
+    assert barred.condition.startswith("Until a skilled person")
 
 
 @pytest.mark.parametrize(
@@ -1689,6 +1717,9 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
         # past a semicolon
         "The zone kept some 30 fishing boats in port; the company said it would compensate crews, "
         "provided they can show landing records.",
+        # past a colon
+        "All 34 of its branches will stay open, though only to answer questions: accounts are "
+        "frozen and savers cannot take money out until the fund pays them.",
     ],
 )
 def test_a_condition_of_another_clause_is_not_the_figures(nlp: Any, text: str) -> None:

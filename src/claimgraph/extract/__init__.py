@@ -998,6 +998,14 @@ def _sentence_claims(
         # whatever else the sentence's own verb did on a stated day ("Castellan halted its tablet
         # line on 29 October"), once no known kind of event or aside has been found
         out.append(_event_claim(act, first_time, common))
+    elif (
+        not headline
+        and condition
+        and (act := event_frame(sent, predicate, dated=True, any_act=True, conditioned=True))
+    ):
+        # "Until a skilled person ... confirms that its controls are effective, Thorneycroft
+        # may not onboard new high-risk clients": an act on a condition is a claim
+        out.append(_event_claim(act, first_time, common))
     elif not headline and (refusal := _declined_act(sent)) is not None:
         # "He declined to rule out a taxpayer-funded rescue": what someone would not do is their
         # statement, the act denied
@@ -1939,14 +1947,16 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "p
 
 def _condition_apart(sent: Any, m: Mention, condition: str) -> bool:
     """Whether the sentence's condition belongs to another clause than the amount, the two
-    parted by a semicolon, or joined by "and" ("Nearly half of the schools remain closed, and
+    parted by a semicolon or a colon, or joined by "and" ("Nearly half of the schools remain closed, and
     many will not reopen until their buildings have been dried out": the half is no conditional
     figure)."""
     at = sent.text.find(condition) if condition else -1
     if at < 0:
         return False
-    if ";" in sent.text[min(m.end, at) : max(m.start, at)]:
-        return True  # "... kept some 30 boats in port; Altavan said it would pay crews, provided ..."
+    if re.search(r"[;:]", sent.text[min(m.end, at) : max(m.start, at)]):
+        # "... kept some 30 boats in port; Altavan said it would pay crews, provided ...", "All 34
+        # branches will stay open: ... savers cannot take money out until the SGS pays them"
+        return True
     if re.fullmatch(r"\s+and\s+", sent.text[at + len(condition) : m.start]):
         return True  # "... 4.2 billion euros a year once fully in force and 30 billion euros in total"
     a, b = _clause_head(sent, m.start, m.end), _clause_head(sent, at, at + len(condition))

@@ -203,7 +203,10 @@ _CONDITION_RE = re.compile(
     r"businesses|firms|companies|traders|growers|farmers|workers|employees|families|applicants|patients|"
     r"students|pupils|schools)\s+(?:who|that|whose|which)\b|"
     # "it will draft in agency workers should the strike be extended": "should" before its subject
-    r"\bshould\s+(?=(?:the|a|an|its|their|this|that|talks|it|they)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:be|fail|go|continue|collapse|last|drag|spread|rise|fall)\b))",
+    r"\bshould\s+(?=(?:the|a|an|its|their|this|that|talks|it|they)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:be|fail|go|continue|collapse|last|drag|spread|rise|fall)\b)|"
+    # ("... a review of the count should the NSO's quality report confirm that ...": a modal
+    # "should" is followed by its verb, never by a determiner)
+    r"(?<=[a-z,] )should\s+(?=(?:the|an?|its|their|his|her|these|those|any)\s))",
     re.I,
 )
 # a clause after "otherwise" ("..., otherwise the plant will close"), not a said-tag or an end
@@ -312,10 +315,21 @@ def content_lemmas(tokens: list[Token] | Span) -> list[str]:
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "advise", "inform", "assure", "remind", "notify"})
 
 
+def _inverted_should(t: Token) -> bool:
+    """A verb whose "should" comes before its subject ("should the report confirm that ..."): a
+    condition, in which no one says anything yet."""
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        c.dep_ == "aux" and c.lower_ == "should" and c.i < subj.i for c in t.children
+    )
+
+
 def _in_condition(t: Token) -> bool:
     """Whether the word is in a clause that says on what condition ("if the inquiry finds ...")."""
     for a in (t, *t.ancestors):
-        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+        if a.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in a.children
+        ):
             return True
     return False
 
@@ -369,7 +383,7 @@ def find_attribution(sent: Span) -> Attribution | None:
             or (lem == "say" and t.pos_ != "NOUN")
             or (lem == "call" and t.pos_ == "VERB" and any(c.dep_ == "oprd" for c in t.children))
         ):
-            if _in_condition(t):
+            if _in_condition(t) or _inverted_should(t):
                 continue  # "... heavy fines if the inquiry finds that ...": the inquiry says nothing yet
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":
@@ -577,6 +591,27 @@ def find_condition(sent: Span) -> str:
         cond = cond.rstrip(" ,.\"”'")
         if len(cond.split()) >= 2:
             return cond
+    return _until_now(sent)
+
+
+def _until_now(sent: Span) -> str:
+    """ "... cap wholesale prices until Castellan resumes full production": "until" and a verb in
+    the present with no auxiliary (which the pattern above needs) is a condition too; "until the
+    ban was lifted on Saturday" and "until it reaches 68 in 2033" say when."""
+    for t in sent:
+        if (
+            t.dep_ == "advcl"
+            and t.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ == "until" for c in t.children)
+        ):
+            toks = sorted(t.subtree, key=lambda x: x.i)
+            start = toks[0].idx - sent.start_char
+            end = toks[-1].idx + len(toks[-1]) - sent.start_char
+            cond = sent.text[start:end].rstrip(" ,.\"”'")
+            if any(x.ent_type_ in ("DATE", "TIME") for x in toks):
+                continue  # "until it reaches 68 in 2033": when, not on what condition
+            if len(cond.split()) >= 3:
+                return cond
     return ""
 
 
@@ -885,6 +920,21 @@ _LIGHT_ACTS = frozenset(
 _DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
 
 
+def _conditioned_act(verb: Token, predicate: str) -> bool:
+    """Whether the sentence's own verb tells an act allowed, barred or due on a condition it
+    states ("Until a skilled person ... confirms that its controls are effective, Thorneycroft
+    may not onboard new high-risk clients"): a verb of its own, with a subject that is no
+    pronoun, and an object or a passive subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or predicate in _LIGHT_ACTS | REPORTING_VERBS | _NO_ACTS:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.pos_ != "PRON"
+        and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _dated_act(verb: Token, predicate: str) -> bool:
     """Whether the sentence's own verb tells an act, whatever the verb ("The Office for Space
     Flight Safety grounded the Corvid-2 on Thursday", "Castellan halted its tablet line on 29
@@ -939,7 +989,9 @@ _EVENT_EXCLUDED = frozenset(
 _ABOUT_PREPS = frozenset({"for", "on", "against", "into", "over", "about"})
 
 
-def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool = False) -> str:
+def event_frame(
+    sent: Span, predicate: str, dated: bool = False, any_act: bool = False, conditioned: bool = False
+) -> str:
     """The event's words (verb and its object or subject) when the predicate is an outcome
     (or, in a sentence that says when, a beginning, an opening or a closing, or with
     ``any_act`` whatever the sentence's own verb did), else ""."""
@@ -950,6 +1002,8 @@ def event_frame(sent: Span, predicate: str, dated: bool = False, any_act: bool =
     )
     if cls is None and any_act and dated and verb is not None and _dated_act(verb, predicate):
         cls = "act"
+    elif cls is None and conditioned and verb is not None and _conditioned_act(verb, predicate):
+        cls, dated = "act", True
     if verb is not None and verb.dep_ == "xcomp" and verb_lemma(verb.head) == "rule out":
         cls = "exclude"  # "ruled out declaring a state of emergency": the act, ruled out
     # when something first happened is a date to check, whatever happened ("oil first reached
