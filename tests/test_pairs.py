@@ -542,3 +542,46 @@ def test_two_statements_with_the_same_verb_count_for_more() -> None:
     was = replace(is_not, predicate="seem", measure_key="seem tablet vireo")
     assert score(is_, is_not, idf)[0] == pytest.approx(score(is_, was, idf)[0])
     _agree([are, are_not, other_verb, is_, is_not], [are, are_not, other_verb, is_, is_not])
+
+
+def test_two_close_figures_left_unmatched_are_one_figure_reported_twice() -> None:
+    """ "The census cost €212m nationally" / "The census came in at €231m": too few words in
+    common for a match, but each is the other's best, they measure one thing in one unit and
+    the figures are close; two shares that happen to be close, or two far-apart sums, are not."""
+    from claimgraph.align import MATCH_THRESHOLD, match_claims
+
+    def row(outlet: str, n: int, text: str, number: str, value: float, unit: str, *words: str) -> Row:
+        at = text.index(number)
+        q = Quantity(text=number, start=at, end=at + len(number), unit=unit, value=value)
+        c = replace(
+            _made(text, q, keywords=words, measure_key=" ".join(words[:2])),
+            article_url=f"https://{outlet}.example/a",
+        )
+        return Row(c, f"https://{outlet}.example/c{n}", f"https://{outlet}.example/a", outlet)
+
+    fill = [f"filler{k}" for k in range(12)]
+
+    def story(x_value: float, y_value: float, unit: str = "EUR") -> list[Row]:
+        return [
+            row(
+                "a",
+                1,
+                "The census cost €212m nationally.",
+                "€212m",
+                x_value,
+                unit,
+                "census",
+                "cost",
+                *fill[:6],
+            ),
+            row("b", 1, "The census came in at €231m.", "€231m", y_value, unit, "census", "come", *fill[6:]),
+        ]
+
+    rows = story(212e6, 231e6)
+    s, _ = score(rows[0].claim, rows[1].claim, _idf(rows))
+    assert s < MATCH_THRESHOLD
+    stories = {"s": ["https://a.example/a", "https://b.example/a"]}
+    (m,) = match_claims(rows, stories)
+    assert "figure" in m.features and "measure" in m.features
+    assert match_claims(story(212e6, 531e6), stories) == []  # far apart
+    assert match_claims(story(21.2, 23.1, "percent"), stories) == []  # shares
