@@ -585,3 +585,17 @@ def test_two_close_figures_left_unmatched_are_one_figure_reported_twice() -> Non
     assert "figure" in m.features and "measure" in m.features
     assert match_claims(story(212e6, 531e6), stories) == []  # far apart
     assert match_claims(story(21.2, 23.1, "percent"), stories) == []  # shares
+    # each names a thing the other does not: two things ("Dalby's ..." / "Brannock ...")
+    named = [
+        replace(r, claim=replace(r.claim, text=t, end=len(t)))
+        for r, t in zip(
+            rows,
+            ("The census at Dalby's cost €212m nationally.", "The census at Brannock came in at €231m."),
+            strict=True,
+        )
+    ]
+    assert match_claims(named, stories) == []
+    same = [
+        replace(r, claim=replace(r.claim, text=r.claim.text.replace("Brannock", "Dalby's"))) for r in named
+    ]
+    assert len(match_claims(same, stories)) == 1

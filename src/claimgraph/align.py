@@ -20,6 +20,7 @@ the articles of every story and a digest of each story's matches.
 from __future__ import annotations
 
 import base64
+import calendar
 import functools
 import hashlib
 import json
@@ -975,7 +976,7 @@ def _second_figures(
         if part[x].argmax() != y or part[:, y].argmax() != x:
             continue
         i, j = free_a[x], free_b[y]
-        if not _close_figures(ra[i].claim, rb[j].claim):
+        if not _close_figures(ra[i].claim, rb[j].claim) or _other_names(ra[i].claim, rb[j].claim):
             continue
         used_a.add(ra[i].iri)
         used_b.add(rb[j].iri)
@@ -984,6 +985,19 @@ def _second_figures(
         lo, hi = sorted((ra[i].iri, rb[j].iri))
         out.append(ClaimMatch(lo, hi, round(float(part[x, y]), 4), (*feats, "figure")))
     return out
+
+
+_NAME_WORD = re.compile(r"(?<=[\w,;:'’\"”] )[A-Z][\w'’-]+")
+_NOT_NAMES = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _other_names(x: Claim, y: Claim) -> bool:
+    """Whether each claim names something (a word with a capital inside its sentence) and they
+    name nothing in common ("Dalby's, which runs 640 convenience stores" / "Brannock operates
+    486 stores"): two things."""
+    nx = {w.rstrip("'’s") for w in _NAME_WORD.findall(x.text)} - _NOT_NAMES
+    ny = {w.rstrip("'’s") for w in _NAME_WORD.findall(y.text)} - _NOT_NAMES
+    return bool(nx) and bool(ny) and not nx & ny
 
 
 def _close_figures(x: Claim, y: Claim, most: float = 0.35) -> bool:
