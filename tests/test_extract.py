@@ -2045,6 +2045,16 @@ def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     assert turnout.scope == ""  # "at" a thing that is not a place by its name
 
 
+def test_what_first_happened_told_on_the_side_is_a_claim(nlp: Any) -> None:
+    text = (
+        "More than 160,000 birds have now been culled across three farms since the virus was first "
+        "confirmed at Holloway on Tuesday 17 November."
+    )
+    first = next(c for c in _claims(nlp, text, date(2026, 11, 25)) if c.quantity is None)
+    assert first.text.startswith("since the virus was first confirmed")
+    assert (first.predicate, first.time and first.time.iso) == ("confirm", "2026-11-17")
+
+
 def test_not_until_a_time_says_when_a_thing_happens(nlp: Any) -> None:
     """ "did not reopen until 12.40am on Sunday" reopened then; "not until repairs were complete"
     is a condition, and the act is still denied. A clause of its own with the sentence's only

@@ -1054,7 +1054,11 @@ def _dated_second_verb(
         if t.pos_ != "VERB" or t.head.pos_ not in ("VERB", "AUX"):
             continue
         # "... before they were detected in early November": a dated event said on the side
-        aside = t.dep_ == "advcl" and PREDICATE_CLASS.get(verb_lemma(t)) in DATED_EVENT_CLASSES
+        # (or what first happened: "... since the virus was first confirmed at Holloway on 17 November")
+        aside = t.dep_ == "advcl" and (
+            PREDICATE_CLASS.get(verb_lemma(t)) in DATED_EVENT_CLASSES
+            or any(c.dep_ == "advmod" and c.lower_ == "first" for c in t.children)
+        )
         if t.dep_ != "conj" and not aside:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
