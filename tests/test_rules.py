@@ -949,6 +949,11 @@ def test_headline_body_a_hedge_turned_into_fact(headline: str, modality: str, re
         (("nearly 5,000", 5000, "under"), ("4,812", 4812, "exact"), False),
         (("412", 412, "exact"), ("about 380", 380, "about"), False),  # within the body's hedge
         (("412", 412, "exact"), ("367", 367, "exact"), True),
+        # a plain figure at the body's bound: "400 flights" for "nearly 400", "up to 400"
+        (("400", 400, "exact"), ("nearly 400", 400, "under"), True),
+        (("400", 400, "exact"), ("up to 400", 400, "at_most"), True),
+        (("400", 400, "exact"), ("more than 400", 400, "over"), True),
+        (("400", 400, "exact"), ("more than 380", 380, "over"), False),  # within what it allows
     ],
 )
 def test_headline_body_reads_the_headlines_hedge(
