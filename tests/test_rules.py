@@ -865,6 +865,35 @@ def test_headline_body_a_headline_figure_restates_the_nearest_body_figure() -> N
     assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
 
 
+def test_headline_body_a_headline_figure_is_near_the_bound_of_a_hedged_one() -> None:
+    """ "Seven hours in the sky": the body's "up to six hours" (whose interval ends at six), not
+    a claim with no figure that shares more words."""
+    stuck = {
+        "text": "Some were stuck for up to six hours before rescuers reached them.",
+        "measure": "stuck",
+        "measure_key": "stuck",
+        "predicate": "stick",
+        "keywords": ("stick", "rescuer", "reach"),
+        **_q("up to six hours", 6, "hour", "at_most"),
+    }
+    lowered = {
+        "text": "Rescue teams had to lower every gondola passenger to safety on ropes.",
+        "measure": "lowered passengers",
+        "measure_key": "lower passenger",
+        "predicate": "lower",
+        "keywords": ("gondola", "passenger", "lower", "rope", "safety"),
+    }
+    title = {
+        "text": "Seven hours in the sky: gondola passengers tell of storm ordeal",
+        "measure_key": "passenger sky",
+        "predicate": "tell",
+        "keywords": ("sky", "gondola", "passenger", "tell", "storm", "ordeal"),
+        **_q("Seven hours", 7, "hour"),
+    }
+    store, pairs = build([(stuck, None), (lowered, None)], title_a=title)
+    assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
+
+
 def test_headline_body_a_headline_figure_restates_the_body_figure_of_the_same_things() -> None:
     """ "Skerrin down to two sailings a day": the body's "three return sailings a day", not a
     quote's "two" of something else, though that one is the same number and shares more words."""

@@ -1223,17 +1223,22 @@ def _nearness(xs: list[Quantity | None], ys: list[Quantity | None]) -> np.ndarra
     """For every two amounts in one unit, 1 - their relative difference (0 otherwise)."""
     units: dict[str, int] = {}
 
-    def described(qs: list[Quantity | None]) -> tuple[np.ndarray, np.ndarray]:
-        unit, low = np.full(len(qs), -1), np.zeros(len(qs))
+    def described(qs: list[Quantity | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        unit, low, high = np.full(len(qs), -1), np.zeros(len(qs)), np.zeros(len(qs))
         for i, q in enumerate(qs):
             if q is not None:
-                u, lo, _ = comparable(q)
-                unit[i], low[i] = units.setdefault(u, len(units)), lo
-        return unit, low
+                u, low[i], high[i] = comparable(q)
+                unit[i] = units.setdefault(u, len(units))
+        return unit, low, high
 
-    (ux, lx), (uy, ly) = described(xs), described(ys)
+    (ux, lx, hx), (uy, ly, hy) = described(xs), described(ys)
     same = (ux[:, None] == uy[None, :]) & (ux[:, None] >= 0)
-    return np.where(same, closeness(lx[:, None], ly[None, :]), 0.0)
+    # the nearest points of the two intervals ("Seven hours" is near "up to six hours", whose
+    # interval ends at six; two that overlap are one figure)
+    lx, hx, ly, hy = lx[:, None], hx[:, None], ly[None, :], hy[None, :]
+    a = np.where(hx < ly, hx, np.where(hy < lx, lx, 1.0))
+    b = np.where(hx < ly, ly, np.where(hy < lx, hy, 1.0))
+    return np.where(same, closeness(a, b), 0.0)
 
 
 _LIGHT_VERBS = frozenset(
