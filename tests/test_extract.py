@@ -1040,6 +1040,13 @@ def test_according_to_names_no_more_than_its_noun_phrase(nlp: Any) -> None:
     assert d.claimant == "epidemiologists at the University of Tarrow"
 
 
+def test_who_places_a_figure_at_a_value_reports_it(nlp: Any) -> None:
+    (depth,) = _claims(nlp, "The GSMN placed the hypocentre at a depth of about 10 km.")
+    assert depth.claimant == "The GSMN"
+    (cordon,) = _claims(nlp, "Police placed a cordon around the site on Monday.", date(2026, 11, 25))
+    assert (cordon.kind, cordon.claimant) == ("event", "")  # placing a thing is an act
+
+
 def test_its_figures_are_the_figures_of_the_clause_subject(nlp: Any) -> None:
     """ "according to its latest figures": whose the figures are is the subject of the clause
     the phrase belongs to, given first, the document in brackets (where they match another

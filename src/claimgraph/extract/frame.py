@@ -94,6 +94,8 @@ REPORTING_VERBS = {
 }
 FIGURE_VERBS = {
     "put",
+    "place",
+    "peg",
     "estimate",
     "count",
     "tally",
@@ -107,6 +109,8 @@ FIGURE_VERBS = {
     "forecast",
     "project",
 }
+# figure verbs that report a figure only with "at" ("put the cost at", not "put it gently")
+_AT_VERBS = frozenset({"put", "place", "peg"})
 SAY_VERBS = {"say", "tell", "add", "write", "state", "explain", "warn", "insist", "argue", "note"}
 PROPOSAL_VERBS = {
     "urge",
@@ -380,6 +384,8 @@ def find_attribution(sent: Span) -> Attribution | None:
         lem = t.lemma_.lower()
         if (
             (lem in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"))
+            # "The GSMN placed the hypocentre at a depth of about 10 km", "pegged the cost at"
+            or (lem in _AT_VERBS and t.pos_ == "VERB" and any(c.lower_ == "at" for c in t.children))
             or (lem == "say" and t.pos_ != "NOUN")
             or (lem == "call" and t.pos_ == "VERB" and any(c.dep_ == "oprd" for c in t.children))
         ):
@@ -399,7 +405,7 @@ def find_attribution(sent: Span) -> Attribution | None:
                 or (
                     lem in FIGURE_VERBS
                     and dobj_ok
-                    and (lem != "put" or "at" in {c.lower_ for c in t.children})
+                    and (lem not in _AT_VERBS or "at" in {c.lower_ for c in t.children})
                 )
                 or (lem == "blame" and dobj_ok)  # "Larkspur blamed a botched upgrade": whose account
                 # "She described the ban as "a last resort"", "calls the ban a last resort": what
