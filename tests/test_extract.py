@@ -1736,11 +1736,25 @@ def test_a_condition_of_another_clause_is_not_the_figures(nlp: Any, text: str) -
 
 def test_a_condition_before_and_a_second_figure_is_the_first_figures(nlp: Any) -> None:
     text = (
-        "The ministry estimates the change would save 4.2 billion euros a year once fully in force "
+        "The ministry estimates the change would save 4.2 billion euros a year once the courts agree "
         "and 30 billion euros in total between 2028 and 2040."
     )
     year, total = (c for c in _claims(nlp, text) if c.quantity)
-    assert (year.condition, total.condition) == ("once fully in force", "")
+    assert (year.condition, total.condition) == ("once the courts agree", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry estimates the change would save 4.2 billion euros a year once fully in force.",
+        "About 450 permanent jobs would follow at the stadium once it opens.",
+        "A bottle of cola will cost around 30 cents more once the levy is in force.",
+        "The restructuring would save €150 million a year once completed.",
+    ],
+)
+def test_once_the_thing_is_in_place_says_when_not_on_what_condition(nlp: Any, text: str) -> None:
+    (figure,) = [c for c in _claims(nlp, text) if c.quantity]
+    assert figure.condition == ""
 
 
 def test_a_condition_after_but_restricts_the_figure_before_it(nlp: Any) -> None:

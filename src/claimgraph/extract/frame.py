@@ -545,6 +545,17 @@ _A_LENGTH = re.compile(
 )
 
 
+# "once" and the thing the story is about in place: from when a figure holds, no condition
+# ("would save €150 million a year once completed", "will cost 30 cents more once the levy is
+# in force", "450 jobs would follow once it opens")
+_ONCE_IN_PLACE = re.compile(
+    r"\s+(?:(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is\s+|are\s+)?)?(?:fully\s+)?"
+    r"(?:opens?|completed?|built|finished|operational|in\s+(?:full\s+)?(?:force|service|operation)|"
+    r"takes?\s+effect|up\s+and\s+running)\b",
+    re.I,
+)
+
+
 def find_condition(sent: Span) -> str:
     """The condition or exception the sentence states, from its marker to the clause end."""
     text = sent.text
@@ -554,6 +565,8 @@ def find_condition(sent: Span) -> str:
             r"\s*(?:inflation|\w+\s+(?:is|are)\s+taken\s+into\s+account)\b", text[m.end() :], re.I
         ):
             continue  # "once inflation is taken into account": in real terms, no condition
+        if marker.startswith("once") and _ONCE_IN_PLACE.match(text, m.end()):
+            continue  # "once the runway opens", "once fully in force": when, not on what condition
         if marker.startswith(("once", "pending")):
             # temporal "once" and "pending" are conditions only in a proposal or decision context
             if not re.search(r"\b(may|can|will|would|could|only|expected|due|set)\b", text, re.I):
