@@ -1693,6 +1693,7 @@ def test_until_a_clause_is_a_condition_until_a_time_is_not(nlp: Any) -> None:
     assert cap.condition == "until Castellan resumes full production"
     rise = _claims(nlp, "The pension age would rise by two months a year until it reaches 68 in 2033.")
     assert rise and all(c.condition == "" for c in rise)
+    assert _claims(nlp, "If you are on a fixed rate, nothing happens until your deal ends.") == []
 
 
 def test_should_before_its_subject_is_a_condition_in_which_no_one_speaks(nlp: Any) -> None:

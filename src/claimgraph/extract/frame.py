@@ -629,6 +629,8 @@ def _until_now(sent: Span) -> str:
             cond = sent.text[start:end].rstrip(" ,.\"”'")
             if any(x.ent_type_ in ("DATE", "TIME") for x in toks):
                 continue  # "until it reaches 68 in 2033": when, not on what condition
+            if any(x.lower_ in ("you", "your") for x in toks):
+                continue  # "nothing happens until your deal ends": the reader's, no claim's
             if len(cond.split()) >= 3:
                 return cond
     return ""
