@@ -69,12 +69,16 @@ def test_every_story_has_floors() -> None:
 # cable-car-stoppage 0.51 / 0.54, data-centre-approval 0.49 / 0.51, sugar-levy 0.53 / 0.61; a
 # seventeenth, written at the start of session 18 and scored once at its end, after its fixes:
 # airline-merger 0.70 / 0.56, dam-cracks 0.55 / 0.56, exam-leak 0.65 / 0.62, rent-cap-ruling
-# 0.51 / 0.53) and then used, like the others, to find
+# 0.51 / 0.53; an eighteenth, written at the start of session 19, committed after its first
+# three fixes and scored after its eleventh (the grouping fault it showed was mended after
+# that score, and the session's later fixes changed none of its scores): crime-figures
+# 0.54 / 0.54, fraud-sentencing 0.60 / 0.67, gas-explosion 0.53 / 0.54, ship-grounding
+# 0.63 / 0.69) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
-    # the eighteenth set, written at the start of session 19: scored once at its end
+    # the eighteenth set, written at the start of session 19
     "crime-figures",
     "fraud-sentencing",
     "gas-explosion",
@@ -195,7 +199,8 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # its "£68.50 per megawatt-hour" for the round's fixed-bottom farms and for one of them read as
 # one figure for two things: mended in session 16.)
 # The fourteenth set's, on arrival: bank-fine's ban "until a skilled person appointed by the FIA
-# confirms" / "until an independent reviewer confirms", who confirms taken for who says it;
+# confirms" / "until an independent reviewer confirms", who confirms taken for who says it
+# (mended in session 19: no one says anything in a condition, and the act barred is the claim);
 # tram-extension's 6.4km "extension" / "run 6.4km" and its "approved budget" / "will cost" of
 # £412m as two measures. (On arrival also harvest-frost's "$85 million aid package" / "US$85
 # million relief package", the first dated to the frost of the clause after it, left unmatched
@@ -216,10 +221,18 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # rate. (On arrival also sugar-levy's "1 July next year" read as July only, so two times: mended
 # in session 18.)
 # The seventeenth set's, on arrival: airline-merger's "paying €420 million for Vennick" / "values
-# Vennick at €420 million", left unmatched and so one sum for two things; dam-cracks' "5.8
-# million cubic metres" / "5.8 million m³", the second read as a count (m³ is no unit the
-# extractor knows), and so one count for two things; exam-leak's "nationally" / "across the
-# country" as two scopes; rent-cap-ruling's "otherwise would have" read as a condition.
+# Vennick at €420 million", left unmatched and so one sum for two things; exam-leak's
+# "nationally" / "across the country" as two scopes; rent-cap-ruling's "otherwise would have"
+# read as a condition. (On arrival also dam-cracks' "5.8 million cubic metres" / "5.8 million
+# m³", the second read as a count, and so one count for two things: mended in session 19, when
+# volumes became cubic metres.)
+# The eighteenth set's, scored at the end of session 19: crime-figures' "closer to 1%" read as
+# exactly 1% against "around 1%" ("closer to" is no qualifier the extractor knows), and "It"
+# (the bureau, named in the sentence before) against the bureau as two sources;
+# fraud-sentencing's £1.24m "siphoned" / "stealing" as two measures; gas-explosion's "destroyed
+# 12 flats in the block's east wing and scattered glass ... across neighbouring gardens" read
+# with the second clause's place as the flats' scope; ship-grounding's "estimated at 3,400
+# tonnes" read as exact against "about 3,400 tonnes".
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "stadium-plan",
@@ -228,16 +241,18 @@ AGREEMENTS_REPORTED: set[str] = {
     "drug-shortage",
     "festival-crush",
     "airport-drone",
-    "bank-fine",
     "tram-extension",
     "water-main-burst",
     "ambulance-delays",
     "data-centre-approval",
     "sugar-levy",
     "airline-merger",
-    "dam-cracks",
     "exam-leak",
     "rent-cap-ruling",
+    "crime-figures",
+    "fraud-sentencing",
+    "gas-explosion",
+    "ship-grounding",
 }
 
 
