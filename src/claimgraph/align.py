@@ -961,6 +961,9 @@ def _second_figures(
     used_b: set[str],
     idf: dict[str, float],
 ) -> list[ClaimMatch]:
+    """The matches of the figures two outlets left unmatched, as the comment above says;
+    ``sub`` and ``agreed`` are the story's scores and features, ``at`` where the two outlets'
+    rows begin in them."""
     free_a = [i for i, r in enumerate(ra) if r.iri not in used_a and r.claim.quantity is not None]
     free_b = [j for j, r in enumerate(rb) if r.iri not in used_b and r.claim.quantity is not None]
     if not free_a or not free_b:
