@@ -969,10 +969,8 @@ def _second_figures(
     if not free_a or not free_b:
         return []
     part = sub[np.ix_(free_a, free_b)]
-    ok = (part >= FIGURE_THRESHOLD) & agreed["measure"][
-        np.ix_([at[0] + i for i in free_a], [at[1] + j for j in free_b])
-    ]
-    ok &= agreed["unit"][np.ix_([at[0] + i for i in free_a], [at[1] + j for j in free_b])]
+    ix = np.ix_([at[0] + i for i in free_a], [at[1] + j for j in free_b])
+    ok = (part >= FIGURE_THRESHOLD) & agreed["measure"][ix] & agreed["unit"][ix]
     out = []
     for x, y in zip(*np.nonzero(ok), strict=True):
         # each the other's best among the free figures
@@ -1223,7 +1221,8 @@ def _counted_words(c: Claim) -> tuple[str, set[str]]:
 
 
 def _nearness(xs: list[Quantity | None], ys: list[Quantity | None]) -> np.ndarray:
-    """For every two amounts in one unit, 1 - their relative difference (0 otherwise)."""
+    """For every two amounts in one unit, 1 - the relative difference of the nearest points of
+    their intervals (1 where they overlap; 0 for two units)."""
     units: dict[str, int] = {}
 
     def described(qs: list[Quantity | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
