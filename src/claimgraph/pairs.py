@@ -54,7 +54,7 @@ class Profile:
         mn: list[tuple[int, int]] = []  # the measure-word classes that are not outcome verbs
         ints: list[tuple[int, ...]] = []
         q_rows: list[int] = []
-        q_vals: list[tuple[int, int, bool, float, float, int]] = []
+        q_vals: list[tuple[int, int, bool, float, float, int, bool]] = []
         t_rows: list[int] = []
         t_vals: list[tuple[int, int]] = []
         for i, c in enumerate(claims):
