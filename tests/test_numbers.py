@@ -312,6 +312,17 @@ CASES = [
     ("40 m3 of sludge", "40 m3", 40, None, None, "cubic_metre", "exact"),
     ("about 1,000 cubic feet of gas", "about 1,000 cubic feet", 28.3168, None, None, "cubic_metre", "about"),
     ("the 111 passengers", "111", 111, None, None, "count", "exact"),
+    # an estimate and a figure "closer to" another are about it
+    (
+        "bunkers are estimated at 3,400 tonnes",
+        "estimated at 3,400 tonnes",
+        3400,
+        None,
+        None,
+        "tonne",
+        "about",
+    ),
+    ("the fall would have been closer to 1%", "closer to 1%", 1, None, None, "percent", "about"),
     ("A pair of surgical centres will open", "A pair of", 2, None, None, "count", "exact"),
     ("at least three other European makers", "at least three", 3, None, None, "count", "at_least"),
     # decades in years: "three decades" and "32 years" are compared in one unit

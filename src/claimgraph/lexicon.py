@@ -334,9 +334,9 @@ def _forms(word: str) -> tuple[str, ...]:
     if word in _SYNONYM_VERBS:
         if word[-1] in "bdglmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
             forms += [word + word[-1] + "ed", word + word[-1] + "ing"]  # "scrapped", "cancelled"
-        else:
-            stem = word[:-1] if word.endswith("e") else word
-            forms += [stem + "ed", stem + "ing"]
+        # (and undoubled, for a final syllable without stress: "siphoned", "canceled")
+        stem = word[:-1] if word.endswith("e") else word
+        forms += [stem + "ed", stem + "ing"]
     forms += [past for past, verb in _SYNONYM_IRREGULAR.items() if verb == word]
     return tuple(forms)
 

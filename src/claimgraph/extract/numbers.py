@@ -337,6 +337,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("around", "about"),
     ("approximately", "about"),
     ("an estimated", "about"),
+    ("estimated at", "about"),  # "Bunkers aboard are estimated at 3,400 tonnes"
+    ("closer to", "about"),  # "the fall would have been closer to 1%"
     ("estimated", "about"),
     ("some", "about"),
     ("circa", "about"),
