@@ -1622,6 +1622,16 @@ def test_pronouns_speak_for_whoever_spoke_last(nlp: Any) -> None:
     by_start = {c.text.split()[0]: c.claimant for c in _claims(nlp, text, date(2026, 11, 23))}
     assert "Ministry" in by_start["It"]  # (the ministry the article names), not Westlake
     assert "Dana Kovac" in by_start["She"]
+    # a sentence between, naming no other organization: still the one that spoke last
+    text = (
+        "Fraud offences rose 11%, the Statistics Bureau said.\n\n"
+        "But the bureau cautioned that the fall had been flattered by a change to recording rules. "
+        "The new rule means forces log only the most serious offence.\n\n"
+        "It estimated that the change had removed about 90,000 offences, and said that without it "
+        "the fall would have been closer to 1%."
+    )
+    closer = next(c for c in _claims(nlp, text, date(2026, 11, 19)) if "closer" in c.text)
+    assert closer.claimant == "It (Statistics Bureau)"
 
 
 def test_accepting_a_recommendation_approves_it(nlp: Any) -> None:

@@ -397,6 +397,10 @@ _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
 
 
+# how far back "it" may stand for the organization that last spoke (a sentence or two)
+_IT_REACH = 400
+
+
 def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> list[Claim]:
     """Say who an anaphoric claimant is: a surname gets the description the article gave the
     person ("Vasko" -> "Vasko (a hydrologist at ...)", "Ms Castell" -> "Ms Castell (Wendmoor's
@@ -455,7 +459,14 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             # else the organization that spoke in the sentence before ("..., the authority
             # said. Cars could be allowed back in February, it added"), else the last named
             own = _SUBJECT_ORG.match(c.text)
-            before = org_speaker[0] if 0 <= c.start - org_speaker[1] <= 3 else ""
+            # (or a sentence or two before, when no other organization is named in between:
+            # "But the bureau cautioned that ... The new rule ... means ... It estimated that ...")
+            gap = text[org_speaker[1] : c.start] if org_speaker[1] >= 0 else ""
+            close = 0 <= c.start - org_speaker[1] <= 3 or (
+                0 <= c.start - org_speaker[1] <= _IT_REACH
+                and not any(re.search(rf"\b{re.escape(o)}\b", gap) for o in mentions)
+            )
+            before = org_speaker[0] if close else ""
             it = own.group(1) if own else (before or _last_named(text, c.start, mentions, people) or company)
             out.append(replace(c, claimant=f"{who} ({it})") if it else c)
             continue
