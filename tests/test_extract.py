@@ -2063,6 +2063,16 @@ def test_a_fronted_list_of_places_and_a_place_before_a_time_are_scopes(nlp: Any)
     assert "between" not in deaths.scope
 
 
+def test_the_place_right_after_an_object_is_its_scope_not_a_later_clauses(nlp: Any) -> None:
+    text = (
+        "The blast at Larkhill Court, on Fenwick Road, happened at about 2.15 a.m. on Thursday. "
+        "It destroyed 12 flats in the block's east wing and scattered glass and masonry across "
+        "neighbouring gardens and parked cars."
+    )
+    (flats,) = (c for c in _claims(nlp, text) if c.quantity is not None)
+    assert flats.scope == "in the block's east wing"
+
+
 def test_a_place_named_after_at_or_inside_is_a_scope(nlp: Any) -> None:
     text = (
         "She added that the bank had created 400 jobs at Albion Quay as part of its clean-up. "

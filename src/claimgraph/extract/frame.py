@@ -1171,7 +1171,9 @@ def measure_and_scope(sent: Span, a_start: int, a_end: int) -> tuple[str, str, s
     ):
         noun = head.head
         measure_toks = [t for t in noun.subtree if t.i <= noun.i and t.i not in span_ids and t.dep_ != "det"]
-        scope = _scope_of(noun)
+        # (or the place right after it that the parse hung on the verb: "destroyed 12 flats in
+        # the block's east wing", not a place the sentence goes on to)
+        scope = _scope_of(noun) or (_scope_after(noun) if _place_next(noun) else "")
         head = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             measure_toks = [noun.head.head, *measure_toks]  # "a trial of nearly 5,000 patients"
@@ -1304,6 +1306,17 @@ def _object_words(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _place_next(noun: Token) -> bool:
+    """Whether an object is followed by a place the parse hung on its verb ("destroyed 12 flats
+    in the block's east wing"; not "from their homes", "on the land", which say what was done)."""
+    last = max(t.i for t in noun.subtree)
+    return (
+        noun.dep_ == "dobj"
+        and last + 1 < len(noun.doc)
+        and noun.doc[last + 1].lower_ in ("in", "across", "within", "among", "throughout", "inside")
+    )
+
+
 def _place_phrase(noun: Token) -> set[int]:
     """Token indices of the first place phrase inside a noun phrase ("... in its main codebase")."""
     for t in noun.subtree:
@@ -1335,6 +1348,9 @@ def _phrase_text(doc: Doc, ids: Iterable[int]) -> str:
         if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
             end = min(end, min(x.i for x in t.subtree) - 1)
         elif t.tag_ in ("MD", "VBD", "VBZ", "VBP") and t.pos_ in ("VERB", "AUX"):
+            end = min(end, i - 1)
+        elif t.tag_ == "VBN" and t.pos_ == "VERB" and doc[i - 1].lower_ == "and":
+            # "in the block's east wing and scattered glass ...": a second act, however parsed
             end = min(end, i - 1)
     while end > toks[0] and (doc[end].is_punct or doc[end].lower_ in ("and", "or", "but")):
         end -= 1
