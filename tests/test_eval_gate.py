@@ -71,8 +71,8 @@ def test_every_story_has_floors() -> None:
 # airline-merger 0.70 / 0.56, dam-cracks 0.55 / 0.56, exam-leak 0.65 / 0.62, rent-cap-ruling
 # 0.51 / 0.53; an eighteenth, written at the start of session 19, committed after the first
 # two commits of its fixes and scored after the sixth (the grouping fault it showed was mended
-# after that score, and of the session's later fixes only the last two, for its planted
-# agreements, changed its scores, taking three false alarms off): crime-figures
+# after that score, and of the session's later fixes only the last three, for its planted
+# agreements, changed its scores, taking five false alarms off): crime-figures
 # 0.54 / 0.54, fraud-sentencing 0.60 / 0.67, gas-explosion 0.53 / 0.54, ship-grounding
 # 0.63 / 0.69) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
@@ -228,11 +228,11 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # m³", the second read as a count, and so one count for two things: mended in session 19, when
 # volumes became cubic metres.)
 # The eighteenth set's, on arrival in session 19: fraud-sentencing's £1.24m "siphoned" /
-# "stealing" as two measures; gas-explosion's "destroyed 12 flats in the block's east wing and
+# "stealing" as two measures. (On arrival also crime-figures' "closer to 1%" read as exactly 1%
+# against "around 1%" and its "It" (the bureau, which spoke two sentences before) taken for
+# another organization; gas-explosion's "destroyed 12 flats in the block's east wing and
 # scattered glass ... across neighbouring gardens" read with the second clause's place as the
-# flats' scope. (On arrival also crime-figures' "closer to 1%" read as exactly 1% against
-# "around 1%" and its "It" (the bureau, which spoke two sentences before) taken for another
-# organization, and ship-grounding's "estimated at 3,400 tonnes" read as exact against "about
+# flats' scope; and ship-grounding's "estimated at 3,400 tonnes" read as exact against "about
 # 3,400 tonnes": mended at the end of session 19.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
@@ -251,7 +251,6 @@ AGREEMENTS_REPORTED: set[str] = {
     "exam-leak",
     "rent-cap-ruling",
     "fraud-sentencing",
-    "gas-explosion",
 }
 
 
