@@ -405,10 +405,11 @@ def _linked_pairs(bags: Bags) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             common_dot = np.einsum("ij,ij->i", left_w, right_w)
             total = udot[part] + common_dot
             most = np.maximum(utop[part], both.max(axis=1, initial=0.0))
-            ok = (total / uden[part] >= STORY_THRESHOLD) & ((total - most) / uden[part] >= STORY_SECOND)
+            cos_part = total / uden[part]
+            ok = (cos_part >= STORY_THRESHOLD) & ((total - most) / uden[part] >= STORY_SECOND)
             out_i.append(ui[part][ok])
             out_j.append(uj[part][ok])
-            out_c.append((total / uden[part])[ok])
+            out_c.append(cos_part[ok])
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_c)
 
 

@@ -784,9 +784,7 @@ def predicate_and_polarity(sent: Span, attribution: Attribution | None) -> tuple
     if attribution is not None and attribution.verb is not None:
         root = said_clause(attribution.verb) or root
     elif root.lemma_.lower() in REPORTING_VERBS:
-        comp = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
-        if comp:
-            root = comp[0]
+        root = said_clause(root) or root
     pred = root
     # "was not breached": the participle is the predicate; "has held" likewise
     negated = any(c.dep_ == "neg" for c in pred.children)
