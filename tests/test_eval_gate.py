@@ -79,6 +79,11 @@ def test_every_story_has_floors() -> None:
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
+    # the nineteenth set, written at the start of session 20
+    "smog-alert",
+    "tax-shortfall",
+    "tunnel-flooding",
+    "vaccine-rollout",
     # the eighteenth set, written at the start of session 19
     "crime-figures",
     "fraud-sentencing",
