@@ -633,6 +633,24 @@ def test_a_clause_that_does_not_start_with_its_subject_stays_with_the_sentence(n
     assert c.text.endswith("completed.") and c.condition
 
 
+def test_a_quotation_going_on_in_a_sentence_of_its_own_is_the_speakers(nlp: Any) -> None:
+    text = (
+        '"Teachers are already seeing pupils in tears," said its general secretary, Owen Trask. '
+        '"Forcing them through a second sitting is cruelty dressed up as rigour."\n\n'
+        '"We have seen this film before," said Anna Berg. "It will cost us 40 jobs."\n\n'
+        '"This is the end of an era."'
+    )
+    cs = _claims(nlp, text)
+    going_on = next(c for c in cs if c.text.startswith('"Forcing'))
+    assert going_on.kind == "quote" and going_on.claimant == "its general secretary, Owen Trask"
+    assert {"cruelty", "rigour"} <= set(going_on.measure_key.split())
+    # a figure in it is the speaker's too
+    jobs = next(c for c in cs if c.quantity is not None)
+    assert jobs.quantity.value == 40 and jobs.claimant == "Anna Berg"
+    # a quotation that opens a paragraph has nobody to go on from
+    assert not any(c.text.startswith('"This is the end') for c in cs)
+
+
 def test_a_speaker_in_a_participle_clause(nlp: Any) -> None:
     """ "X put it bluntly, writing that ...": the participle's speaker is the clause's subject."""
     (c,) = _claims(

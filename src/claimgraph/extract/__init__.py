@@ -250,6 +250,7 @@ class _Reading:
             and not (t.ent_type_ == "PERSON" and t.ent_iob_ == "I")
         )
         before = len(self.found)  # where the claims of the sentence before begin
+        quoted: Attribution | None = None  # who spoke the quotation the sentence before closed
         for sent in doc.sents:
             if (later := _LATER_CONDITION.match(sent.text.strip())) is not None:
                 # "... 35% of the homes. That share, however, depends on the developer securing
@@ -261,12 +262,22 @@ class _Reading:
                 continue
             earlier = self.found[before:]
             before = len(self.found)
+            # '"Teachers are already seeing pupils in tears," said Owen Trask. "Forcing them
+            # through a second sitting is cruelty dressed up as rigour."': a quotation that
+            # goes on in a sentence of its own is still the speaker's
+            going_on = quoted if quoted is not None and _QUOTE_SENTENCE.fullmatch(sent.text.strip()) else None
             for part, shift, inherited in _clauses(sent):
                 self.found.extend(
                     _sentence_claims(
-                        article, "body", off + shift, part, context=self.context, inherited=inherited
+                        article,
+                        "body",
+                        off + shift,
+                        part,
+                        context=self.context,
+                        inherited=inherited or going_on,
                     )
                 )
+            quoted = _quotation_said(sent, self.found[before:])
             if _THAT_IS.match(sent.text) and (last := next((c for c in earlier if c.quantity), None)):
                 # "The bank lowered its base rate to 3.5%. That is down from 3.75%": what "that"
                 # measures is what the sentence before measured
@@ -295,6 +306,23 @@ class _Reading:
             }
         )
         return _resolve_claimants(_one_per_place(self.found), self.article.text, orgs)
+
+
+# a sentence that is one quotation and nothing else
+_QUOTE_SENTENCE = re.compile(r"[“\"][^“”\"\n]{15,}[”\"]")
+
+
+def _quotation_said(sent: Any, claims: list[Claim]) -> Attribution | None:
+    """Who spoke a quotation that ends the sentence (and its paragraph does not end with it),
+    as the sentence's quote claim names them: whoever the next sentence quotes, if it is a
+    quotation alone."""
+    rest = sent.doc.text[sent.end_char : sent.end_char + 3]
+    if "\n" in rest or not re.search(r"[”\"]", sent.text) or find_attribution(sent) is None:
+        return None
+    said = next((c for c in reversed(claims) if c.kind == "quote" and c.claimant), None)
+    if said is None:
+        return None
+    return Attribution(claimant=said.claimant, vague=said.claimant_vague, document="", verb=None)
 
 
 def _one_per_place(claims: list[Claim]) -> list[Claim]:
