@@ -743,6 +743,17 @@ def test_a_description_of_the_company_is_the_company(nlp: Any) -> None:
     assert said and said[0].claimant == "The energy supplier (Northwind Energy)"
 
 
+def test_a_cruise_line_or_a_charity_described_is_the_one_named(nlp: Any) -> None:
+    text = (
+        "Halcyon Line said the ship would dock on Thursday. Halcyon Line has apologised to passengers. "
+        "The line said every passenger would get a 50 per cent refund. Ashgrove Trust said it had lost £1m. "
+        "The charity said it had recovered about £650,000."
+    )
+    refund, recovered = [c for c in _claims(nlp, text) if c.quantity is not None and c.quantity.value != 1e6]
+    assert refund.claimant == "The line (Halcyon Line)"
+    assert recovered.claimant == "The charity (Ashgrove Trust)"
+
+
 def test_the_company_is_not_the_union_it_negotiates_with(nlp: Any) -> None:
     text = (
         "The Harbour Workers' Union says 900 members have walked out. The Harbour Workers' Union "

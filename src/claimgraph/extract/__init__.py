@@ -373,7 +373,7 @@ _ORG_NOUNS = (
     r"(?:company|firm|group|developer|maker|lab|laboratory|business|"
     r"operator|grocer|retailer|drugmaker|carrier|insurer|bank|lender|startup|agency|council|authority|"
     r"supplier|utility|provider|manufacturer|producer|airline|chain|regulator|inspectorate|watchdog|union|club|"
-    r"scheme|society|fund|institute|service)"
+    r"scheme|society|fund|institute|service|line|charity|association|federation|party)"
 )
 # a sentence that opens with an organization it then calls "it" ("The inspectorate opened its
 # investigation in March, it said")
@@ -592,7 +592,10 @@ def _place_mentions(name: str, text: str) -> int:
 
 # the words that name an organization of a kind, beside the kind's own noun ("the union": "the
 # Federation of Rail and Transport Workers")
-_ORG_KIND_NAMES = {"union": r"union|workers|federation|guild|confederation"}
+_ORG_KIND_NAMES = {
+    "union": r"union|workers|federation|guild|confederation",
+    "charity": r"charity|trust|foundation",
+}
 
 
 def _described_org(description: str, mentions: dict[str, int]) -> str:
