@@ -135,9 +135,11 @@ def test_two_quotes_share_more_than_one_word() -> None:
     _agree([waiting, person, again], [waiting, person, again])
 
 
-def test_amounts_a_thousand_times_apart_are_no_match() -> None:
+def test_amounts_far_apart_are_no_match() -> None:
     """ "Families can claim €120 from the distributor" is not "the total bill for the distributor
-    is €20 million to €30 million"; a slip of scale ("€25 million" / "€25 billion") still is."""
+    is €20 million to €30 million", nor a bill of €25 million one of €110 million (more than
+    FAR_APART times); €25 million and €90 million may be one bill misreported, and so may a
+    slip of scale ("€25 million" / "€25 billion")."""
 
     def claim(text: str, q: Quantity) -> Claim:
         return _made(text, q, keywords=("distributor", "halvik", "power"), measure_key="distributor")
@@ -154,10 +156,15 @@ def test_amounts_a_thousand_times_apart_are_no_match() -> None:
     bill = claim("The distributor's bill is €20 million to €30 million.", eur("€20m to €30m", None, 2e7, 3e7))
     million = claim("The distributor's bill is €25 million.", eur("€25 million", 25e6))
     billion = claim("The distributor's bill is €25 billion.", eur("€25 billion", 25e9))
-    idf = _idf([Row(c, "", "", "") for c in (claim_120, bill, million, billion)])
+    wide = claim("The distributor's bill is €110 million.", eur("€110 million", 110e6))
+    near = claim("The distributor's bill is €90 million.", eur("€90 million", 90e6))
+    claims = [claim_120, bill, million, billion, wide, near]
+    idf = _idf([Row(c, "", "", "") for c in claims])
     assert score(claim_120, bill, idf)[0] == 0.0
+    assert score(million, wide, idf)[0] == 0.0
+    assert score(million, near, idf)[0] > 0.0
     assert score(million, billion, idf)[0] > 0.0
-    _agree([claim_120, bill, million, billion], [claim_120, bill, million, billion])
+    _agree(claims, claims)
 
 
 def test_power_is_compared_in_megawatts() -> None:

@@ -865,6 +865,41 @@ def test_headline_body_a_headline_figure_restates_the_nearest_body_figure() -> N
     assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[0][0]])}
 
 
+def test_headline_body_a_headline_may_overstate_by_far() -> None:
+    """ "Hundreds of patients evacuated" over "94 patients had been moved out": more than
+    FAR_APART times apart, which two outlets' figures for one thing never are, but a headline's
+    overstatement may be."""
+    moved = {
+        "text": "By daybreak 94 patients had been moved out of the wing.",
+        "measure": "patients moved",
+        "measure_key": "move patient wing",
+        "predicate": "move",
+        "keywords": ("daybreak", "patient", "move", "wing"),
+        **_q("94", 94, "count"),
+    }
+    title = {
+        "text": "Hundreds of patients evacuated as fire tears through Kelbury General",
+        "measure_key": "evacuate patient",
+        "predicate": "evacuate",
+        "keywords": ("patient", "evacuate", "fire", "tear", "kelbury", "general"),
+        "quantity": Quantity(
+            text="Hundreds", start=0, end=0, unit="count", qualifier="range", low=200, high=999
+        ),
+    }
+    beds = {
+        "text": "The closures have taken almost 100 beds out of use.",
+        "measure": "beds taken out of use",
+        "measure_key": "bed closure use",
+        "predicate": "take",
+        "keywords": ("closure", "take", "bed", "use"),
+        "quantity": Quantity(
+            text="almost 100", start=0, end=0, unit="count", qualifier="at_most", low=90, high=100
+        ),
+    }
+    store, pairs = build([(beds, None), (moved, None)], title_a=title)
+    assert found(store, "headline_body") == {frozenset([pairs[-1][0], pairs[1][0]])}
+
+
 def test_headline_body_a_headline_figure_is_near_the_bound_of_a_hedged_one() -> None:
     """ "Seven hours in the sky": the body's "up to six hours" (whose interval ends at six), not
     a claim with no figure that shares more words."""

@@ -53,7 +53,7 @@ from .lexicon import (
     word_class,
 )
 from .model import Claim, ClaimMatch, Quantity, TimeSpan
-from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, closeness, pair_scores
+from .pairs import FAR_APART, FEATURES, QUOTE_WORDS, SCALE_SLIP, closeness, pair_scores
 from .vocab import CG, ID, MATCHES_GRAPH, RDF, SCHEMA, SPARQL_PREFIXES, STORIES_GRAPH, XSD
 
 STORY_THRESHOLD = 0.12
@@ -529,9 +529,13 @@ def _stated_time(c: Claim) -> TimeSpan | None:
 
 
 def _far_apart(lx: float, hx: float, ly: float, hy: float) -> bool:
-    """Whether two amounts in one unit are more than FAR_APART times apart."""
+    """Whether two amounts in one unit are more than FAR_APART times apart, and not by a slip
+    of scale (a thousand times)."""
     mx, my = max(abs(lx), abs(hx)), max(abs(ly), abs(hy))
-    return min(mx, my) > 0 and max(mx, my) > FAR_APART * min(mx, my)
+    small, large = min(mx, my), max(mx, my)
+    return (
+        small > 0 and large > FAR_APART * small and not math.isclose(large, SCALE_SLIP * small, rel_tol=0.01)
+    )
 
 
 def _not_outcomes(words: set[str]) -> set[str]:
