@@ -55,6 +55,9 @@ REF = date(2026, 6, 13)  # a Saturday
         ("last autumn", "2025-09/2025-11", "interval"),
         ("invest €2.3 billion between 2025 and 2030", "2025/2030", "interval"),
         ("from 2025 to 2030", "2025/2030", "interval"),
+        ("admitted 1,800 people between May 12 and May 22", "2026-05-12/2026-05-22", "interval"),
+        ("died between May 12, 2025 and Jan. 3, 2026", "2025-05-12/2026-01-03", "interval"),
+        ("open from 3 March to 9 April", "2026-03-03/2026-04-09", "interval"),
     ],
 )
 def test_normalization(text: str, iso: str, granularity: str) -> None:
@@ -306,3 +309,9 @@ def test_a_time_of_day_names_the_day_beside_it() -> None:
     (on_day,) = find_times("The runway reopened at 23:41.", ref, day=halt.span)
     assert on_day.span.iso == "2026-11-21" and on_day.span.text == "at 23:41"  # the day named before
     assert find_times("won by a ratio at 3:1", ref) == []
+
+
+def test_two_days_are_a_period_only_between_or_from_to() -> None:
+    """ "on May 12 and May 22" are two days; "between May 12 and May 22" one period."""
+    assert [t.span.iso for t in find_times("votes on May 12 and May 22", REF)] == ["2026-05-12", "2026-05-22"]
+    assert [t.span.iso for t in find_times("between May 22 and May 12", REF)] == ["2026-05-22", "2026-05-12"]

@@ -567,6 +567,8 @@ _FUTURE = re.compile(
 
 
 _RANGES = frozenset({"month_range", "year_range", "day_pair", "weekday_pair"})
+_RANGE_OPENS = re.compile(r"\b(between|from)\s+\Z", re.I)
+_RANGE_JOINS = re.compile(r"\s+(and|to|until|till|through)\s+", re.I)
 
 
 def _to_come(text: str, s: int, e: int) -> bool:
@@ -716,6 +718,25 @@ def find_times(
         (s0, e0, _, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
         if n0 == "weekday" and n1.startswith("day_month") and re.fullmatch(r",?\s*", text[e0:s1]):
             found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
+    # "between Nov. 12 and Nov. 22", "from 3 March to 9 April": the days from the first to the
+    # last, one period (each date read alone would be a day of its own)
+    for k in range(len(found) - 1, 0, -1):
+        (s0, e0, span0, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
+        opened = _RANGE_OPENS.search(text, max(0, s0 - 10), s0)
+        joined = _RANGE_JOINS.fullmatch(text, e0, s1)
+        if (
+            opened is None
+            or joined is None
+            or (opened.group(1).lower() == "between") != (joined.group(1).lower() == "and")
+            or span0.granularity != "day"
+            or span1.granularity != "day"
+            or not span0.begin < span1.end
+        ):
+            continue
+        iso = f"{span0.begin.isoformat()}/{span1.end.isoformat()}"
+        found[k - 1 : k + 1] = [
+            (s0, e1, _span(text[s0:e1], span0.begin, span1.end, iso, "interval"), "date_range")
+        ]
     # "on 20 November ..., and ... the following day": the day after the day named before it in
     # the text (none named: no time)
     resolved = []
