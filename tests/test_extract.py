@@ -651,6 +651,32 @@ def test_a_quotation_going_on_in_a_sentence_of_its_own_is_the_speakers(nlp: Any)
     assert not any(c.text.startswith('"This is the end') for c in cs)
 
 
+def test_a_figure_given_by_someone_else_is_theirs(nlp: Any) -> None:
+    """Only the figure the council puts at €6.8bn is the council's: "the roughly €5bn pencilled
+    in by" the minister is the minister's, the €4.2bn of a side clause nobody's in particular,
+    and what caused a deficit does not speak for it."""
+    text = (
+        "The Fiscal Council has put this year's tax shortfall at €6.8bn, well above the roughly €5bn "
+        "pencilled in by Finance Minister Tomas Reinholt, after receipts came in €4.2bn below the "
+        "budget forecast. The university faces a £34 million deficit caused largely by a slump in "
+        "overseas recruitment."
+    )
+    by_value = {c.quantity.value: c for c in _claims(nlp, text) if c.quantity is not None}
+    assert by_value[6.8e9].claimant == "The Fiscal Council"
+    assert by_value[5e9].claimant == "Finance Minister Tomas Reinholt"
+    assert by_value[4.2e9].claimant == "" and by_value[4.2e9].modality != "reported"
+    assert by_value[34e6].claimant == ""
+
+
+def test_a_surname_after_a_phrase_that_opens_the_sentence_is_not_described(nlp: Any) -> None:
+    text = (
+        "Finance Minister Tomas Reinholt said the gap would grow. For Mr Reinholt, the awkward "
+        "questions are only beginning. Mr Reinholt admitted the shortfall could reach €5 billion."
+    )
+    (gap,) = [c for c in _claims(nlp, text) if c.quantity is not None]
+    assert "awkward" not in gap.claimant
+
+
 def test_a_speaker_in_a_participle_clause(nlp: Any) -> None:
     """ "X put it bluntly, writing that ...": the participle's speaker is the clause's subject."""
     (c,) = _claims(

@@ -21,6 +21,7 @@ from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, WITHHELD, describes_a_thi
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
+    FIGURE_VERBS,
     REPORTING_VERBS,
     Attribution,
     content_lemmas,
@@ -364,6 +365,10 @@ _APPOSITION = re.compile(
 _INTRODUCED = re.compile(r"(?:\b[Aa]ccording\s+to|(?:[.!?]\s+|\n)(?:In|At|For|From|On|By|After|Before))\s+\Z")
 
 
+# "For Mr Reinholt, the awkward questions are only beginning": the phrase, caught whole
+_OPENS_SENTENCE = re.compile(r"(?:In|At|For|From|On|By|After|Before)\s")
+
+
 def _introduced(text: str, at: int) -> bool:
     """Whether the name at ``at`` ends a phrase that opens the sentence."""
     return bool(_INTRODUCED.search(text[at - 40 : at] if at > 40 else ". " + text[:at]))
@@ -441,7 +446,7 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
     found = [
         (m.group(1), m.group(2).strip())
         for m in _APPOSITION.finditer(text)
-        if not _introduced(text, m.start())
+        if not _introduced(text, m.start()) and not _OPENS_SENTENCE.match(m.group(1))
     ]
     found += [(m.group(2), m.group(0).strip()) for m in _TITLED.finditer(text)]
     for name, desc in found:
@@ -961,7 +966,12 @@ def _sentence_claims(
                     measure_key=_key(measure),
                     subject=subject,
                     scope=scope,
-                    **(common if not _condition_apart(sent, m, condition) else {**common, "condition": ""}),
+                    **_whose_figure(
+                        sent,
+                        m,
+                        attribution,
+                        common if not _condition_apart(sent, m, condition) else {**common, "condition": ""},
+                    ),
                 )
             )
         # "Councillors approved the charge on Tuesday, ... a city of about 540,000 people": the
@@ -1937,6 +1947,53 @@ def _in_claimant(sent: Any, m: Mention, attribution: Any) -> bool:
         if amount and all(t.i in who for t in amount):
             return True
     return False
+
+
+# the verbs of a figure someone gave ("the €5bn pencilled in by the minister", "the 3% forecast
+# by the bank"), not of what brought a figure about ("a deficit caused by a slump")
+_FIGURE_GIVEN_BY = FIGURE_VERBS | REPORTING_VERBS | {"pencil", "quote", "cite", "budget", "propose", "offer"}
+
+
+def _whose_figure(sent: Any, m: Mention, attribution: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an amount, with its own source when it is not the sentence's speaker's:
+    "the roughly €5bn pencilled in by Finance Minister Tomas Reinholt" is the minister's, and
+    in "The council has put the shortfall at €6.8bn, ..., after receipts came in €4.2bn below
+    forecast" only the €6.8bn is the council's figure."""
+    a, b = sent.start_char + m.start, sent.start_char + m.end
+    amount = [t for t in sent if t.idx < b and t.idx + len(t) > a]
+    if not amount:
+        return fields
+    head = next((t for t in amount if not a <= t.head.idx < b or t.head.i == t.i), amount[-1])
+    noun = head.head if head.dep_ == "nummod" else head
+    agent = next(
+        (
+            g
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _FIGURE_GIVEN_BY
+            for ag in acl.children
+            if ag.dep_ == "agent"
+            for g in ag.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if agent is not None:
+        lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
+        who = sent.doc.text[lo:hi]
+        return {
+            **fields,
+            "claimant": who,
+            "claimant_vague": False,
+            "cited_document": "",
+            "modality": "reported",
+        }
+    verb = attribution.verb if attribution is not None else None
+    if verb is None or verb.lemma_.lower() not in FIGURE_VERBS or not fields.get("claimant"):
+        return fields
+    if any(t.dep_ == "advcl" and t.head.i == verb.i for t in (head, *_path(head, verb))):
+        modality = "asserted" if fields.get("modality") == "reported" else fields.get("modality")
+        return {**fields, "claimant": "", "claimant_vague": False, "cited_document": "", "modality": modality}
+    return fields
 
 
 def _path(tok: Any, top: Any) -> list[Any]:
