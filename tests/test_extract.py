@@ -668,6 +668,15 @@ def test_a_figure_given_by_someone_else_is_theirs(nlp: Any) -> None:
     assert by_value[34e6].claimant == ""
 
 
+def test_where_something_was_said_and_a_particle_are_no_scope(nlp: Any) -> None:
+    text = (
+        "Finance Minister Tomas Reinholt told reporters in Korsten that he expected the gap to "
+        "widen to around €5 billion. The council put the shortfall at €6.8bn, well above the "
+        "roughly €5bn pencilled in by the minister. Sales fell 8% in Korsten."
+    )
+    assert [c.scope for c in _claims(nlp, text) if c.quantity is not None] == ["", "", "", "in Korsten"]
+
+
 def test_a_surname_after_a_phrase_that_opens_the_sentence_is_not_described(nlp: Any) -> None:
     text = (
         "Finance Minister Tomas Reinholt said the gap would grow. For Mr Reinholt, the awkward "

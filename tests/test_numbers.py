@@ -196,6 +196,10 @@ CASES = [
     ("delays of up to 90 minutes", "up to 90 minutes", 90, None, None, "minute", "at_most"),
     # "go up to" is the verb's particle and "to": rising to the figure, not at most it
     ("the wage will go up to £13.15 an hour", "£13.15", 13.15, None, None, "GBP", "exact"),
+    # "under", "over" before an article are prepositions ("under a 30-year concession"); before
+    # a fraction they still qualify ("under a third")
+    ("has run it under a 30-year concession", "30-year", 30, None, None, "year", "exact"),
+    ("under a third of homes", "under a third", 33.33, None, None, "percent", "under"),
     ("speeds of 300 km/h", "300 km/h", 300, None, None, "km/h", "exact"),
     ("10-15 minutes late", "10-15 minutes", None, 10, 15, "minute", "range"),
     ("3,000 buses", "3,000", 3000, None, None, "count", "exact"),

@@ -1518,6 +1518,15 @@ _EVENT_HEAD = re.compile(
 # "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
 # taking part in the action", "in the row over pay"), and which way a share stands ("67 per
 # cent in favour"): no population
+# "the €5bn pencilled in by the minister": a verb's particle, no place
+_PARTICLE_PHRASE = re.compile(r"\A(?:in|on|at|across)\s+(?:by|to|for|with|from|at|on|of|as)\b", re.I)
+# "told reporters in Korsten", "speaking at the conference": where it was said, not where it holds
+_SAID_WHERE = re.compile(
+    r"\b(?:told|tells|telling|briefed|briefing|addressing|addressed)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:reporters|journalists|MPs|delegates|councillors|members|investors|analysts|parliament)\s*\Z"
+    r"|\b(?:speaking|said|says)\s*\Z",
+    re.I,
+)
 _NOT_SCOPE = re.compile(
     r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return|"
     r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos|"
@@ -1592,6 +1601,8 @@ def _scope_text(stext: str, m: Mention, times: list[TimeMention]) -> str:
             continue  # "the title she won in Dunmore and must give back 23,000 euros": another clause's
         if (
             _NOT_SCOPE.match(phrase)
+            or _PARTICLE_PHRASE.match(phrase)
+            or _SAID_WHERE.search(stext, 0, a)
             or _EVENT_HEAD.search(phrase)
             or _SOURCE_NOUN.search(phrase)
             or _CHANGE_BEFORE.search(stext, 0, a)  # "a slump in overseas recruitment": what changed

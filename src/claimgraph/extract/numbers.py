@@ -375,6 +375,9 @@ _QUAL_RE = re.compile(
     + r")\s*(?:than\s+)?(?:a\s+|an\s+)?$",
     re.I,
 )
+# a qualifier that is also a preposition, before an article ("under a 30-year concession"); before
+# a fraction it still qualifies ("under a third")
+_PREPOSITION_ARTICLE = re.compile(r"(?:under|over|above|below)\s+an?\s+", re.I)
 # "up to" after a verb of rising is the verb's particle and "to": "will go up to £13.15"
 _WENT_UP = re.compile(r"\b(?:go|goes|went|gone|going|move[sd]?|moving|shot|shoot(?:s|ing)?)\s+up\Z", re.I)
 _CAP_BEFORE = re.compile(r"\b(?:a|the|its|their)\s+maximum\s+(?:[a-z-]+\s+){1,2}of\s+\Z", re.I)
@@ -776,6 +779,8 @@ def find_amounts(text: str) -> list[Mention]:
             qm = None  # "to be spent over three years": during them, not more than three
         if qm and _WENT_UP.search(text, max(0, start - 60), max(0, start - 40) + qm.start("q") + 2):
             qm = None  # "will go up to £13.15": rise to it, not at most it
+        if qm and _PREPOSITION_ARTICLE.fullmatch(qm.group(0)) and text[start : start + 1].isdigit():
+            qm = None  # "under a 30-year concession", "over a 12-month period": a preposition
         if qm:
             qualifier = _QUALIFIER_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             if qualifier == "exact" and qm.group("q").lower() in ("just", "only") and kind == "range":

@@ -39,6 +39,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "quarter_words",
         rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of)?(?:\s+({_YEAR}|{_REL_YEAR}))?\b",
     ),
+    # "the first ten months of 2026", "the first nine months of the year": January to the last
+    # of them
+    (
+        "first_months",
+        rf"\b(?:the\s+)?first\s+(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+        rf"\s+of\s+(?:({_YEAR})|(this|last|next|the)\s+year)\b",
+    ),
     (
         "half",
         rf"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+({_YEAR}|{_REL_YEAR}))?\b|\bH([12])\s+({_YEAR})\b",
@@ -332,6 +339,12 @@ def _normalize(
             if m2 - m1 == 2 and m1 % 3 == 1:
                 return _quarter_span(t, y, m1 // 3 + 1)
             return _months_span(t, y, m1, m2)
+        if name == "first_months":
+            n = int(g[0]) if g[0].isdigit() else int(words_to_number(g[0].lower()) or 0)
+            year = int(g[1]) if g[1] else (ry + _year_offset(g[2].lower()) if ry else None)
+            if year is None or not 1 <= n <= 12:
+                return None
+            return _months_span(t, year, 1, n)
         if name == "half":
             if g[0]:
                 h = 1 if g[0].lower() == "first" else 2
@@ -567,6 +580,7 @@ _FUTURE = re.compile(
 
 
 _RANGES = frozenset({"month_range", "year_range", "day_pair", "weekday_pair"})
+_WEEK_FROM = re.compile(r"\bweek\s+(?:beginning|starting|commencing|of)\s+(?:on\s+)?\Z", re.I)
 _RANGE_OPENS = re.compile(r"\b(between|from)\s+\Z", re.I)
 _RANGE_JOINS = re.compile(r"\s+(and|to|until|till|through)\s+", re.I)
 
@@ -718,6 +732,17 @@ def find_times(
         (s0, e0, _, n0), (s1, e1, span1, n1) = found[k - 1], found[k]
         if n0 == "weekday" and n1.startswith("day_month") and re.fullmatch(r",?\s*", text[e0:s1]):
             found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
+    # "in the week beginning 23 November", "the week of Monday 23 November": the seven days from it
+    for k, (s0, e0, span0, n0) in enumerate(found):
+        if span0.granularity == "day" and (week := _WEEK_FROM.search(text, max(0, s0 - 30), s0)) is not None:
+            last = span0.begin + timedelta(days=6)
+            iso = f"{span0.begin.isoformat()}/{last.isoformat()}"
+            found[k] = (
+                week.start(),
+                e0,
+                _span(text[week.start() : e0], span0.begin, last, iso, "interval"),
+                "week_of",
+            )
     # "between Nov. 12 and Nov. 22", "from 3 March to 9 April": the days from the first to the
     # last, one period (each date read alone would be a day of its own)
     for k in range(len(found) - 1, 0, -1):
