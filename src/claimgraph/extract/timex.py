@@ -733,7 +733,7 @@ def find_times(
         if n0 == "weekday" and n1.startswith("day_month") and re.fullmatch(r",?\s*", text[e0:s1]):
             found[k - 1 : k + 1] = [(s0, e1, replace(span1, text=text[s0:e1]), n1)]
     # "in the week beginning 23 November", "the week of Monday 23 November": the seven days from it
-    for k, (s0, e0, span0, n0) in enumerate(found):
+    for k, (s0, e0, span0, _) in enumerate(found):
         if span0.granularity == "day" and (week := _WEEK_FROM.search(text, max(0, s0 - 30), s0)) is not None:
             last = span0.begin + timedelta(days=6)
             iso = f"{span0.begin.isoformat()}/{last.isoformat()}"
