@@ -190,6 +190,27 @@ def test_power_is_compared_in_megawatts() -> None:
     _agree([gw, mw, more, tw], [gw, mw, more, tw])
 
 
+def test_lengths_and_masses_are_compared_in_metres_and_kilograms() -> None:
+    """ "a 3.4-kilometre line" and "the 3,400-metre gondola" are one figure, as are "1.2
+    tonnes" and "1,200 kg"; a length is no mass."""
+
+    def claim(text: str, value: float, unit: str) -> Claim:
+        q = Quantity(text=text, start=0, end=len(text), unit=unit, value=value, qualifier="exact")
+        return _made(text, q, keywords=("gondola", "line", "cable"), measure_key="line")
+
+    km, metres, tonnes, kg = (
+        claim("3.4-kilometre", 3.4, "km"),
+        claim("3,400-metre", 3400, "m"),
+        claim("1.2 tonnes", 1.2, "tonne"),
+        claim("1,200 kg", 1200, "kg"),
+    )
+    idf = _idf([Row(c, "", "", "") for c in (km, metres, tonnes, kg)])
+    assert "value" in score(km, metres, idf)[1]
+    assert "value" in score(tonnes, kg, idf)[1]
+    assert score(km, kg, idf)[0] == 0.0
+    _agree([km, metres, tonnes, kg], [km, metres, tonnes, kg])
+
+
 def test_contradicting_outcomes_compare_though_one_gives_no_amount() -> None:
     from claimgraph.align import differences
 

@@ -611,12 +611,22 @@ _IN_COMMON_UNIT = {
     "MWh": ("MWh", 1.0),
     "GWh": ("MWh", 1000.0),
     "TWh": ("MWh", 1e6),
+    # lengths in metres, masses in kilograms ("a 3.4-kilometre line" / "the 3,400-metre gondola")
+    "mm": ("m", 0.001),
+    "cm": ("m", 0.01),
+    "m": ("m", 1.0),
+    "km": ("m", 1000.0),
+    "mile": ("m", 1609.344),
+    "g": ("kg", 0.001),
+    "kg": ("kg", 1.0),
+    "tonne": ("kg", 1000.0),
 }
 
 
 def comparable(q: Quantity) -> tuple[str, float, float]:
     """The unit two amounts are compared in, and :func:`_interval` in it: durations in days,
-    power and energy in megawatts and megawatt-hours, every other amount in its own unit.
+    power and energy in megawatts and megawatt-hours, lengths in metres, masses in kilograms,
+    every other amount in its own unit.
     Only matching converts: the rules compare amounts as written, in one unit."""
     lo, hi = _interval(q)
     if (common := _IN_COMMON_UNIT.get(q.unit)) is not None:
