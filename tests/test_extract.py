@@ -638,7 +638,8 @@ def test_a_quotation_going_on_in_a_sentence_of_its_own_is_the_speakers(nlp: Any)
         '"Teachers are already seeing pupils in tears," said its general secretary, Owen Trask. '
         '"Forcing them through a second sitting is cruelty dressed up as rigour."\n\n'
         '"We have seen this film before," said Anna Berg. "It will cost us 40 jobs."\n\n'
-        '"This is the end of an era."'
+        '"This is the end of an era."\n\n'
+        '"I have nowhere to go," said Mary Hale. "Where am I supposed to go now, the pub?"'
     )
     cs = _claims(nlp, text)
     going_on = next(c for c in cs if c.text.startswith('"Forcing'))
@@ -647,8 +648,18 @@ def test_a_quotation_going_on_in_a_sentence_of_its_own_is_the_speakers(nlp: Any)
     # a figure in it is the speaker's too
     jobs = next(c for c in cs if c.quantity is not None)
     assert jobs.quantity.value == 40 and jobs.claimant == "Anna Berg"
-    # a quotation that opens a paragraph has nobody to go on from
-    assert not any(c.text.startswith('"This is the end') for c in cs)
+    # a quotation that opens a paragraph has nobody to go on from; a question asserts nothing
+    assert not any(c.text.startswith(('"This is the end', '"Where am I')) for c in cs)
+
+
+def test_the_day_a_document_came_out_does_not_date_what_it_reports(nlp: Any) -> None:
+    text = (
+        "The finance ministry's monthly fiscal bulletin, published on Tuesday, showed ten-month "
+        "receipts of €61.8bn. The ministry cut its forecast to 2% on Tuesday."
+    )
+    receipts, forecast = [c for c in _claims(nlp, text) if c.quantity is not None]
+    assert receipts.time is None
+    assert forecast.time is not None and forecast.time.text == "on Tuesday"
 
 
 def test_a_figure_given_by_someone_else_is_theirs(nlp: Any) -> None:

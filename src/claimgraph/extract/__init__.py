@@ -310,7 +310,8 @@ class _Reading:
 
 
 # a sentence that is one quotation and nothing else
-_QUOTE_SENTENCE = re.compile(r"[“\"][^“”\"\n]{15,}[”\"]")
+# (not a question: "Where am I supposed to go now, the pub?" asserts nothing)
+_QUOTE_SENTENCE = re.compile(r"[“\"][^“”\"\n]{15,}(?<!\?)[”\"]")
 
 
 def _quotation_said(sent: Any, claims: list[Claim]) -> Attribution | None:
@@ -1860,7 +1861,10 @@ _NO_COMMENT = re.compile(
 
 
 def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:
-    """Drop the day a statement was made ("said on Wednesday") when the sentence dates its claim."""
+    """Drop the day a statement was made ("said on Wednesday") when the sentence dates its claim,
+    and the day a document came out ("the bulletin, published on Tuesday, showed ...") always:
+    it dates the document, not what it reports."""
+    times = [t for t in times if not _published_when(sent, t)]
     if len(times) < 2:
         return times
     keep = []
@@ -1919,6 +1923,20 @@ def _words_at(sent: Any, start: int, end: int) -> Any:
     """The words at these characters of the sentence (widened to whole words), or None."""
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
     return span if span is not None and len(span) else None
+
+
+_PUBLISHING_VERBS = frozenset({"publish", "release", "issue", "unveil", "present", "circulate"})
+
+
+def _published_when(sent: Any, t: TimeMention) -> bool:
+    """Whether a time says when a document came out ("the bulletin, published on Tuesday")."""
+    span = _words_at(sent, t.start, t.end)
+    if span is None:
+        return False
+    tok, hops = span.root, 0
+    while tok.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "det") and hops < 4:
+        tok, hops = tok.head, hops + 1
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _PUBLISHING_VERBS
 
 
 def _attached_to_reporting_verb(sent: Any, t: TimeMention) -> bool:
