@@ -219,6 +219,25 @@ def test_one_name_in_common_does_not_make_a_story() -> None:
     assert ["measles.example"] * 3 in groups and ["recall.example"] * 3 in groups
 
 
+def test_two_stories_of_a_kind_that_name_nothing_in_common_stay_two() -> None:
+    """A vaccination campaign in Brennmoor and a measles outbreak in Kessmoor share every word
+    of their kind and no name: two stories, however close their words. An article that repeats
+    no name of its own (a trade paper's summary) still joins its story."""
+    kind = "vaccine dose clinic uptake booster appointment vaccinate".split()
+    bags: dict[str, Counter[str]] = {}
+    for i in range(3):
+        bags[f"https://brennmoor.example/{i}"] = Counter(kind * 2 + ["flu", "winter"] + ["brennmoor"] * 2)
+        bags[f"https://kessmoor.example/{i}"] = Counter(kind * 2 + ["measles", "outbreak"] + ["kessmoor"] * 2)
+    bags["https://brennmoor.example/summary"] = Counter(["flu", "winter"] * 2 + kind[:3] + ["brennmoor"])
+    for i in range(30):
+        bags[f"https://other.example/{i}"] = Counter(f"story{i} word{i} thing{i} place{i}".split())
+    b = ALIGN.Bags.of(bags)
+    ia, ib, _ = ALIGN._linked_pairs(b)
+    assert any(b.articles[i][8] != b.articles[j][8] for i, j in zip(ia, ib, strict=True))  # linked by words
+    groups = sorted(sorted(a.split("/")[2] for a in arts) for arts in stories_from_bags(bags).values())
+    assert ["brennmoor.example"] * 4 in groups and ["kessmoor.example"] * 3 in groups
+
+
 def test_one_weak_link_does_not_join_two_stories() -> None:
     """Two stories of a kind (two ships aground) whose articles reach the threshold through one
     pair only stay two stories; the same link holds an article that has no other, and a strong
@@ -295,7 +314,15 @@ def test_story_grouping_compares_only_pairs_that_can_link(seed: int) -> None:
         second = (sum(prods) - max(prods, default=0.0)) / den  # without the word shared most
         return _cos(vec[a], vec[b]) >= 0.12 and second >= ALIGN.STORY_SECOND
 
-    links = [(a, b) for i, a in enumerate(arts) for b in arts[i + 1 :] if linked(a, b)]
+    def named_apart(a: str, b: str) -> bool:  # (never, here: every invented word is of the rarest class)
+        rare_a = {w for w in bags[a] if ALIGN._rarity(w) == 3}
+        rare_b = {w for w in bags[b] if ALIGN._rarity(w) == 3}
+        repeats = [any(bags[x][w] >= 2 for w in r) for x, r in ((a, rare_a), (b, rare_b))]
+        return all(repeats) and not rare_a & rare_b
+
+    links = [
+        (a, b) for i, a in enumerate(arts) for b in arts[i + 1 :] if linked(a, b) and not named_apart(a, b)
+    ]
     near: dict[str, set[str]] = {a: set() for a in arts}
     for a, b in links:
         near[a].add(b)

@@ -229,12 +229,40 @@ def stories_from_bags(bags: Mapping[str, Counter[str] | Bag] | Bags) -> dict[str
     arts = b.articles
     if not arts:
         return {}
-    pairs = _supported(*_linked_pairs(b)) if len(arts) > 4 else _few_linked_pairs(b)
+    pairs = _supported(*_named_apart(b, *_linked_pairs(b))) if len(arts) > 4 else _few_linked_pairs(b)
     label = _components(len(arts), *pairs)
     order = np.argsort(label, kind="stable")
     cuts = np.flatnonzero(np.diff(label[order])) + 1
     groups = [sorted(arts[i] for i in g.tolist()) for g in np.split(order, cuts)]
     return {story_iri(members): members for members in groups}
+
+
+def _named_apart(
+    bags: Bags, ia: np.ndarray, ib: np.ndarray, cos: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The links but those between two articles that each name something more than once (a
+    word of the rarest class, _rarity 3) and name nothing in common: a vaccination campaign in
+    Brennmoor and a measles outbreak in Kessmoor share every word of their kind (clinic, dose,
+    uptake, vaccinate) and no name. An article that repeats no name of its own (a trade
+    paper's summary) keeps its links."""
+    if not len(ia):
+        return ia, ib, cos
+    ends = np.cumsum(bags.lengths)
+    rare = (bags.hashes >> np.uint64(62)) == 3
+    names: dict[int, tuple[set[int], bool]] = {}
+
+    def named(i: int) -> tuple[set[int], bool]:
+        if i not in names:
+            lo, hi = int(ends[i] - bags.lengths[i]), int(ends[i])
+            mask = rare[lo:hi]
+            names[i] = (set(bags.hashes[lo:hi][mask].tolist()), bool((bags.counts[lo:hi][mask] >= 2).any()))
+        return names[i]
+
+    keep = np.ones(len(ia), dtype=bool)
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist(), strict=True)):
+        (wi, ri), (wj, rj) = named(i), named(j)
+        keep[k] = not (ri and rj and not wi & wj)
+    return ia[keep], ib[keep], cos[keep]
 
 
 def _supported(ia: np.ndarray, ib: np.ndarray, cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
