@@ -652,14 +652,14 @@ def test_a_quotation_going_on_in_a_sentence_of_its_own_is_the_speakers(nlp: Any)
     assert not any(c.text.startswith(('"This is the end', '"Where am I')) for c in cs)
 
 
-def test_the_day_a_document_came_out_does_not_date_what_it_reports(nlp: Any) -> None:
+def test_the_day_a_document_came_out_does_not_date_what_it_dates_otherwise(nlp: Any) -> None:
     text = (
-        "The finance ministry's monthly fiscal bulletin, published on Tuesday, showed ten-month "
-        "receipts of €61.8bn. The ministry cut its forecast to 2% on Tuesday."
+        "The finance ministry's bulletin, published on Tuesday, showed receipts of €61.8bn for "
+        "January to October. The agency's weekly update, published on Monday, counted 112 cases."
     )
-    receipts, forecast = [c for c in _claims(nlp, text) if c.quantity is not None]
-    assert receipts.time is None
-    assert forecast.time is not None and forecast.time.text == "on Tuesday"
+    receipts, cases = [c for c in _claims(nlp, text) if c.quantity is not None]
+    assert receipts.time is not None and receipts.time.iso == "2026-01/2026-10"
+    assert cases.time is not None and cases.time.text == "on Monday"  # the day the count stands at
 
 
 def test_a_figure_given_by_someone_else_is_theirs(nlp: Any) -> None:

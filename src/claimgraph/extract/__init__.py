@@ -1861,15 +1861,14 @@ _NO_COMMENT = re.compile(
 
 
 def _claim_times(sent: Any, times: list[TimeMention]) -> list[TimeMention]:
-    """Drop the day a statement was made ("said on Wednesday") when the sentence dates its claim,
-    and the day a document came out ("the bulletin, published on Tuesday, showed ...") always:
-    it dates the document, not what it reports."""
-    times = [t for t in times if not _published_when(sent, t)]
+    """Drop the day a statement was made ("said on Wednesday") or a document came out ("the
+    bulletin, published on Tuesday, showed ...") when the sentence dates its claim otherwise
+    (alone, the day a count was published is the day it stands at)."""
     if len(times) < 2:
         return times
     keep = []
     for t in times:
-        if t.span.granularity == "day" and _attached_to_reporting_verb(sent, t):
+        if t.span.granularity == "day" and (_attached_to_reporting_verb(sent, t) or _published_when(sent, t)):
             continue
         keep.append(t)
     return keep or times
