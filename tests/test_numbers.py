@@ -199,6 +199,19 @@ CASES = [
     # "under", "over" before an article are prepositions ("under a 30-year concession"); before
     # a fraction they still qualify ("under a third")
     ("has run it under a 30-year concession", "30-year", 30, None, None, "year", "exact"),
+    # concentrations
+    (
+        "PM2.5 reached 187 micrograms per cubic metre",
+        "187 micrograms per cubic metre",
+        187,
+        None,
+        None,
+        "ug/m3",
+        "exact",
+    ),
+    ("against a limit of 25 µg/m³", "25 µg/m³", 25, None, None, "ug/m3", "exact"),
+    ("ammonia at 3.2 mg/l", "3.2 mg/l", 3.2, None, None, "mg/l", "exact"),
+    ("microcystin at 24 µg/l", "24 µg/l", 24, None, None, "µg/l", "exact"),
     ("under a third of homes", "under a third", 33.33, None, None, "percent", "under"),
     ("speeds of 300 km/h", "300 km/h", 300, None, None, "km/h", "exact"),
     ("10-15 minutes late", "10-15 minutes", None, 10, 15, "minute", "range"),

@@ -586,6 +586,16 @@ _VOLUME = re.compile(
     re.I,
 )
 _VOLUME_FACTOR = {"m3": 1.0, "ft3": 0.0283168}
+# a mass in a volume of air or water, as readings of pollution and contamination give it
+_MICRO = r"(?:micrograms?|[µμu]g|mcg)"
+_CONCENTRATION = re.compile(
+    rf"\A\s*(?:(?P<ugm3>{_MICRO}\s*(?:per\s+cubic\s+met(?:re|er)|/\s*m(?:³|3)(?![\w]))(?:\s+of\s+air)?)"
+    rf"|(?P<ugl>{_MICRO}\s*(?:per\s+lit(?:re|er)|/\s*l\b))"
+    r"|(?P<mgl>(?:milligrams?|mg)\s*(?:per\s+lit(?:re|er)|/\s*l\b))"
+    r"|(?P<ngml>(?:nanograms?|ng)\s*(?:per\s+millilit(?:re|er)|/\s*ml\b)))",
+    re.I,
+)
+_CONCENTRATION_UNIT = {"ugm3": "ug/m3", "ugl": "µg/l", "mgl": "mg/l", "ngml": "ng/mL"}
 _LENGTHS = frozenset({"mm", "cm", "m", "km", "mile"})
 _AREA_FACTOR = {"km2": 100.0, "mi2": 258.998811, "m2": 1e-4, "acre": 0.40468564, "ha": 1.0}
 
@@ -729,6 +739,10 @@ def find_amounts(text: str) -> list[Mention]:
             value, low, high = _scaled((value, low, high), factor)
             unit = "hectare"
             end += am.end()
+        if not unit and not cur and (km := _CONCENTRATION.match(text[end:])):
+            # concentrations: "187 micrograms per cubic metre", "25 µg/m³", "3.2 mg/l"
+            unit = next(_CONCENTRATION_UNIT[k] for k, v in km.groupdict().items() if v)
+            end += km.end()
         if not unit and not cur and (vm := _VOLUME.match(text[end:])):
             # volumes in cubic metres: "5.8 million m³", "5.8 million cubic metres of water"
             factor = _VOLUME_FACTOR[next(k for k, v in vm.groupdict().items() if v)]
