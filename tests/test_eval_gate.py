@@ -74,7 +74,10 @@ def test_every_story_has_floors() -> None:
 # after that score, and of the session's later fixes only the last three, for its planted
 # agreements, changed its scores, taking five false alarms off): crime-figures
 # 0.54 / 0.54, fraud-sentencing 0.60 / 0.67, gas-explosion 0.53 / 0.54, ship-grounding
-# 0.63 / 0.69) and then used, like the others, to find
+# 0.63 / 0.69; a nineteenth, written at the start of session 20, committed before any fix and
+# scored after the fifth fix commit (the grouping fault it showed, vaccine-rollout joining
+# measles-outbreak, was mended after that score): smog-alert 0.67 / 0.55, tax-shortfall
+# 0.61 / 0.59, tunnel-flooding 0.53 / 0.50, vaccine-rollout 0.54 / 0.59) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
@@ -165,8 +168,9 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # a share" / "£3.12 a share", left unmatched and so one sum for two things, was one until session
 # 14, when "worth" became a word for value.)
 # (election-count's, on arrival, was its turnout dated to the 2006 of "the lowest since ... 2006")
-# The seventh set's: stadium-plan's "£240m" cost left unmatched and so one sum for two things,
-# and "jobs would follow at the stadium once it opens" read as a condition. (On arrival also
+# The seventh set's: stadium-plan's "£240m" cost left unmatched and so one sum for two things
+# (matched since session 20, when figures more than four times apart stopped matching, which
+# freed it), and "jobs would follow at the stadium once it opens" read as a condition. (On arrival also
 # university-cuts' "£34m in shock" taken for a scope and bird-flu-cull's branch chair against
 # his organization, mended in session 13; bird-flu-cull's "held 38,000 broiler chickens" /
 # "kept 38,000 broilers" left unmatched, mended in session 14.)
@@ -239,9 +243,17 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # scattered glass ... across neighbouring gardens" read with the second clause's place as the
 # flats' scope; and ship-grounding's "estimated at 3,400 tonnes" read as exact against "about
 # 3,400 tonnes": mended at the end of session 19.)
+# The nineteenth set's, on arrival in session 20: tax-shortfall's "Total tax receipts for
+# January to October came to €61.8 billion" / "ten-month receipts of €61.8bn" (dated by the
+# bulletin's publication day, "published on Tuesday") left unmatched and so one sum for two
+# things. (On arrival also tax-shortfall's "Mr Reinholt" given a sentence that opens "For Mr
+# Reinholt, ..." as his description, the "€5bn pencilled in by" the minister credited to the
+# council that "put" another figure, the minister's estimate scoped to where he "told reporters",
+# and "the first ten months of 2026" read as 2026; tunnel-flooding's "under a 30-year
+# concession" read as "less than 30 years"; vaccine-rollout's "next week" against "the week
+# beginning 23 November" read as that day alone: mended in session 20, after the score.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
-    "stadium-plan",
     "minimum-wage",
     "lender-collapse",
     "drug-shortage",
@@ -256,6 +268,7 @@ AGREEMENTS_REPORTED: set[str] = {
     "exam-leak",
     "rent-cap-ruling",
     "fraud-sentencing",
+    "tax-shortfall",
 }
 
 
