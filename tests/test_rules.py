@@ -742,6 +742,52 @@ def test_time_one_act_said_to_happen_at_two_times() -> None:
     assert frozenset(pairs[1]) not in hits
 
 
+def test_time_one_figure_expected_at_two_times_to_come() -> None:
+    """ "A consignment of 60,000 doses is expected next week" / "is not now expected until 2
+    December" (the articles of 16 September: both to come) is one expectation dated two ways;
+    the same figure at two past times ("60,000 doses arrived in March" / "in June") is two
+    facts, for the numeric rule if anything."""
+    week = _t("2026-09-21/2026-09-27", date(2026, 9, 21), date(2026, 9, 27), "interval")
+    later = _t("2026-10-02", date(2026, 10, 2), date(2026, 10, 2), "day")
+    march = _t("2026-03", date(2026, 3, 1), date(2026, 3, 31), "month")
+    june = _t("2026-06", date(2026, 6, 1), date(2026, 6, 30), "month")
+    store, pairs = build(
+        [
+            (
+                {
+                    "text": "A consignment of 60,000 doses is expected next week.",
+                    "predicate": "expect",
+                    "time": week,
+                    **_q("60,000", 60_000),
+                },
+                {
+                    "text": "The consignment of 60,000 doses is not expected until 2 October.",
+                    "predicate": "expect",
+                    "time": later,
+                    **_q("60,000", 60_000),
+                },
+            ),
+            (
+                {
+                    "text": "A shipment of 80,000 masks arrived in March.",
+                    "predicate": "arrive",
+                    "time": march,
+                    **_q("80,000", 80_000),
+                },
+                {
+                    "text": "The shipment of 80,000 masks arrived in June.",
+                    "predicate": "arrive",
+                    "time": june,
+                    **_q("80,000", 80_000),
+                },
+            ),
+        ]
+    )
+    hits = found(store, "time")
+    assert frozenset(pairs[0]) in hits
+    assert frozenset(pairs[1]) not in hits
+
+
 def test_qualifier_two_estimates_that_agree() -> None:
     """ "more than 300,000" / "about 310,000": two hedged figures that are not one number agree;
     "about 310,000" / "up to 310,000" is one number hedged two ways; "412" / "more than 400"
