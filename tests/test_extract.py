@@ -1619,6 +1619,8 @@ def test_the_lemmatizers_slips_are_mended(nlp: Any) -> None:
     (fined,) = _claims(nlp, "The regulator fined the app maker 38 million euros.")
     assert "dose" in given.keywords and "dos" not in given.keywords
     assert fined.predicate == "fine"
+    (taxes,) = _claims(nlp, "Tax receipts from taxes on fuel fell 4% in the year.")
+    assert "tax" in taxes.keywords and "taxis" not in taxes.keywords
 
 
 def test_what_someone_calls_a_thing_is_what_they_say(nlp: Any) -> None:

@@ -281,13 +281,14 @@ class Attribution:
 
 
 # words the small model's lemmatizer gets wrong in news text ("doses" -> "dos", "fined" -> "fin",
-# "progress" -> "progre"): the word's lemma, by the word
+# "progress" -> "progre", "taxes" -> "taxis"): the word's lemma, by the word
 _LEMMA_FIXES = {
     "doses": "dose",
     "fined": "fine",
     "progress": "progress",
     "rostering": "roster",
     "reconnected": "reconnect",
+    "taxes": "tax",
 }
 
 
