@@ -1614,6 +1614,15 @@ def test_coming_into_force_is_a_beginning(nlp: Any) -> None:
     assert contradicts("appeal", False, "contest", True)
 
 
+def test_a_figure_said_to_be_likely_is_one_claim(nlp: Any) -> None:
+    """ "admitted the shortfall was likely to grow to about €5 billion": the figure is what he
+    said, not a reason beside it; no second claim of "the shortfall was likely"."""
+    (c,) = _claims(
+        nlp, "Mr Reinholt admitted the shortfall was likely to grow to about €5 billion by December."
+    )
+    assert c.quantity is not None and c.claimant == "Mr Reinholt"
+
+
 def test_the_lemmatizers_slips_are_mended(nlp: Any) -> None:
     (given,) = _claims(nlp, "In its first week, the campaign delivered 4,300 doses.")
     (fined,) = _claims(nlp, "The regulator fined the app maker 38 million euros.")

@@ -1254,6 +1254,10 @@ def _own_clause(
     return fields
 
 
+# adjectives that say how likely or how soon what follows is ("likely to grow", "due to open")
+_LIKELY = frozenset("likely unlikely due set able unable certain sure poised bound ready expected".split())
+
+
 def _statement_beside(
     text: str,
     off: int,
@@ -1285,7 +1289,12 @@ def _statement_beside(
         while node.i != comp.i and node.head.i != node.i:
             if (
                 node.dep_ == "advcl"
-                or (node.dep_ == "xcomp" and node.head.pos_ == "ADJ")
+                # ("was likely to grow to about €5bn": the statement itself, no aside)
+                or (
+                    node.dep_ == "xcomp"
+                    and node.head.pos_ == "ADJ"
+                    and node.head.lemma_.lower() not in _LIKELY
+                )
                 or (node.dep_ == "prep" and node.head.i == attribution.verb.i and node.i > attribution.verb.i)
             ):
                 asides.add(node)
