@@ -800,6 +800,16 @@ def test_a_cruise_line_or_a_charity_described_is_the_one_named(nlp: Any) -> None
     assert recovered.claimant == "The charity (Ashgrove Trust)"
 
 
+def test_a_police_spokesman_does_not_speak_for_the_company(nlp: Any) -> None:
+    text = (
+        "Corran Airways cancelled 40 flights. Corran Airways said it was sorry. Officers at the "
+        "perimeter saw the drone, a police spokesman said. The airline lost £2m, a company spokesman said."
+    )
+    said = {c.text[:8]: c.claimant for c in _claims(nlp, text)}
+    assert "Corran" not in said["Officers"]
+    assert said["The airl"] == "a company spokesman (Corran Airways)"
+
+
 def test_the_company_is_not_the_union_it_negotiates_with(nlp: Any) -> None:
     text = (
         "The Harbour Workers' Union says 900 members have walked out. The Harbour Workers' Union "

@@ -1222,6 +1222,11 @@ def test_what_a_source_is_does_not_tell_sources_apart() -> None:
     assert "!source" not in differences(unit, said("Police"), idf)
     assert "!source" not in differences(said("the Treasury"), said("the government"), idf)
     assert "!source" not in differences(said("Ministers"), said("The ministry"), idf)
+    # two public bodies named for one place are two sources
+    fire = said("A fire service spokeswoman (Wrenshire Fire and Rescue Service)")
+    idf.update(wrenshire=3.0, fire=3.0, police=3.0, rescue=3.0, service=3.0)
+    assert "!source" in differences(fire, said("Wrenshire Police"), idf)
+    assert "!source" not in differences(said("Wrenshire Police"), said("a police spokesman"), idf)
 
 
 def test_a_condition_on_one_side_of_a_denial_is_not_left_out() -> None:

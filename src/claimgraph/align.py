@@ -820,7 +820,12 @@ def differences(x: Claim, y: Claim, idf: dict[str, float] | None = None) -> list
         cx, cy = _source_words(x.claimant), _source_words(y.claimant)
         # words in brackets resolve who the claimant is; they match, but do not distinguish
         bx, by = _source_words(_BRACKETED.sub("", x.claimant)), _source_words(_BRACKETED.sub("", y.claimant))
-    if cx and cy and not (x.claimant_vague and y.claimant_vague) and _different_sources(cx, cy, idf, bx, by):
+    if (
+        cx
+        and cy
+        and not (x.claimant_vague and y.claimant_vague)
+        and (_different_sources(cx, cy, idf, bx, by) or _different_institutions(cx, cy))
+    ):
         out.append("!source")
     if x.predicate and y.predicate and contradicts(x.predicate, x.negated, y.predicate, y.negated):
         out.append("!polarity")
@@ -900,6 +905,19 @@ def _source_words(claimant: str) -> set[str]:
     """The words that say who a claimant is, without what they are ("spokesman")."""
     words = _words(_source_of(claimant)) - _PRONOUNS - _ROLE_WORDS - _HONORIFICS
     return {_SPEAKS_FOR.get(w, w) for w in words}
+
+
+# kinds of public body, each its own source whatever place both are named for ("Wrenshire
+# Police" / "a fire service spokeswoman (Wrenshire Fire and Rescue Service)")
+_INSTITUTIONS = frozenset(
+    "police fire ambulance coastguard court council government union hospital university army navy".split()
+)
+
+
+def _different_institutions(cx: set[str], cy: set[str]) -> bool:
+    """Whether two sources each name a kind of public body, and not the same kind."""
+    kx, ky = cx & _INSTITUTIONS, cy & _INSTITUTIONS
+    return bool(kx) and bool(ky) and not kx & ky
 
 
 def _different_sources(

@@ -421,6 +421,10 @@ _TITLED = re.compile(
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b"
 )
 # a title that makes its holder speak for their organization
+_BODY_OFFICER = re.compile(
+    rf"\b({_BODY_NOUNS}|{_ORG_NOUNS})\s+(?:spokes(?:man|woman|person)|official|officer|press\s+officer)\b",
+    re.I,
+)
 _OFFICER = re.compile(
     r"\b(?:chief\s+executive|chief\s+operating\s+officer|ceo|spokes(?:man|woman|person)|chair(?:man|woman)?|"
     r"president|managing\s+director|general\s+secretary|director|head\s+of|organi[sz]er)\b",
@@ -527,6 +531,9 @@ def _resolve_claimants(claims: list[Claim], text: str, orgs: Counter[str]) -> li
             org = next((initials[a] for a in short if a in initials), "" if named_in or short else company)
             if not named_in and not short and (described_org := _ORG_IN_TITLE.search(said_by)):
                 org = _described_org(described_org.group(0).lower(), mentions)
+            elif not named_in and not short and (body := _BODY_OFFICER.search(said_by)):
+                # "a police spokesman", "a ministry spokeswoman": the body's, not the company's
+                org = _described_org(f"the {body.group(1).lower()}", mentions)
             elif not named_in and not short and re.match(r"its\s", who, re.I) and c.field == "body":
                 # "[The Halberd Institute ... It calculates ...] Its director, Dr Ruth Amankwah,
                 # said ...": the organization named last
