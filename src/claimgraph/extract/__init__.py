@@ -420,11 +420,12 @@ _TITLED = re.compile(
     r"[Gg]eneral\s+[Ss]ecretary|[Dd]irector(?:\s+of\s+[a-z ]+?)?|[Hh]ead\s+of\s+[a-z ]+?)),?\s+"
     r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\b"
 )
-# a title that makes its holder speak for their organization
+# an officer of a body named by its kind ("a police spokesman", "a ministry official")
 _BODY_OFFICER = re.compile(
     rf"\b({_BODY_NOUNS}|{_ORG_NOUNS})\s+(?:spokes(?:man|woman|person)|official|officer|press\s+officer)\b",
     re.I,
 )
+# a title that makes its holder speak for their organization
 _OFFICER = re.compile(
     r"\b(?:chief\s+executive|chief\s+operating\s+officer|ceo|spokes(?:man|woman|person)|chair(?:man|woman)?|"
     r"president|managing\s+director|general\s+secretary|director|head\s+of|organi[sz]er)\b",
@@ -1532,9 +1533,6 @@ _EVENT_HEAD = re.compile(
     r"derailment|spill|leak|breach|shutdown|outage|attack|strike|incident|disaster|accident)s?\Z",
     re.I,
 )
-# "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
-# taking part in the action", "in the row over pay"), and which way a share stands ("67 per
-# cent in favour"): no population
 # "the €5bn pencilled in by the minister": a verb's particle, no place
 _PARTICLE_PHRASE = re.compile(r"\A(?:in|on|at|across)\s+(?:by|to|for|with|from|at|on|of|as)\b", re.I)
 # "told reporters in Korsten", "speaking at the conference": where it was said, not where it holds
@@ -1544,6 +1542,9 @@ _SAID_WHERE = re.compile(
     r"|\b(?:speaking|said|says)\s*\Z",
     re.I,
 )
+# "in the quarter", "in response", and the event a count takes part in ("1,800 dockers are
+# taking part in the action", "in the row over pay"), and which way a share stands ("67 per
+# cent in favour"): no population
 _NOT_SCOPE = re.compile(
     r"\A(?:in|for)\s+(?:the\s+)?(?:quarter|period|year|total|all|case|fact|part|turn|order|response|return|"
     r"action|row|dispute|strike|walkout|stoppage|protest|talks|attack|outage|disruption|incident|chaos|"
