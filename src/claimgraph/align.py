@@ -40,6 +40,7 @@ from .graph import RDF_JSON, insert_data, read_claims
 from .groups import Groups
 from .lexicon import (
     FUNCTION_WORDS,
+    HONORIFICS,
     OPPOSITE_CLASSES,
     PEOPLE_WORDS,
     PREDICATE_CLASS,
@@ -67,8 +68,6 @@ MATCH_THRESHOLD = 0.30
 _COMMON_IDF = 0.8  # words within this of the story's most common word count as common
 _BRACKETED = re.compile(r"\([^()]*\)")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "you", "one"})
-# ("Mr Reinholt" is "Finance Minister Tomas Reinholt")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame"})
 # words of a claimant that say what someone is, not who: "a Larkspur spokesman" and "Chief
 # executive Ilse Varga (Larkspur)" are both Larkspur; "the operator" is the operator's name
 _ROLE_WORDS = frozenset(
@@ -903,7 +902,8 @@ _SPEAKS_FOR = {
 
 def _source_words(claimant: str) -> set[str]:
     """The words that say who a claimant is, without what they are ("spokesman")."""
-    words = _words(_source_of(claimant)) - _PRONOUNS - _ROLE_WORDS - _HONORIFICS
+    # ("Mr Reinholt" is "Finance Minister Tomas Reinholt")
+    words = _words(_source_of(claimant)) - _PRONOUNS - _ROLE_WORDS - HONORIFICS
     return {_SPEAKS_FOR.get(w, w) for w in words}
 
 

@@ -294,6 +294,10 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 
+# the titles before a person's name ("Mr Reinholt", "Dr Ines Falk"), lower-case
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame"})
+
+
 # words for people, as keywords give them: a count or a share of people described in two ways
 # ("nine councillors" / "nine committee members", "87% of the port's workforce" / "87% of
 # members who took part") counts people; who they are is the scope. ("case" is an ill person

@@ -17,7 +17,15 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ExtractionError
-from ..lexicon import FUNCTION_WORDS, PREDICATE_CLASS, WITHHELD, describes_a_thing, job_losses, key_words
+from ..lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    PREDICATE_CLASS,
+    WITHHELD,
+    describes_a_thing,
+    job_losses,
+    key_words,
+)
 from ..model import Article, Claim, Quantity, TimeSpan
 from .frame import (
     DATED_EVENT_CLASSES,
@@ -433,7 +441,7 @@ _OFFICER = re.compile(
 )
 # a first name and a surname, after a title or not ("Councillor Priya Castellan"): a person
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\Z")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(w.capitalize() for w in HONORIFICS))})\.?\s+")
 
 
 # how far back "it" may stand for the organization that last spoke (a sentence or two)
@@ -2004,11 +2012,10 @@ def _whose_figure(sent: Any, m: Mention, attribution: Any, fields: dict[str, Any
     "the roughly €5bn pencilled in by Finance Minister Tomas Reinholt" is the minister's, and
     in "The council has put the shortfall at €6.8bn, ..., after receipts came in €4.2bn below
     forecast" only the €6.8bn is the council's figure."""
-    a, b = sent.start_char + m.start, sent.start_char + m.end
-    amount = [t for t in sent if t.idx < b and t.idx + len(t) > a]
-    if not amount:
+    amount = _words_at(sent, m.start, m.end)
+    if amount is None:
         return fields
-    head = next((t for t in amount if not a <= t.head.idx < b or t.head.i == t.i), amount[-1])
+    head = amount.root
     noun = head.head if head.dep_ == "nummod" else head
     agent = next(
         (
@@ -2023,11 +2030,9 @@ def _whose_figure(sent: Any, m: Mention, attribution: Any, fields: dict[str, Any
         None,
     )
     if agent is not None:
-        lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
-        who = sent.doc.text[lo:hi]
         return {
             **fields,
-            "claimant": who,
+            "claimant": speaker_text(agent),
             "claimant_vague": False,
             "cited_document": "",
             "modality": "reported",
