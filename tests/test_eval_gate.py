@@ -82,6 +82,11 @@ def test_every_story_has_floors() -> None:
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
+    # the twentieth set, written at the start of session 21
+    "avalanche-rescue",
+    "cyclone-landfall",
+    "libel-damages",
+    "warehouse-automation",
     # the nineteenth set, written at the start of session 20
     "smog-alert",
     "tax-shortfall",
