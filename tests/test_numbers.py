@@ -663,3 +663,50 @@ def test_a_change_verb_in_its_plain_form_is_a_multiple_and_as_an_adjective_is_no
     assert multiples("Fares treble overnight") == [("treble", 3)]
     assert multiples("Police are investigating a triple murder") == []
     assert multiples("the double act returns") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a number run into "m" before a length or a thing measured is metres
+        ("At the sag point, water stood 1.8m deep", ("1.8m", 1.8, "m")),
+        ("The 366m ship grounded on the bank", ("366m", 366, "m")),
+        ("Police closed a 140-km stretch of the R4", ("140-km", 140, "km")),
+        # ... and millions otherwise, or after a currency
+        ("The scheme would create 5m jobs", ("5m", 5e6, "count")),
+        ("the £40m stake was sold", ("£40m", 4e7, "GBP")),
+        ("Turnout passed the 1.5m mark", ("1.5m", 1.5e6, "count")),
+    ],
+)
+def test_metres_and_millions_run_into_the_figure(text: str, amount: tuple[str, float, str]) -> None:
+    (m,) = find_amounts(text)
+    assert (m.text, m.value, m.unit) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # "N times" that counts occasions is a count ...
+        ("The post was viewed more than 30,000 times", ("more than 30,000", 30000, "count")),
+        ("The gondola has been stopped by wind 23 times since 2025", ("23", 23, "count")),
+        ("The bank has now lowered rates twice this year", ("twice", 2, "count")),
+        # ... and one that multiplies is a multiple
+        ("Smog eight times over the safe limit", ("eight times", 8, "times")),
+        ("more than seven times the national daily limit", ("more than seven times", 7, "times")),
+        ("about five times more likely", ("about five times", 5, "times")),
+        ("prices twice this level", ("twice", 2, "times")),
+        ("fares are twice as high", ("twice", 2, "times")),
+    ],
+)
+def test_times_that_count_occasions_and_times_that_multiply(
+    text: str, amount: tuple[str, float, str]
+) -> None:
+    (m,) = find_amounts(text)
+    assert (m.text, m.value, m.unit) == amount
+
+
+def test_times_before_a_noun_multiply() -> None:
+    (m,) = find_amounts("Microcystin at ten times guideline value")
+    assert (m.text, m.unit) == ("ten times", "times")
+    (m,) = find_amounts("She was stopped three times a day")
+    assert (m.text, m.unit) == ("three", "count")

@@ -627,3 +627,28 @@ def test_two_close_figures_left_unmatched_are_one_figure_reported_twice() -> Non
         replace(r, claim=replace(r.claim, text=r.claim.text.replace("Brannock", "Dalby's"))) for r in named
     ]
     assert len(match_claims(same, stories)) == 1
+
+
+def test_a_figure_repeated_at_another_time_is_no_repetition() -> None:
+    """An article that gives a matched figure again is matched there too ("two cuts this year",
+    "the second cut of 2026"), but not the same figure at another time ("Kessel Securities
+    expects two further cuts in 2027")."""
+    from datetime import date
+
+    from claimgraph.align import match_claims
+
+    def claim(text: str, year: int) -> Claim:
+        q = Quantity(text="two", start=0, end=3, unit="count", value=2)
+        span = TimeSpan(str(year), str(year), date(year, 1, 1), date(year, 12, 31), "year", "at")
+        return _made(text, q, keywords=("bank", "cut", "rate"), measure_key="cut rate", time=span)
+
+    ours = claim("The bank has now cut rates twice this year.", 2026)
+    theirs = claim("The bank's cut brings its rate cuts in 2026 to two.", 2026)
+    again = claim("It was the bank's second rate cut of 2026.", 2026)
+    later = claim("Kessel Securities expects the bank to make two further rate cuts in 2027.", 2027)
+    rows = [Row(ours, "a1", "a", "A"), Row(theirs, "b1", "b", "B"), Row(again, "b2", "b", "B")]
+    rows.append(Row(later, "b3", "b", "B"))
+    pairs = {frozenset((m.a, m.b)) for m in match_claims(rows, {"s": ["a", "b"]})}
+    assert frozenset(("a1", "b1")) in pairs
+    assert frozenset(("a1", "b2")) in pairs
+    assert frozenset(("a1", "b3")) not in pairs

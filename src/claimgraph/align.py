@@ -557,6 +557,12 @@ def _stated_time(c: Claim) -> TimeSpan | None:
     return c.time if c.time is not None and c.time.relation != "context" else None
 
 
+def _other_times(x: Claim, y: Claim) -> bool:
+    """Whether both claims state a time and the two times do not overlap."""
+    tx, ty = _stated_time(x), _stated_time(y)
+    return tx is not None and ty is not None and (tx.end < ty.begin or ty.end < tx.begin)
+
+
 def _far_apart(lx: float, hx: float, ly: float, hy: float) -> bool:
     """Whether two amounts in one unit are more than FAR_APART times apart, and not by a slip
     of scale (a thousand times)."""
@@ -1152,6 +1158,8 @@ def _siblings(
                     continue
                 if not (set(r.claim.keywords) & set(by_iri[anchor].claim.keywords)):
                     continue
+                if _other_times(r.claim, by_iri[anchor].claim):
+                    continue  # "two cuts this year" / "expects two further cuts in 2027"
                 used.add(r.iri)
                 sc, feats = score(by_iri[other].claim, r.claim, idf)
                 lo, hi = sorted((other, r.iri))

@@ -152,7 +152,14 @@ _MIXED = rf"(?:(?:{_NUMWORD}|\d+)\s+and\s+(?:a|one)[- ](?:half|third|quarter))"
 # "half a million", "half a dozen", "half an hour" (the unit is checked after the match)
 _HALF_A = r"(?:half\s+an?(?:\s+(?:dozen|hundred|thousand|million|billion|trillion))?)"
 # "twice as many", "twice the rate", "three times" is a number plus a unit; "twice a week" is a rate
-_TWICE = r"(?:twice|thrice)(?=\s+(?:as|the|that|those|this|its|their|his|her|our|what)\b)"
+# (and "twice this year", "twice since 2024" counts two occasions)
+_TIME_WORD = (
+    r"(?:year|week|month|season|morning|afternoon|evening|summer|winter|spring|autumn|decade|term|quarter)"
+)
+_TWICE = (
+    rf"(?:twice|thrice)(?=\s+(?:as|the|that|those|this(?!\s+{_TIME_WORD})|its|their|his|her|our|what)\b"
+    rf"|\s+(?:this\s+{_TIME_WORD}|last\s+{_TIME_WORD}|since|so\s+far|already)\b)"
+)
 # "to last a fortnight": one fortnight
 _A_FORTNIGHT = r"(?:a|one)(?=\s+fortnight\b)"
 
@@ -299,6 +306,23 @@ _PP_RE = re.compile(
 )
 _BASIS_POINTS = re.compile(r"\A\s*(?:basis[- ]points?|bps?\b)", re.I)
 _TIMES_RE = re.compile(r"\A(?:\s*(?:times|-times)\b|x\b|\s*x\b(?!\s*10))", re.I)
+# what follows "N times" when it counts occasions ("viewed 30,000 times.", "stopped by wind 23
+# times since 2025", "three times a day"): a count like any other; "eight times as much",
+# "seven times the limit", "ten times guideline value" multiply
+_OCCASIONS = re.compile(
+    r"\A(?:\s*(?:[,.;:)!?\"'\u201d]|\Z)|\s+(?:since|in|on|at|during|before|after|this|last|so\s+far|"
+    r"already|between|until|within|a\s+(?:day|week|month|year)|each|every|and|but|or|when|while|"
+    r"because|from|with|without)\b)",
+    re.I,
+)
+# a number run into "m" is metres, not millions, when a length follows ("water stood 1.8m deep")
+# or, after an article, a thing measured ("the 366m ship"); "5m people", "£40m" are millions
+_METRES_AFTER = re.compile(
+    r"\A\s+(?:deep|long|high|wide|tall|thick|away|underground|in\s+(?:length|height|depth|diameter))\b",
+    re.I,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+\Z", re.I)
+_THING_AFTER = re.compile(r"\A\s+(?!(?:of|and|or|in|to|for|from|more|mark|people|a|the)\b)[a-z]+(?<!s)\b")
 _SCALE_RE = re.compile(
     r"\A(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn|[kmb])\b)", re.I
 )
@@ -544,7 +568,12 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
     if g == "change":
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
     if g == "twice":
-        return (2.0 if low_s == "twice" else 3.0), None, None, "times", "multiplier"
+        n = 2.0 if low_s == "twice" else 3.0
+        if re.match(
+            rf"\A\s+(?:this\s+{_TIME_WORD}|last|since|so\s+far|already)\b", m.string[m.end() :], re.I
+        ):
+            return n, None, None, "count", "amount"  # "lowered rates twice this year": two occasions
+        return n, None, None, "times", "multiplier"
     if g == "afortnight":
         return 1.0, None, None, "", "amount"
     if g == "halfa":
@@ -600,6 +629,17 @@ _LENGTHS = frozenset({"mm", "cm", "m", "km", "mile"})
 _AREA_FACTOR = {"km2": 100.0, "mi2": 258.998811, "m2": 1e-4, "acre": 0.40468564, "ha": 1.0}
 
 
+def _metres(text: str, pos: int) -> bool:
+    """Whether the "m" run into the number that ends at ``pos`` is metres (see _METRES_AFTER)."""
+    if not re.match(r"\Am\b", text[pos:]) or re.search(rf"{_CURRENCY_SYMBOL}\s*[\d.,]*\Z", text[:pos]):
+        return False
+    rest = text[pos + 1 :]
+    if _METRES_AFTER.match(rest):
+        return True
+    number = re.search(r"[\d.,]+\Z", text[:pos])
+    return bool(number and _ARTICLE_BEFORE.search(text[: number.start()]) and _THING_AFTER.match(rest))
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
     """(unit, end position, counted noun) for the words right after an amount."""
     rest = text[pos:]
@@ -608,6 +648,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
     if m := _PERCENT_RE.match(rest):
         return "percent", pos + m.end(), ""
     if m := _TIMES_RE.match(rest):
+        if "times" in m.group(0).lower() and _OCCASIONS.match(rest[m.end() :]):
+            return "count", pos, ""
         return "times", pos + m.end(), ""
     m = _WORD_AFTER.match(rest)
     if m:
@@ -619,8 +661,10 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, str]:
             return _CURRENCY_POST[lw], pos + m.end(), ""
         if lw in _DURATION and (sep in (" ", "-", "\u00a0") or sep == ""):
             return _DURATION[lw], pos + m.end(), ""
-        if lw in _MEASURE_UNITS and (sep in (" ", "", "\u00a0") or (sep == "-" and len(lw) > 2)):
+        if lw in _MEASURE_UNITS and (sep in (" ", "", "\u00a0") or (sep == "-" and len(lw) > 1)):
             if lw in ("m", "b") and sep == "":
+                if lw == "m" and _metres(text, pos):
+                    return "m", pos + m.end(), ""
                 return "", pos, ""
             return _MEASURE_UNITS[lw], pos + m.end(), ""
         if lw == "per" and rest[m.end() :].lstrip().lower().startswith("cent"):
@@ -677,7 +721,9 @@ def find_amounts(text: str) -> list[Mention]:
             if sm := _SCALE_RE.match(text[end:]):
                 word = sm.group(0).strip().lower()
                 nxt = text[end + sm.end() : end + sm.end() + 1]
-                if not (word in ("m", "b") and (nxt.isalpha() or text[end : end + 1] == " ")):
+                if not (word in ("m", "b") and (nxt.isalpha() or text[end : end + 1] == " ")) and not (
+                    word == "m" and _metres(text, end)
+                ):
                     assert value is not None
                     value *= _SCALES[word]
                     end += sm.end()
