@@ -459,6 +459,12 @@ def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
         ("The institute had issued a red warning, its highest level, on Friday.", "issue"),
         ("Its systems went down on Tuesday 17 November.", "go"),
         ("Talks between the union and the department broke down on 13 November.", "break"),
+        # what is done, whatever the verb, in the passive ("published", "taken")
+        ("The figures were published on Tuesday.", "publish"),
+        ("The count was taken on 22 March.", "take"),
+        # and what is scheduled for a stated day
+        ("The public consultation on the proposals will run until 31 January.", "run"),
+        ("The licensing committee will review the festival's premises licence on 3 December.", "review"),
     ):
         (act,) = _claims(nlp, text, published=pub)
         assert (act.kind, act.predicate, act.time is not None) == ("event", verb, True), text
@@ -469,6 +475,16 @@ def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
     assert _claims(nlp, "The church bell was still ringing on Monday night when the flames came.") == []
     assert _claims(nlp, "The choir had just sung its Christmas concert in Velden on Saturday.") == []
     assert _claims(nlp, "It grounded the rocket on Monday.") == []  # who did it is not said
+    assert _claims(nlp, "She was seen in Dunmore on Tuesday.") == []  # no thing done
+
+
+def test_a_weekday_a_long_clause_says_is_to_come_is_the_next_one(nlp: Any) -> None:
+    text = (
+        "Northsound managers will face questions from islanders at a public meeting in Skerrin "
+        "Haven village hall on Thursday at 7pm."
+    )
+    (meeting,) = _claims(nlp, text, published=date(2026, 11, 24))
+    assert meeting.time is not None and meeting.time.iso == "2026-11-26"
 
 
 def test_a_count_since_a_dated_event_holds_from_then_on(nlp: Any) -> None:

@@ -58,6 +58,7 @@ REF = date(2026, 6, 13)  # a Saturday
         ("admitted 1,800 people between May 12 and May 22", "2026-05-12/2026-05-22", "interval"),
         ("died between May 12, 2025 and Jan. 3, 2026", "2025-05-12/2026-01-03", "interval"),
         ("open from 3 March to 9 April", "2026-03-03/2026-04-09", "interval"),
+        ("the failings span the period from January 2019 to March 2024", "2019-01/2024-03", "interval"),
         ("in the first ten months of 2025", "2025-01/2025-10", "interval"),
         ("in the first nine months of the year", "2026-01/2026-09", "interval"),
         ("expected in the week beginning 22 June", "2026-06-22/2026-06-28", "interval"),

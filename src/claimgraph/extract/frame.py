@@ -938,6 +938,7 @@ _LIGHT_ACTS = frozenset(
     {"be", "have", "do", "make", "take", "give", "get", "go", "come", "put", "see", "seem"}
 )
 _DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
+_STATES = frozenset({"be", "have", "seem", "see"})
 
 
 def _conditioned_act(verb: Token, predicate: str) -> bool:
@@ -963,13 +964,16 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     light verb with its particle says something ("Its systems went down on Tuesday", "put out
     its red warning on Friday")."""
     particle = any(c.dep_ == "prt" for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # a thing done, told in the passive ("The figures were published on Tuesday", "The count was
+    # taken on 22 March"), whatever verb tells it
+    done = subj is not None and subj.dep_ == "nsubjpass" and subj.pos_ == "NOUN" and predicate not in _STATES
     if not (
         verb.dep_ == "ROOT"
         and verb.pos_ == "VERB"
-        and (predicate not in _LIGHT_ACTS | REPORTING_VERBS or particle)
+        and (predicate not in _LIGHT_ACTS | REPORTING_VERBS or particle or done)
     ):
         return False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON" or predicate in _NO_ACTS:
         return False
     # "The planned sale, agreed earlier this year, is part of ...": an aside taken for the verb
@@ -984,7 +988,13 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     # on Friday") or done to something ("the bridge was closed to traffic that evening"); not a
     # scene in the progressive ("was still ringing"), what had just or already happened when
     # the scene began ("had just sung its concert"), nor what a thing means or reflects now
-    if not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (passive or any(a.lower_ == "had" for a in aux)))):
+    # or one scheduled for a stated day ("will run until 31 January", "close on 12 February")
+    scheduled = any(a.lower_ in ("will", "shall") for a in aux) or (verb.tag_ in ("VBZ", "VBP") and not aux)
+    if not (
+        verb.tag_ == "VBD"
+        or (verb.tag_ == "VBN" and (passive or any(a.lower_ == "had" for a in aux)))
+        or scheduled
+    ):
         return False
     return not any(c.dep_ == "advmod" and c.lower_ in ("just", "already", "still") for c in verb.children)
 

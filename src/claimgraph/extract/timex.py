@@ -589,9 +589,9 @@ def _to_come(text: str, s: int, e: int) -> bool:
     """Whether a bare weekday or quarter is one to come: its clause says so before it ("talks
     will resume on Monday", "the vote is due on Thursday", "settlements due in the first
     quarter")."""
-    return not re.search(r"\b(?:last|this|next)\b", text[s:e], re.I) and bool(
-        _FUTURE.search(text[max(0, s - 80) : s])
-    )
+    before = text[max(0, s - 120) : s]
+    before = re.split(r"[.!?;]\s+(?=[A-Z\"“])", before)[-1]  # (in its own sentence)
+    return not re.search(r"\b(?:last|this|next)\b", text[s:e], re.I) and bool(_FUTURE.search(before))
 
 
 _DONE = re.compile(r"\b(?:had|has|have|was|were|been|did)\b[^,;:.—]*\b(?:in|during|from)\s+\Z", re.I)
@@ -753,12 +753,15 @@ def find_times(
             opened is None
             or joined is None
             or (opened.group(1).lower() == "between") != (joined.group(1).lower() == "and")
-            or span0.granularity != "day"
-            or span1.granularity != "day"
+            or span0.granularity != span1.granularity
+            or span0.granularity not in ("day", "month")  # "from January 2019 to March 2024"
             or not span0.begin < span1.end
         ):
             continue
-        iso = f"{span0.begin.isoformat()}/{span1.end.isoformat()}"
+        if span0.granularity == "month":
+            iso = f"{span0.begin.isoformat()[:7]}/{span1.end.isoformat()[:7]}"
+        else:
+            iso = f"{span0.begin.isoformat()}/{span1.end.isoformat()}"
         found[k - 1 : k + 1] = [
             (s0, e1, _span(text[s0:e1], span0.begin, span1.end, iso, "interval"), "date_range")
         ]
