@@ -465,6 +465,9 @@ def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
         # and what is scheduled for a stated day
         ("The public consultation on the proposals will run until 31 January.", "run"),
         ("The licensing committee will review the festival's premises licence on 3 December.", "review"),
+        # or planned for one
+        ("The independent inquiry is expected to report by the spring.", "report"),
+        ("Ostrelle is now targeting completion in January 2027.", "target"),
     ):
         (act,) = _claims(nlp, text, published=pub)
         assert (act.kind, act.predicate, act.time is not None) == ("event", verb, True), text
@@ -476,6 +479,8 @@ def test_an_act_on_a_stated_day_is_a_dated_event(nlp: Any) -> None:
     assert _claims(nlp, "The choir had just sung its Christmas concert in Velden on Saturday.") == []
     assert _claims(nlp, "It grounded the rocket on Monday.") == []  # who did it is not said
     assert _claims(nlp, "She was seen in Dunmore on Tuesday.") == []  # no thing done
+    # a scene in the progressive is no plan
+    assert _claims(nlp, "Its railways are creeping back towards normal after Sunday's storm.") == []
 
 
 def test_a_weekday_a_long_clause_says_is_to_come_is_the_next_one(nlp: Any) -> None:

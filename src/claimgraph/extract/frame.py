@@ -939,6 +939,20 @@ _LIGHT_ACTS = frozenset(
 )
 _DATED_ACTS = DATED_EVENT_CLASSES | {"act"}
 _STATES = frozenset({"be", "have", "seem", "see"})
+# what says an act is to come, the act its complement ("is expected to report", "plans to strike")
+_TO_COME_VERBS = frozenset({"expect", "plan", "intend", "aim", "hope", "schedule", "set"})
+_TO_COME_ADJECTIVES = frozenset({"due", "set", "scheduled", "expected"})
+
+
+def _planned_act(verb: Token) -> bool:
+    """Whether ``verb`` is the act a sentence says is to come ("is due to leave", "is expected to
+    report", "plans to strike")."""
+    if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    if head.dep_ == "ROOT":
+        return head.lemma_.lower() in _TO_COME_VERBS
+    return head.dep_ == "acomp" and head.lower_ in _TO_COME_ADJECTIVES and head.head.dep_ == "ROOT"
 
 
 def _conditioned_act(verb: Token, predicate: str) -> bool:
@@ -963,6 +977,12 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     passive, with a subject that is no pronoun, and no verb of a scene a report sets. A
     light verb with its particle says something ("Its systems went down on Tuesday", "put out
     its red warning on Friday")."""
+    if _planned_act(verb):
+        # "The inquiry is expected to report by the spring", "The Marisol Dawn is due to leave
+        # on Sunday": the act is planned, with a subject of its own
+        root = verb.head if verb.head.dep_ == "ROOT" else verb.head.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.pos_ != "PRON" and predicate not in _NO_ACTS | _STATES
     particle = any(c.dep_ == "prt" for c in verb.children)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # a thing done, told in the passive ("The figures were published on Tuesday", "The count was
@@ -989,7 +1009,16 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     # scene in the progressive ("was still ringing"), what had just or already happened when
     # the scene began ("had just sung its concert"), nor what a thing means or reflects now
     # or one scheduled for a stated day ("will run until 31 January", "close on 12 February")
-    scheduled = any(a.lower_ in ("will", "shall") for a in aux) or (verb.tag_ in ("VBZ", "VBP") and not aux)
+    # ("Ostrelle is now targeting completion in January 2027")
+    scheduled = (
+        any(a.lower_ in ("will", "shall") for a in aux)
+        or (verb.tag_ in ("VBZ", "VBP") and not aux)
+        or (
+            verb.tag_ == "VBG"
+            and any(a.lower_ in ("is", "are", "'s", "'re") for a in aux)
+            and any(c.dep_ == "dobj" for c in verb.children)  # (not "are creeping back", "betting that")
+        )
+    )
     if not (
         verb.tag_ == "VBD"
         or (verb.tag_ == "VBN" and (passive or any(a.lower_ == "had" for a in aux)))
@@ -1063,7 +1092,7 @@ def event_frame(
         # the rules take effect, the recount takes place: the idiom's own noun is no argument
         and not (predicate.startswith("take ") and c.lower_ == predicate.split()[1])
     ]
-    if not args and verb.dep_ in ("xcomp", "acomp") and cls in DATED_EVENT_CLASSES:
+    if not args and verb.dep_ in ("xcomp", "acomp") and cls in _DATED_ACTS:
         # "Tarrant Quay expects to start on site", "the decision is due": whose it is, is the
         # subject of the verb above
         args = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
