@@ -1333,6 +1333,17 @@ def test_a_commitment_is_a_proposal_and_a_signal_is_said(nlp: Any) -> None:
         nlp, "Ministers repeated a pledge to bring 18- to 20-year-olds onto the adult rate by 2029."
     )
     assert (pledge.kind, pledge.quantity) == ("proposal", None)
+    # an offer or an agreement to do something is a commitment too, with its condition and its
+    # own time, not the condition's
+    (offer,) = _claims(
+        nlp,
+        "Ministers have offered to backdate the rise to September if the deal is signed before Christmas.",
+        published=date(2026, 11, 20),
+    )
+    assert (offer.kind, offer.condition) == ("proposal", "if the deal is signed before Christmas")
+    assert offer.time is not None and offer.time.iso == "2026-09"
+    (agreed,) = _claims(nlp, "The club has agreed to repay every season-ticket holder.")
+    assert agreed.kind == "proposal"
 
 
 def test_a_relative_clause_is_no_part_of_the_speaker(nlp: Any) -> None:

@@ -59,6 +59,7 @@ REF = date(2026, 6, 13)  # a Saturday
         ("died between May 12, 2025 and Jan. 3, 2026", "2025-05-12/2026-01-03", "interval"),
         ("open from 3 March to 9 April", "2026-03-03/2026-04-09", "interval"),
         ("the failings span the period from January 2019 to March 2024", "2019-01/2024-03", "interval"),
+        ("ministers offered to backdate the rise to September", "2026-09", "month"),
         ("in the first ten months of 2025", "2025-01/2025-10", "interval"),
         ("in the first nine months of the year", "2026-01/2026-09", "interval"),
         ("expected in the week beginning 22 June", "2026-06-22/2026-06-28", "interval"),
@@ -320,3 +321,8 @@ def test_two_days_are_a_period_only_between_or_from_to() -> None:
     """ "on May 12 and May 22" are two days; "between May 12 and May 22" one period."""
     assert [t.span.iso for t in find_times("votes on May 12 and May 22", REF)] == ["2026-05-12", "2026-05-22"]
     assert [t.span.iso for t in find_times("between May 22 and May 12", REF)] == ["2026-05-22", "2026-05-12"]
+
+
+def test_a_period_to_a_month_is_not_that_month() -> None:
+    # "the six months to August" ends in August; it is not August
+    assert [t.span.iso for t in find_times("profit for the six months to August", REF)] == []

@@ -125,7 +125,7 @@ PROPOSAL_VERBS = {
 }
 # a commitment is a proposal its maker has to keep ("has pledged to build a school"), when it
 # is what the sentence says (not "rivals that once promised groceries in minutes")
-COMMITMENT_VERBS = {"pledge", "promise", "vow"}
+COMMITMENT_VERBS = {"pledge", "promise", "vow", "offer", "agree"}
 CALL_NOUNS = {"call", "calls", "proposal", "proposals", "demand", "demands", "appeal", "plea", "request"}
 # "repeated a pledge to bring 18- to 20-year-olds onto the adult rate": a commitment
 COMMITMENT_NOUNS = {"pledge", "pledges", "promise", "promises", "vow", "vows"}

@@ -154,7 +154,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
         "month_only",
-        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil(?:\s+at\s+least)?|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through)"
+        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil(?:\s+at\s+least)?|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through|to)"
         rf"\s+({_MONTH_RE})(?!\s*\d)\b"
         # "September was the driest month": a month that opens a clause as its subject
         rf"|^({_MONTH_RE})(?=\s+(?:was|is|had|has|saw|brought)\b)",
@@ -641,6 +641,12 @@ def find_times(
                 and re.match(r"\s+[a-z]", text[e:])
             ):
                 continue  # "the Saturday market", "its Sunday edition": a thing, not a day
+            if (
+                name == "month_only"
+                and text[m.start() : m.start() + 3].lower() == "to "
+                and re.search(r"(?:months?|weeks?|year|quarter|half|period)\s+\Z", text[: m.start()], re.I)
+            ):
+                continue  # "the six months to August": a period that ends then, not the month
             if (
                 name == "month_only"
                 and text[s:e].startswith("May")
