@@ -2274,3 +2274,12 @@ def test_a_time_of_day_alone_is_on_the_day_last_named(nlp: Any) -> None:
     halt, reopen = _claims(nlp, text, published=date(2026, 11, 23))
     assert halt.time is not None and halt.time.iso == "2026-11-21"
     assert reopen.time is not None and reopen.time.iso == "2026-11-21"  # not the day of writing
+
+
+def test_investing_a_sum_is_spending_it(nlp: Any) -> None:
+    # "is investing £340m in the programme" / "spends £340 million on robots": one outlay
+    (invest,) = _claims(nlp, "The company is investing £340m in the programme.")
+    (spend,) = _claims(nlp, "Corvell spends £340 million on robots and automated storage.")
+    from claimgraph.align import _measure_words
+
+    assert _measure_words(invest) & _measure_words(spend)

@@ -248,7 +248,7 @@ SYNONYM_CLASSES: dict[str, tuple[str, ...]] = {
     "buy": ("buy", "acquire", "acquisition", "purchase", "takeover"),
     "merge": ("merge", "merger"),
     "agreement": ("agreement", "deal", "accord"),
-    "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay"),
+    "cost": ("cost", "expense", "spend", "spending", "expenditure", "outlay", "invest", "investment"),
     "revenue": ("revenue", "sale", "turnover"),  # a company's "sales fell 9%" / "revenue fell 6%"
     # ("joble" is what the lemmatizer makes of "jobless")
     "unemployment": ("unemployment", "joblessness", "jobless", "joble"),
@@ -311,7 +311,7 @@ PEOPLE_WORDS = frozenset(
 # the verbs among them, whose past and -ing forms a measure key may hold ("cancelled"); the
 # nouns get none ("planted" is not "factory", "firming" is not "company")
 _SYNONYM_VERBS = frozenset(
-    "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend "
+    "cancel scrap cut slash axe shed eliminate close shut buy acquire purchase merge spend invest "
     "cost evacuate hack arrest detain approve reject delay postpone warn hospitalise hospitalize "
     "begin start commence aim rise increase hike hire recruit vaccinate immunise immunize inoculate "
     "cause trigger crash appeal contest fix patch save die kill injure wound value".split()
