@@ -77,7 +77,10 @@ def test_every_story_has_floors() -> None:
 # 0.63 / 0.69; a nineteenth, written at the start of session 20, committed before any fix and
 # scored after the fourth fix commit (the grouping fault it showed, vaccine-rollout joining
 # measles-outbreak, was mended after that score): smog-alert 0.67 / 0.55, tax-shortfall
-# 0.61 / 0.59, tunnel-flooding 0.53 / 0.50, vaccine-rollout 0.54 / 0.59) and then used, like the others, to find
+# 0.61 / 0.59, tunnel-flooding 0.53 / 0.50, vaccine-rollout 0.54 / 0.59; a twentieth, written at
+# the start of session 21, committed before any fix and scored after the fourth fix commit:
+# avalanche-rescue 0.70 / 0.49, cyclone-landfall 0.72 / 0.68, libel-damages 0.61 / 0.61,
+# warehouse-automation 0.57 / 0.62) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
@@ -257,6 +260,15 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # and "the first ten months of 2026" read as 2026; tunnel-flooding's "under a 30-year
 # concession" read as "less than 30 years"; vaccine-rollout's "next week" against "the week
 # beginning 23 November" read as that day alone: mended in session 20, after the score.)
+# The twentieth set's, on arrival in session 21: cyclone-landfall's 238 km/h gust "on record" /
+# "at Ruvenna airport" as two scopes, its rain total credited to "an automatic gauge" / "the
+# Meteorological Service" as two sources, and its $85 million appeal, told in one outlet inside
+# the governor's call to set part of it aside, as one sum for two things (two pairs);
+# libel-damages' "£185,000 in libel damages ... over two articles in the Harcastle Evening Post",
+# the articles' paper taken for the damages' scope; warehouse-automation's £340m "programme
+# combines ... robots" against "spends £340 million on robots" and "investing £340m", left
+# unmatched and so one sum for two things. (On arrival also warehouse-automation's "is
+# investing" / "spends" as two outlays, mended after the score.)
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "minimum-wage",
@@ -274,6 +286,9 @@ AGREEMENTS_REPORTED: set[str] = {
     "rent-cap-ruling",
     "fraud-sentencing",
     "tax-shortfall",
+    "cyclone-landfall",
+    "libel-damages",
+    "warehouse-automation",
 }
 
 
