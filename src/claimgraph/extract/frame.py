@@ -976,7 +976,8 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     October", "The report was delivered to the authority on 20 November"): in the past or the
     passive, with a subject that is no pronoun, and no verb of a scene a report sets. A
     light verb with its particle says something ("Its systems went down on Tuesday", "put out
-    its red warning on Friday")."""
+    its red warning on Friday"). So does an act scheduled, planned or in hand for a stated day
+    ("will run until 31 January", "is expected to report by the spring")."""
     if _planned_act(verb):
         # "The inquiry is expected to report by the spring", "The Marisol Dawn is due to leave
         # on Sunday": the act is planned, with a subject of its own
@@ -1007,9 +1008,9 @@ def _dated_act(verb: Token, predicate: str) -> bool:
     # an act told in the past ("suspended production on 3 November", "had issued a red warning
     # on Friday") or done to something ("the bridge was closed to traffic that evening"); not a
     # scene in the progressive ("was still ringing"), what had just or already happened when
-    # the scene began ("had just sung its concert"), nor what a thing means or reflects now
-    # or one scheduled for a stated day ("will run until 31 January", "close on 12 February")
-    # ("Ostrelle is now targeting completion in January 2027")
+    # the scene began ("had just sung its concert"), nor what a thing means or reflects now; or
+    # one scheduled for a stated day ("will run until 31 January", "close on 12 February") or in
+    # hand ("Ostrelle is now targeting completion in January 2027")
     scheduled = (
         any(a.lower_ in ("will", "shall") for a in aux)
         or (verb.tag_ in ("VBZ", "VBP") and not aux)

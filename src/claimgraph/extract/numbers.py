@@ -156,9 +156,10 @@ _HALF_A = r"(?:half\s+an?(?:\s+(?:dozen|hundred|thousand|million|billion|trillio
 _TIME_WORD = (
     r"(?:year|week|month|season|morning|afternoon|evening|summer|winter|spring|autumn|decade|term|quarter)"
 )
+_TWICE_OCCASIONS = rf"\s+(?:this\s+{_TIME_WORD}|last\s+{_TIME_WORD}|since|so\s+far|already)\b"
 _TWICE = (
     rf"(?:twice|thrice)(?=\s+(?:as|the|that|those|this(?!\s+{_TIME_WORD})|its|their|his|her|our|what)\b"
-    rf"|\s+(?:this\s+{_TIME_WORD}|last\s+{_TIME_WORD}|since|so\s+far|already)\b)"
+    rf"|{_TWICE_OCCASIONS})"
 )
 # "to last a fortnight": one fortnight
 _A_FORTNIGHT = r"(?:a|one)(?=\s+fortnight\b)"
@@ -569,9 +570,7 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
     if g == "twice":
         n = 2.0 if low_s == "twice" else 3.0
-        if re.match(
-            rf"\A\s+(?:this\s+{_TIME_WORD}|last|since|so\s+far|already)\b", m.string[m.end() :], re.I
-        ):
+        if re.match(_TWICE_OCCASIONS, m.string[m.end() :], re.I):
             return n, None, None, "count", "amount"  # "lowered rates twice this year": two occasions
         return n, None, None, "times", "multiplier"
     if g == "afortnight":
