@@ -569,10 +569,10 @@ def _parse_core(m: re.Match[str]) -> tuple[float | None, float | None, float | N
     if g == "change":
         return float(_CHANGE_VERBS[low_s]), None, None, "times", "change"
     if g == "twice":
-        n = 2.0 if low_s == "twice" else 3.0
+        times = 2.0 if low_s == "twice" else 3.0
         if re.match(_TWICE_OCCASIONS, m.string[m.end() :], re.I):
-            return n, None, None, "count", "amount"  # "lowered rates twice this year": two occasions
-        return n, None, None, "times", "multiplier"
+            return times, None, None, "count", "amount"  # "lowered rates twice this year": two occasions
+        return times, None, None, "times", "multiplier"
     if g == "afortnight":
         return 1.0, None, None, "", "amount"
     if g == "halfa":
