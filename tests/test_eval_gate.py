@@ -85,6 +85,11 @@ def test_every_story_has_floors() -> None:
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
+    # the twenty-first set, written at the start of session 22 (floors set once it is scored)
+    "chip-plant-subsidy",
+    "marathon-heat",
+    "metro-signal-failure",
+    "nurses-pay-deal",
     # the twentieth set, written at the start of session 21
     "avalanche-rescue",
     "cyclone-landfall",
