@@ -1913,6 +1913,30 @@ def test_a_title_of_an_organization_after_a_name_describes_the_person(nlp: Any) 
     assert said and said[0].claimant == "Reddish (managing director of Tarrant Quay)"
 
 
+def test_a_statement_after_an_amount_that_describes_its_claimant(nlp: Any) -> None:
+    text = (
+        "Lydgate Asset Management, which holds just over 7% of the shares, has already said the "
+        'proposal "materially undervalues" the company.'
+    )
+    amount, said = _claims(nlp, text)
+    assert amount.quantity is not None and amount.quantity.value == 7
+    assert said.kind == "quote"
+    assert said.text == 'has already said the proposal "materially undervalues" the company'
+    assert text[said.start : said.end] == said.text
+    assert said.claimant == "Lydgate Asset Management" and "undervalue" in said.measure_key.split()
+    text = (
+        "Lee Tranter, who has worked at the site for 14 years, said staff had learned of the plans "
+        "from a message on their phones."
+    )
+    amount, said = _claims(nlp, text)
+    assert amount.quantity is not None and amount.quantity.value == 14
+    assert said.kind == "attribution"
+    assert said.text == "said staff had learned of the plans from a message on their phones"
+    # an amount in what is said: the sentence is one claim
+    text = "Lydgate, which holds 7% of the shares, said the offer was worth 20% less than the stock."
+    assert [c.kind for c in _claims(nlp, text)] == ["quantity", "quantity"]
+
+
 def test_a_dated_event_in_a_relative_clause_beside_an_amount_is_a_claim(nlp: Any) -> None:
     text = "The bridge, which opened in 1968, carries more than 40,000 vehicles a day."
     claims = _claims(nlp, text, date(2026, 11, 23))

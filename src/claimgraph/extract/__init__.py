@@ -1024,6 +1024,9 @@ def _sentence_claims(
             out.append(_statement_claim(kind, said.pop("said"), first_time, said))
         elif proposal is None and (said := _quote_beside(text, off, sent, attribution, amounts, common)):
             out.append(_statement_claim("quote", said.pop("said"), first_time, said))
+        elif proposal is None and (said := _statement_after(text, off, sent, attribution, amounts, common)):
+            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
+            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
         return out
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
@@ -1336,6 +1339,46 @@ def _statement_beside(
     done = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "prep", "nsubjpass"}
     if len(said) < 2 or not any(c.dep_ in done and c.i in keep for c in comp.children):
         return None  # "Vasko said it could take | two to three weeks before ...": nothing said
+    return _part_fields(common, text, own, start, end, said)
+
+
+def _statement_after(
+    text: str,
+    off: int,
+    sent: Any,
+    attribution: Attribution | None,
+    amounts: list[Mention],
+    common: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The fields of what a claimant says when the sentence's amounts all describe the claimant,
+    before its verb ("Lydgate Asset Management, which holds just over 7% of Brannock's shares,
+    said the proposal "materially undervalues" the company"; "Lee Tranter, who has worked at the
+    site for 14 years, said staff had learned of the plans from a message"): the statement, from
+    its verb on, is a claim beside the amount's; what is said is in ``"said"``."""
+    if attribution is None or attribution.verb is None or not attribution.claimant or not amounts:
+        return None
+    verb = attribution.verb
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    who = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if comp is None or who is None:
+        return None
+    subject = {t.i for t in who.subtree}
+    for m in amounts:
+        lo, hi = sent.start_char + m.start, sent.start_char + m.end
+        if any(t.idx < hi and t.idx + len(t) > lo and t.i not in subject for t in sent):
+            return None  # an amount outside the claimant's description
+    # the verb with its auxiliaries and adverbs ("has already said"), up to the end of its clause
+    first = min(
+        [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "advmod", "neg") and c.i > max(subject)]
+    )
+    own = [t for t in sent if first <= t.i <= verb.right_edge.i]
+    while own and own[-1].is_punct and own[-1].text not in ('"', "”"):
+        own.pop()
+    said = list(dict.fromkeys(content_lemmas(list(comp.subtree))))
+    if len(said) < 2 or not own:
+        return None
+    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
     return _part_fields(common, text, own, start, end, said)
 
 
