@@ -1937,6 +1937,24 @@ def test_a_statement_after_an_amount_that_describes_its_claimant(nlp: Any) -> No
     assert [c.kind for c in _claims(nlp, text)] == ["quantity", "quantity"]
 
 
+def test_what_is_said_in_a_relative_clause_beside_an_amount_is_a_claim(nlp: Any) -> None:
+    text = (
+        "The bank was fined £42m, which the authority described as the biggest it has handed out "
+        "for anti-money-laundering failings."
+    )
+    amount, said = _claims(nlp, text)
+    assert amount.quantity is not None and amount.quantity.value == 42_000_000
+    assert said.kind == "attribution" and said.quantity is None
+    assert said.text == (
+        "which the authority described as the biggest it has handed out for anti-money-laundering failings"
+    )
+    assert text[said.start : said.end] == said.text
+    assert said.claimant == "the authority" and "big" in said.measure_key.split()
+    # a clause that names the noun, without a comma, says nothing of its own
+    text = "Coverage is below the 95% threshold that experts say is needed to stop measles circulating."
+    assert [c.kind for c in _claims(nlp, text)] == ["quantity"]
+
+
 def test_a_dated_event_in_a_relative_clause_beside_an_amount_is_a_claim(nlp: Any) -> None:
     text = "The bridge, which opened in 1968, carries more than 40,000 vehicles a day."
     claims = _claims(nlp, text, date(2026, 11, 23))

@@ -1024,6 +1024,9 @@ def _sentence_claims(
             out.append(_statement_claim(kind, said.pop("said"), first_time, said))
         elif proposal is None and (said := _quote_beside(text, off, sent, attribution, amounts, common)):
             out.append(_statement_claim("quote", said.pop("said"), first_time, said))
+        elif not headline and (said := _said_in_relative(text, off, sent, amounts, common)):
+            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
+            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
         elif proposal is None and (said := _statement_after(text, off, sent, attribution, amounts, common)):
             kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
             out.append(_statement_claim(kind, said.pop("said"), first_time, said))
@@ -1380,6 +1383,51 @@ def _statement_after(
     lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
     start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
     return _part_fields(common, text, own, start, end, said)
+
+
+# verbs by which a relative clause says what someone says of the noun ("which the bureau said
+# was likely to reflect better recording", "which the authority described as the biggest")
+_SAID_OF = frozenset({"say", "describe", "call", "regard", "consider", "deem", "claim", "insist", "admit"})
+
+
+def _said_in_relative(
+    text: str, off: int, sent: Any, amounts: list[Mention], common: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The fields of what someone says in a relative clause set off by a comma, beside the
+    sentence's amounts ("The rise was 4 per cent, which the bureau said was likely to reflect better recording";
+    "a fine of £42m, which the authority described as the biggest it has handed out"): the
+    clause, from its relative word on, is a claim of its own, credited to the clause's subject;
+    what is said is in ``"said"``."""
+    for verb in sent:
+        if verb.dep_ != "relcl" or verb_lemma(verb) not in _SAID_OF or verb.pos_ != "VERB":
+            continue
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if who is None or who.tag_ in ("WDT", "WP") or who.i > verb.i:
+            continue  # "which said ...": the noun itself speaks
+        first = verb.left_edge
+        if first.i == 0 or sent.doc[first.i - 1].text not in (",", "–", "—"):
+            continue  # "the 95% threshold that experts say is needed": part of the noun's name
+        lo, hi = _subtree_chars(verb, sent)
+        if any(lo <= m.start < hi for m in amounts) or not any(
+            m.start < lo or m.start >= hi for m in amounts
+        ):
+            continue
+        own = list(verb.subtree)
+        while own and own[-1].is_punct and own[-1].text not in ('"', "”"):
+            own.pop()
+        speaker = {t.i for t in who.subtree}
+        said = list(dict.fromkeys(content_lemmas([t for t in own if t.i not in speaker and t.i != verb.i])))
+        if len(said) < 2:
+            continue
+        hi = own[-1].idx + len(own[-1]) - sent.start_char
+        start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+        fields = _part_fields(common, text, own, start, end, said)
+        if who.pos_ != "PRON":
+            fields["claimant"] = text[
+                off + who.left_edge.idx : off + who.right_edge.idx + len(who.right_edge)
+            ]
+        return fields
+    return None
 
 
 def _part_fields(
