@@ -913,6 +913,20 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert cond("The water should not be drunk even if it has been boiled.") == ""
     assert cond("She said the town had voted for change, if only by a whisker.") == ""
     assert cond("Many, if not most, schools closed.") == ""
+    # "but only for ...", "whenever ...", "on days when ...": on what condition
+    assert cond("It will pay for repairs, but only for drivers who lodge a claim by 4 December.") == (
+        "but only for drivers who lodge a claim by 4 December"
+    )
+    assert cond("Transceivers should be mandatory whenever the danger is rated considerable.") == (
+        "whenever the danger is rated considerable"
+    )
+    assert cond("Skiers must carry one on days when the danger is rated high.") == (
+        "on days when the danger is rated high"
+    )
+    # an expected act's "once": a condition
+    assert cond("It expects to restore supplies within 48 hours, once every home has been checked.") == (
+        "once every home has been checked"
+    )
 
 
 def test_a_wait_that_says_who_is_counted_is_not_a_claim(nlp: Any) -> None:

@@ -194,6 +194,9 @@ _CONDITION_RE = re.compile(
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
+    # "but only for drivers who lodge a claim", "but only to areas declared safe"; "whenever the
+    # danger is rated considerable", "on days when the danger is rated considerable"
+    r"\bbut\s+only\s+(?:for|to|where|in)\b|\bwhenever\b|\bon\s+days\s+when\b|"
     # "block bonuses until leakage targets are met": until a clause, not a time ("until March"),
     # nor a past one that says when ("kept boats in port until it was lifted on Saturday")
     # (nor the end of a period: "waived until the works are finished", for their duration)
@@ -552,7 +555,7 @@ _A_LENGTH = re.compile(
 _ONCE_IN_PLACE = re.compile(
     r"\s+(?:(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is\s+|are\s+)?)?(?:fully\s+)?"
     r"(?:opens?|completed?|built|finished|operational|in\s+(?:full\s+)?(?:force|service|operation)|"
-    r"takes?\s+effect|up\s+and\s+running)\b",
+    r"takes?\s+(?:full\s+)?effect|up\s+and\s+running)\b",
     re.I,
 )
 
@@ -570,7 +573,7 @@ def find_condition(sent: Span) -> str:
             continue  # "once the runway opens", "once fully in force": when, not on what condition
         if marker.startswith(("once", "pending")):
             # temporal "once" and "pending" are conditions only in a proposal or decision context
-            if not re.search(r"\b(may|can|will|would|could|only|expected|due|set)\b", text, re.I):
+            if not re.search(r"\b(may|can|will|would|could|only|expects?|expected|due|set)\b", text, re.I):
                 continue
         if marker.strip() == "if" and re.search(
             r"\b(?:asked|wondered|know|whether|see)\s+(?:\w+\s+)?$", text[: m.start()], re.I
