@@ -652,3 +652,28 @@ def test_a_figure_repeated_at_another_time_is_no_repetition() -> None:
     assert frozenset(("a1", "b1")) in pairs
     assert frozenset(("a1", "b2")) in pairs
     assert frozenset(("a1", "b3")) not in pairs
+
+
+def test_two_outcomes_that_contradict_each_other_count_for_more() -> None:
+    from claimgraph.align import CONTRADICTION_BONUS
+
+    lodged = _made(
+        "Her lawyer confirmed that an appeal had been lodged with the tribunal.",
+        predicate="lodge",
+        keywords=("lawyer", "confirm", "appeal", "lodge", "tribunal"),
+        measure_key="appeal lodge tribunal",
+    )
+    filed = _made(
+        "Her lawyer said that no appeal had yet been filed.",
+        predicate="file",
+        negated=True,
+        keywords=("lawyer", "appeal", "file"),
+        measure_key="appeal file",
+    )
+    also_filed = replace(filed, negated=False, text="Her lawyer said that an appeal had been filed.")
+    idf = _idf([Row(c, "", "", "") for c in (lodged, filed, also_filed)])
+    # the same words, one negated: what a polarity finding is about scores the bonus more
+    assert score(lodged, filed, idf)[0] == pytest.approx(
+        score(lodged, also_filed, idf)[0] + CONTRADICTION_BONUS
+    )
+    _agree([lodged, filed, also_filed], [lodged, filed, also_filed])
