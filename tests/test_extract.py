@@ -2301,6 +2301,13 @@ def test_not_until_a_time_says_when_a_thing_happens(nlp: Any) -> None:
     assert cancelled.time is None
     march, repairs = (c for c in claims if "bridge" in c.text)
     assert not march.negated and repairs.negated
+    # a time to come, too: "... 4.8 billion euros, and production is expected to start in 2028"
+    text = "The total investment is 4.8 billion euros, and production is expected to start in 2028."
+    claims = _claims(nlp, text, date(2026, 3, 13))
+    start = next(c for c in claims if c.quantity is None)
+    assert start.text == "production is expected to start in 2028."
+    assert (start.predicate, start.time and start.time.iso) == ("start", "2028")
+    assert next(c for c in claims if c.quantity is not None).time is None
 
 
 def test_a_second_act_joined_with_a_tense_of_its_own_is_a_claim(nlp: Any) -> None:

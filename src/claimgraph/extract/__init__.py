@@ -1148,9 +1148,11 @@ def _dated_second_verb(
             # 2028 and the runway is expected to open in 2035")
             if len(outside) == 1 and inside[0].span.begin > published and inside[0].span != outside[0].span:
                 return t, inside[0]
-            # or when the time is this clause's alone and the amounts the other's ("Sixty-two
-            # flights were cancelled, and the runway did not reopen until 12.40am on Sunday")
-            if not outside and amounts and inside[0].span.begin <= published:
+            # or when the time is this clause's alone and the amounts the other's, past or to
+            # come ("Sixty-two flights were cancelled, and the runway did not reopen until 12.40am
+            # on Sunday"; "The total investment is 4.8 billion euros, and production is expected
+            # to start in 2028")
+            if not outside and amounts:
                 return t, inside[0]
             continue
         if not outside and (aside or inside[0].span.begin > published):
