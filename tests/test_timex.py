@@ -216,6 +216,8 @@ def test_since_a_day_runs_to_the_day_of_writing() -> None:
         ("the fault behind them had been fixed in April", "2026-04", "at"),
         ("the line will reopen in June", "2027-06", "at"),
         ("the company expects a decision in April", "2027-04", "at"),
+        ("ground-breaking is scheduled for June", "2027-06", "at"),
+        ("the work must be finished before March", "2027-03", "at"),
         ("completion is pencilled in for the second quarter of next year", "2027-Q2", "at"),
         ("has until just before Christmas to firm up its offer", "2026-12-18/2026-12-24", "at"),
         ("the line should reopen by Christmas", "2026-12-25", "by"),

@@ -154,7 +154,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("full_year", r"\b(?:full|whole)[- ]year\b"),
     (
         "month_only",
-        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil(?:\s+at\s+least)?|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through|to)"
+        rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil(?:\s+at\s+least)?|[Ff]rom|[Ff]or|[Bb]efore|[Dd]uring|[Ll]ast|[Tt]his|of|ended|ending|through|to)"
         rf"\s+({_MONTH_RE})(?!\s*\d)\b"
         # "September was the driest month": a month that opens a clause as its subject
         rf"|^({_MONTH_RE})(?=\s+(?:was|is|had|has|saw|brought)\b)",
@@ -571,6 +571,8 @@ _FUTURE = re.compile(
     # (a plan to do something, not a plan handed to someone: "presented the plan to parliament")
     r"plans?\s+to\s+(?!(?:the|a|an|its|their|his|her|parliament|ministers|MPs)\b)|"
     r"hope[sd]?\s+to|aims?\s+to|intends?\s+to|going\s+to|targeting|"
+    # a thing scheduled now ("ground-breaking is scheduled for June", "is pencilled in for")
+    r"(?:is|are)\s+(?:now\s+)?(?:scheduled|planned|slated|pencilled\s+in|penciled\s+in)|"
     # the present of a thing scheduled ("that review takes place on Friday", "the consultation
     # closes on Monday")
     r"takes?\s+place|takes?\s+effect|comes?\s+into\s+force|begins|starts|opens|reopens|resumes|closes|ends|meets)\b"
