@@ -80,12 +80,15 @@ def test_every_story_has_floors() -> None:
 # 0.61 / 0.59, tunnel-flooding 0.53 / 0.50, vaccine-rollout 0.54 / 0.59; a twentieth, written at
 # the start of session 21, committed before any fix and scored after the fourth fix commit:
 # avalanche-rescue 0.70 / 0.49, cyclone-landfall 0.72 / 0.68, libel-damages 0.61 / 0.61,
-# warehouse-automation 0.57 / 0.62) and then used, like the others, to find
+# warehouse-automation 0.57 / 0.62; a twenty-first, written at the start of session 22,
+# committed before any fix and scored after the fourth fix commit: chip-plant-subsidy
+# 0.62 / 0.65, marathon-heat 0.64 / 0.66, metro-signal-failure 0.79 / 0.64, nurses-pay-deal
+# 0.59 / 0.63) and then used, like the others, to find
 # general fixes. They are below the bars: their tests below
 # are expected to fail, strictly, so a story that starts passing fails until it is taken off
 # these lists.
 WRITTEN_BLIND = {
-    # the twenty-first set, written at the start of session 22 (floors set once it is scored)
+    # the twenty-first set, written at the start of session 22
     "chip-plant-subsidy",
     "marathon-heat",
     "metro-signal-failure",
@@ -274,6 +277,18 @@ BELOW_DETECTION_BAR: set[str] = set(WRITTEN_BLIND)
 # combines ... robots" against "spends £340 million on robots" and "investing £340m", left
 # unmatched and so one sum for two things. (On arrival also warehouse-automation's "is
 # investing" / "spends" as two outlays, mended after the score.)
+# The twenty-first set's, on arrival in session 22: chip-plant-subsidy's €4.8bn "project will be
+# built in two phases" against "total investment" (three pairs) as one sum for two things, its
+# €1.2bn subsidy "in Lisbon" / "in direct grants" as two scopes (and, on arrival only, its 1,500
+# jobs "promised" / "will employ ... permanently" as two measures, matched otherwise after the
+# score); marathon-heat's "15,940" / "Nearly 16,000" starters and "11,482" / "about 11,500"
+# finishers as two qualifiers (the gold counts a rounding the writer gives as agreement), and its
+# 29C "in temperatures" / "at the finish on Harbour Parade" as two scopes;
+# metro-signal-failure's four lines "in Arlenburg" / "in stalled carriages" (the passengers'
+# place, in the clause after) as two scopes; nurses-pay-deal's "up to 9.5 per cent" (the
+# deal's total, phased) / "9.5 per cent" as two qualifiers, its 62% turnout "in the electronic
+# ballot" / "the members who voted" as two scopes, and its 4% rise "this year, backdated to
+# January 1" / "backdated to 1 January 2026" as two times (the first read as the year).
 AGREEMENTS_REPORTED: set[str] = {
     "rail-derailment",
     "minimum-wage",
@@ -294,6 +309,10 @@ AGREEMENTS_REPORTED: set[str] = {
     "cyclone-landfall",
     "libel-damages",
     "warehouse-automation",
+    "chip-plant-subsidy",
+    "marathon-heat",
+    "metro-signal-failure",
+    "nurses-pay-deal",
 }
 
 
