@@ -1020,16 +1020,13 @@ def _sentence_claims(
                 call = replace(call, start=start, end=end, text=text[start:end])
             out.append(call)
         elif proposal is None and (said := _statement_beside(text, off, sent, attribution, amounts, common)):
-            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
-            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
+            out.append(_said_part(said, first_time))
         elif proposal is None and (said := _quote_beside(text, off, sent, attribution, amounts, common)):
             out.append(_statement_claim("quote", said.pop("said"), first_time, said))
         elif not headline and (said := _said_in_relative(text, off, sent, amounts, common)):
-            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
-            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
+            out.append(_said_part(said, first_time))
         elif proposal is None and (said := _statement_after(text, off, sent, attribution, amounts, common)):
-            kind = "quote" if _QUOTED.search(said["text"]) else "attribution"
-            out.append(_statement_claim(kind, said.pop("said"), first_time, said))
+            out.append(_said_part(said, first_time))
         return out
     if proposal is not None:
         out.append(_proposal_claim(proposal, first_time, common))
@@ -1778,6 +1775,13 @@ def _event_claim(event: str, time: TimeSpan | None, fields: dict[str, Any]) -> C
     verb = fields.get("predicate") or event.split(" ", 1)[0]  # "cut", or "break out"
     key = _key(event[len(verb) + 1 :] if event.startswith(verb + " ") else event.split(" ", 1)[-1])
     return Claim(kind="event", time=time, measure=event, measure_key=key, **fields)
+
+
+def _said_part(fields: dict[str, Any], time: TimeSpan | None) -> Claim:
+    """The claim of what is said in part of a sentence (fields with what is said in ``"said"``):
+    a quote when its words hold a quotation."""
+    kind = "quote" if _QUOTED.search(fields["text"]) else "attribution"
+    return _statement_claim(kind, fields.pop("said"), time, fields)
 
 
 def _statement_claim(kind: str, words: list[str], time: TimeSpan | None, fields: dict[str, Any]) -> Claim:
