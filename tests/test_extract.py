@@ -913,9 +913,9 @@ def test_otherwise_is_a_condition_only_before_a_clause(nlp: Any) -> None:
     assert cond("The water should not be drunk even if it has been boiled.") == ""
     assert cond("She said the town had voted for change, if only by a whisker.") == ""
     assert cond("Many, if not most, schools closed.") == ""
-    # "but only for ...", "whenever ...", "on days when ...": on what condition
+    # "but only for ...", "whenever ...", "on days when ...": on what condition (without the "but")
     assert cond("It will pay for repairs, but only for drivers who lodge a claim by 4 December.") == (
-        "but only for drivers who lodge a claim by 4 December"
+        "only for drivers who lodge a claim by 4 December"
     )
     assert cond("Transceivers should be mandatory whenever the danger is rated considerable.") == (
         "whenever the danger is rated considerable"

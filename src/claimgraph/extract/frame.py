@@ -194,9 +194,9 @@ _CONDITION_RE = re.compile(
     r"\bas\s+long\s+as\b|\bso\s+long\s+as\b|\bsubject\s+to\b|\bcontingent\s+on\b|\bconditional\s+on\b|"
     r"\bdepending\s+on\b|\botherwise\b|\bin\s+case\b|\bexcept\s+(?:if|when|where)\b|\bonce\b(?=\s+\w+\s+\w+)|"
     r"\bonly\s+(?:when|after|once)\b|\bpending\b|"
-    # "but only for drivers who lodge a claim", "but only to areas declared safe"; "whenever the
+    # "(but) only for drivers who lodge a claim", "(but) only to areas declared safe"; "whenever the
     # danger is rated considerable", "on days when the danger is rated considerable"
-    r"\bbut\s+only\s+(?:for|to|where|in)\b|\bwhenever\b|\bon\s+days\s+when\b|"
+    r"(?<=\bbut )only\s+(?:for|to|where|in)\b|\bwhenever\b|\bon\s+days\s+when\b|"
     # "block bonuses until leakage targets are met": until a clause, not a time ("until March"),
     # nor a past one that says when ("kept boats in port until it was lifted on Saturday")
     # (nor the end of a period: "waived until the works are finished", for their duration)
