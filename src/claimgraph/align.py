@@ -550,10 +550,10 @@ def score(x: Claim, y: Claim, idf: dict[str, float]) -> tuple[float, list[str]]:
     apart = (
         tx is not None
         and ty is not None
-        and (max(tx.begin, ty.begin) - min(tx.end, ty.end)).days > _MONTH_DAYS
+        and (max(tx.begin, ty.begin) - min(tx.end, ty.end)).days > CONTRADICTION_DAYS
     )
     if "measure" in feats and not (x.quantity and y.quantity) and not apart and _opposite_outcomes(x, y):
-        s += CONTRADICTION_BONUS  # (not "opened in 2019" / "would close in 2027")
+        s += CONTRADICTION_BONUS
     feats.extend(differences(x, y, idf))
     return s, feats
 
@@ -614,10 +614,12 @@ def counted(c: Claim) -> str:
 STATED_VERB_BONUS = 0.05
 COUNTED_BONUS = 0.1
 # two outcomes that contradict each other, said of what shares a measure word, not both with an
-# amount and not at two stated times more than a month apart ("an appeal had been lodged" / "no appeal had yet been
-# filed"): the pair a polarity finding is about, though reports word it apart
+# amount and not at stated times more than CONTRADICTION_DAYS apart ("an appeal had been lodged"
+# / "no appeal had yet been filed"): the pair a polarity finding is about, though reports word it
+# apart (a lawyer's "lodged" on Tuesday and "not yet filed" on Thursday are not apart; "opened in
+# 2019" and "would close in 2027" are)
 CONTRADICTION_BONUS = 0.1
-_MONTH_DAYS = 31  # (a lawyer's "lodged" on Tuesday and "not yet filed" on Thursday are not apart)
+CONTRADICTION_DAYS = 31
 COUNTED_IDF = 2.5
 # units that say nothing of what is measured (a physical unit such as cubic metres or tonnes does)
 _NOT_PHYSICAL = frozenset({"", "count", "percent", "percentage_point", "times", "money", "duration"})

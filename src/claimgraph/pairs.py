@@ -244,7 +244,13 @@ def pair_scores(
     their claim's space: ``idf`` is then keyed by space + word, so claims of different
     articles, each weighed by its own article's words, are scored in one call.
     """
-    from .align import _MONTH_DAYS, CONTRADICTION_BONUS, COUNTED_BONUS, COUNTED_IDF, STATED_VERB_BONUS
+    from .align import (
+        CONTRADICTION_BONUS,
+        CONTRADICTION_DAYS,
+        COUNTED_BONUS,
+        COUNTED_IDF,
+        STATED_VERB_BONUS,
+    )
 
     sx, sy = spaces if spaces else (None, None)
     if ys is xs:
@@ -372,8 +378,11 @@ def pair_scores(
         zero |= x.withheld[:, None] != y.withheld[None, :]
         same_neg = x.negated[:, None] == y.negated[None, :]
         contradict = np.outer(x.in_pc, y.in_pc) & ((same_class & ~same_neg) | (opposite & same_neg))
+        # two outcomes that contradict each other, of one measure, not far apart (align.score)
         gap = np.maximum(x.tb[:, None], y.tb[None, :]) - np.minimum(x.te[:, None], y.te[None, :])
-        bonus = contradict & has_m & ~np.outer(x.has_q, y.has_q) & ~(both_t & (gap > _MONTH_DAYS * _DAY))
+        bonus = (
+            contradict & has_m & ~np.outer(x.has_q, y.has_q) & ~(both_t & (gap > CONTRADICTION_DAYS * _DAY))
+        )
         s = s + np.where(bonus, CONTRADICTION_BONUS, 0.0)
         # (an amount that only describes a thing, "a 420-place school", does not count here)
         zero |= (

@@ -1393,10 +1393,10 @@ def _said_in_relative(
     text: str, off: int, sent: Any, amounts: list[Mention], common: dict[str, Any]
 ) -> dict[str, Any] | None:
     """The fields of what someone says in a relative clause set off by a comma, beside the
-    sentence's amounts ("The rise was 4 per cent, which the bureau said was likely to reflect better recording";
-    "a fine of £42m, which the authority described as the biggest it has handed out"): the
-    clause, from its relative word on, is a claim of its own, credited to the clause's subject;
-    what is said is in ``"said"``."""
+    sentence's amounts ("The rise was 4 per cent, which the bureau said was likely to reflect
+    better recording"; "a fine of £42m, which the authority described as the biggest it has
+    handed out"): the clause, from its relative word on, is a claim of its own, credited to the
+    clause's subject; what is said is in ``"said"``."""
     for verb in sent:
         if verb.dep_ != "relcl" or verb_lemma(verb) not in _SAID_OF or verb.pos_ != "VERB":
             continue
