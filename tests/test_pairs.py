@@ -677,3 +677,23 @@ def test_two_outcomes_that_contradict_each_other_count_for_more() -> None:
         score(lodged, also_filed, idf)[0] + CONTRADICTION_BONUS
     )
     _agree([lodged, filed, also_filed], [lodged, filed, also_filed])
+    # said of two years apart, they are two moments, no contradiction to look for ("opened in
+    # 2019" / "would close in 2027"); two days apart, they are still one
+    from datetime import date
+
+    def on(c: Claim, begin: date, end: date) -> Claim:
+        return replace(c, time=TimeSpan(str(begin), str(begin), begin, end, "interval"))
+
+    early, late = (
+        on(lodged, date(2019, 1, 1), date(2019, 12, 31)),
+        on(filed, date(2027, 1, 1), date(2027, 12, 31)),
+    )
+    assert score(early, late, idf)[0] == pytest.approx(score(early, replace(late, negated=False), idf)[0])
+    tuesday, thursday = (
+        on(lodged, date(2026, 9, 1), date(2026, 9, 1)),
+        on(filed, date(2026, 9, 3), date(2026, 9, 3)),
+    )
+    assert score(tuesday, thursday, idf)[0] == pytest.approx(
+        score(tuesday, replace(thursday, negated=False), idf)[0] + CONTRADICTION_BONUS
+    )
+    _agree([early, late, tuesday, thursday], [early, late, tuesday, thursday])
