@@ -1373,15 +1373,12 @@ def _statement_after(
     first = min(
         [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "advmod", "neg") and c.i > max(subject)]
     )
-    own = [t for t in sent if first <= t.i <= verb.right_edge.i]
-    while own and own[-1].is_punct and own[-1].text not in ('"', "”"):
-        own.pop()
     said = list(dict.fromkeys(content_lemmas(list(comp.subtree))))
-    if len(said) < 2 or not own:
+    if len(said) < 2:
         return None
-    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
-    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
-    return _part_fields(common, text, own, start, end, said)
+    return _words_fields(
+        common, text, off, sent, [t for t in sent if first <= t.i <= verb.right_edge.i], said
+    )
 
 
 # verbs by which a relative clause says what someone says of the noun ("which the bureau said
@@ -1411,22 +1408,36 @@ def _said_in_relative(
             m.start < lo or m.start >= hi for m in amounts
         ):
             continue
-        own = list(verb.subtree)
-        while own and own[-1].is_punct and own[-1].text not in ('"', "”"):
-            own.pop()
         speaker = {t.i for t in who.subtree}
-        said = list(dict.fromkeys(content_lemmas([t for t in own if t.i not in speaker and t.i != verb.i])))
-        if len(said) < 2:
+        said = list(
+            dict.fromkeys(content_lemmas([t for t in verb.subtree if t.i not in speaker and t.i != verb.i]))
+        )
+        if (
+            len(said) < 2
+            or (fields := _words_fields(common, text, off, sent, list(verb.subtree), said)) is None
+        ):
             continue
-        hi = own[-1].idx + len(own[-1]) - sent.start_char
-        start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
-        fields = _part_fields(common, text, own, start, end, said)
         if who.pos_ != "PRON":
             fields["claimant"] = text[
                 off + who.left_edge.idx : off + who.right_edge.idx + len(who.right_edge)
             ]
         return fields
     return None
+
+
+def _words_fields(
+    common: dict[str, Any], text: str, off: int, sent: Any, own: list[Any], said: list[str]
+) -> dict[str, Any] | None:
+    """The fields of a claim made of the words ``own`` of ``sent`` (a chunk of ``text`` at
+    ``off``), a punctuation mark that ends them left out (a closing quotation mark kept); what
+    is said is in ``"said"``."""
+    while own and own[-1].is_punct and own[-1].text not in ('"', "”"):
+        own = own[:-1]
+    if not own:
+        return None
+    lo, hi = own[0].idx - sent.start_char, own[-1].idx + len(own[-1]) - sent.start_char
+    start, end = _trim(text, off + sent.start_char + lo, off + sent.start_char + hi)
+    return _part_fields(common, text, own, start, end, said)
 
 
 def _part_fields(
